@@ -1,0 +1,39 @@
+// One project per kind of test (DESIGN §6). `npm test` (scripts/test.ts) builds first, then runs all.
+const swc = ['@swc/jest', {
+  jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' },
+  module: { type: 'commonjs' },
+}]
+
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: {
+    '^@core/(.*)$': '<rootDir>/core/$1',
+    '\\.(css|scss|less)$': '<rootDir>/test/support/styleStub.js',
+  },
+  // Built artefacts are loaded as they ship; jest must not re-transform them.
+  transformIgnorePatterns: ['/node_modules/', '/miniprogram/dist/', '/miniprogram/dist-h5/', '/cloudfunctions/[^/]+/index\\.js$'],
+  testPathIgnorePatterns: ['/node_modules/', '/miniprogram/dist', '/.devcloud/'],
+}
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testEnvironment: 'node',
+      testMatch: ['<rootDir>/{core,server,dev,scripts}/**/*.test.ts', '<rootDir>/test/property/**/*.test.ts'] },
+    { ...common, displayName: 'contract', testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/contract/**/*.test.ts'] },
+    { ...common, displayName: 'functions', testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/functions/**/*.test.ts'] },
+    { ...common, displayName: 'components', testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/miniprogram/src/**/*.test.tsx'],
+      moduleNameMapper: {
+        ...common.moduleNameMapper,
+        '^@tarojs/components$': '<rootDir>/test/support/tarojsComponents.tsx',
+        '^@tarojs/taro$': '<rootDir>/test/support/tarojsTaro.ts',
+      } },
+    { ...common, displayName: 'weapp', testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/weapp/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+  ],
+}
