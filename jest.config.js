@@ -9,7 +9,7 @@ const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: {
     '^@core/(.*)$': '<rootDir>/core/$1',
-    '\\.(css|scss|less)$': '<rootDir>/test/support/styleStub.js',
+    '\\.(css|scss|less)$': '<rootDir>/test/taro/styleStub.js',
   },
   // Built artefacts are loaded as they ship; jest must not re-transform them.
   transformIgnorePatterns: ['/node_modules/', '/miniprogram/dist/', '/miniprogram/dist-h5/', '/cloudfunctions/[^/]+/index\\.js$'],
@@ -28,8 +28,8 @@ module.exports = {
       testMatch: ['<rootDir>/miniprogram/src/**/*.test.tsx'],
       moduleNameMapper: {
         ...common.moduleNameMapper,
-        '^@tarojs/components$': '<rootDir>/test/support/tarojsComponents.tsx',
-        '^@tarojs/taro$': '<rootDir>/test/support/tarojsTaro.ts',
+        '^@tarojs/components$': '<rootDir>/test/taro/components.tsx',
+        '^@tarojs/taro$': '<rootDir>/test/taro/taro.ts',
       } },
     { ...common, displayName: 'weapp', testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/weapp/**/*.test.ts'] },
