@@ -20,9 +20,9 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', testEnvironment: 'node',
       testMatch: ['<rootDir>/{core,server,dev,scripts}/**/*.test.ts', '<rootDir>/test/property/**/*.test.ts'] },
-    { ...common, displayName: 'contract', testEnvironment: 'node',
+    { ...common, displayName: 'contract', testEnvironment: 'node', testTimeout: 30000,
       testMatch: ['<rootDir>/test/contract/**/*.test.ts'] },
-    { ...common, displayName: 'functions', testEnvironment: 'node',
+    { ...common, displayName: 'functions', testEnvironment: 'node', testTimeout: 60000,
       testMatch: ['<rootDir>/test/functions/**/*.test.ts'] },
     { ...common, displayName: 'components', testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/miniprogram/src/**/*.test.tsx'],
@@ -31,9 +31,10 @@ module.exports = {
         '^@tarojs/components$': '<rootDir>/test/taro/components.tsx',
         '^@tarojs/taro$': '<rootDir>/test/taro/taro.ts',
       } },
-    { ...common, displayName: 'weapp', testEnvironment: 'jsdom',
+    { ...common, displayName: 'weapp', testEnvironment: 'jsdom', testTimeout: 30000,
       testMatch: ['<rootDir>/test/weapp/**/*.test.ts'] },
-    { ...common, displayName: 'e2e', testEnvironment: 'node',
+    // Chromium start-up and page loads on a shared 2-core box: generous limits, still bounded.
+    { ...common, displayName: 'e2e', testEnvironment: 'node', testTimeout: 60000,
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],
 }

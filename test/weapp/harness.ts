@@ -1,0 +1,107 @@
+// Runs the real weapp build (miniprogram/dist) inside miniprogram-simulate: WeChat's exparser plus
+// the real `wcc` compiler for Taro's base.wxml templates (reference/taro.md §3a). simulate only
+// provides Component()/Behavior(); Taro's app.js calls App() and every page calls Page(), so those
+// are adapted here. Rendering is asynchronous (Taro batches setData): poll with `waitFor`.
+import * as path from 'node:path'
+import { existsSync } from 'node:fs'
+
+// miniprogram-simulate ships no types; the part we use is typed here.
+interface SimulatedComponent {
+  dom: HTMLElement
+  instance: Record<string, unknown> & { setData(data: Record<string, unknown>): void }
+  querySelector(selector: string): SimulatedComponent | undefined
+  querySelectorAll(selector: string): SimulatedComponent[]
+  dispatchEvent(eventName: string, options?: { detail?: unknown }): void
+  attach(parent: Element): void
+  detach(): void
+}
+interface Simulate {
+  load(componentPath: string, options: { rootPath: string; compiler: 'official' }): string
+  render(id: string): SimulatedComponent
+  sleep(ms: number): Promise<void>
+}
+const simulate = require('miniprogram-simulate') as Simulate
+
+export type Page = SimulatedComponent
+export const DIST = path.resolve(__dirname, '..', '..', 'miniprogram', 'dist')
+
+type PageOptions = Record<string, unknown>
+type PageInstance = Record<string, unknown> & { route?: string; __route__?: string }
+type Lifecycle = (this: PageInstance, ...args: unknown[]) => void
+
+const g = globalThis as unknown as Record<string, unknown> & { wx: Record<string, unknown>; Component(options: unknown): void }
+let appOptions: (Record<string, unknown> & { onLaunch?: Lifecycle; onShow?: Lifecycle }) | null = null
+const pageStack: PageInstance[] = []
+let nextRoute = ''
+let nextQuery: Record<string, string> = {}
+
+g.App = (options: typeof appOptions) => { appOptions = options }
+g.getApp = () => appOptions
+g.getCurrentPages = () => pageStack
+g.Page = (options: PageOptions) => {
+  const methods: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value
+  const call = (instance: PageInstance, name: string, ...args: unknown[]) => {
+    const handler = instance[name]
+    if (typeof handler === 'function') (handler as Lifecycle).apply(instance, args)
+  }
+  g.Component({
+    data: (options.data as Record<string, unknown>) ?? {},
+    methods,
+    lifetimes: {
+      attached(this: PageInstance) {
+        this.route = this.__route__ = nextRoute
+        pageStack.push(this)
+        call(this, 'onLoad', nextQuery)
+        call(this, 'onShow')
+      },
+      ready(this: PageInstance) { call(this, 'onReady') },
+      detached(this: PageInstance) {
+        call(this, 'onUnload')
+        pageStack.splice(pageStack.indexOf(this), 1)
+      },
+    },
+  })
+}
+
+/** Fire a page lifecycle (onHide/onShow/onPullDownRefresh) the way WeChat would. */
+export function firePageEvent(page: Page, name: 'onShow' | 'onHide' | 'onPullDownRefresh' | 'onUnload'): void {
+  const handler = page.instance[name]
+  if (typeof handler !== 'function') throw new Error(`page has no ${name} handler`)
+  ;(handler as () => void).call(page.instance)
+}
+
+/** Mount a page of the built app. The first call loads app.js and runs App.onLaunch. */
+export function mountPage(route: string, query: Record<string, string> = {}): Page {
+  if (!existsSync(path.join(DIST, 'app.js'))) throw new Error('miniprogram/dist is missing: run `npm run build:weapp` first')
+  if (!appOptions) {
+    require(path.join(DIST, 'app.js'))
+    if (!appOptions) throw new Error('app.js did not call App()')
+    const launched = appOptions as { onLaunch?: Lifecycle; onShow?: Lifecycle }
+    launched.onLaunch?.call(launched as PageInstance, { path: route, query: {}, scene: 1001 })
+    launched.onShow?.call(launched as PageInstance, { path: route, query: {}, scene: 1001 })
+  }
+  nextRoute = route
+  nextQuery = query
+  const id = simulate.load(path.join(DIST, route), { rootPath: DIST, compiler: 'official' })
+  const page = simulate.render(id)
+  page.attach(document.createElement('parent-wrapper'))
+  return page
+}
+
+export function unmountPage(page: Page): void {
+  page.detach()
+}
+
+export function textOf(page: Page): string {
+  return page.dom.textContent ?? ''
+}
+
+/** Poll until `predicate` holds; Taro renders through batched, asynchronous setData. */
+export async function waitFor(predicate: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await simulate.sleep(10)
+  }
+}
