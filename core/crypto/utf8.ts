@@ -1,0 +1,25 @@
+// UTF-8 bytes of a JS string. TextEncoder is missing on older WeChat base libraries, and core is
+// bundled into the mini-program, so this is done by hand. Lone surrogates become U+FFFD exactly as
+// TextEncoder does, so signatures match node:crypto over the same string.
+export function utf8Bytes(text: string): Uint8Array {
+  const out: number[] = []
+  for (let index = 0; index < text.length; index += 1) {
+    let code = text.charCodeAt(index)
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = index + 1 < text.length ? text.charCodeAt(index + 1) : 0
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00)
+        index += 1
+      } else {
+        code = 0xfffd
+      }
+    } else if (code >= 0xdc00 && code <= 0xdfff) {
+      code = 0xfffd
+    }
+    if (code < 0x80) out.push(code)
+    else if (code < 0x800) out.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f))
+    else if (code < 0x10000) out.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f))
+    else out.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 0x3f), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f))
+  }
+  return Uint8Array.from(out)
+}
