@@ -1,0 +1,2 @@
+export { maskPhones } from './maskPhones'
+export { extractCourier, type CourierContact } from './extractCourier'

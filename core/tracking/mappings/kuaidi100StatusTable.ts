@@ -1,0 +1,43 @@
+// Kuaidi100 base `state` and advanced `statusCode` → unified (aggregators.md §2.7 meanings, §5
+// mapping). Base and advanced codes do not collide, so one table serves both.
+import type { StatusMappingRow } from './types'
+
+export const KUAIDI100_STATUS_TABLE: readonly StatusMappingRow[] = [
+  { code: '0', meaning: '在途', status: 'IN_TRANSIT' },
+  { code: '1001', meaning: '到达派件城市', status: 'IN_TRANSIT', subStatus: 'ARRIVED_DEST_CITY' },
+  { code: '1002', meaning: '干线', status: 'IN_TRANSIT' },
+  { code: '1003', meaning: '转递', status: 'IN_TRANSIT', subStatus: 'FORWARDED' },
+  { code: '1', meaning: '揽收', status: 'PICKED_UP' },
+  { code: '101', meaning: '已下单', status: 'INFO_RECEIVED' },
+  { code: '102', meaning: '待揽收', status: 'INFO_RECEIVED' },
+  { code: '103', meaning: '已揽收', status: 'PICKED_UP' },
+  { code: '2', meaning: '疑难', status: 'EXCEPTION' },
+  { code: '201', meaning: '超时未签收', status: 'EXCEPTION', subStatus: 'TIMEOUT_UNSIGNED' },
+  { code: '202', meaning: '超时未更新', status: 'EXCEPTION', subStatus: 'TIMEOUT_NO_UPDATE' },
+  { code: '203', meaning: '拒收', status: 'EXCEPTION', subStatus: 'REFUSED' },
+  { code: '204', meaning: '派件异常', status: 'DELIVERY_FAILED', subStatus: 'DELIVERY_EXCEPTION' },
+  { code: '205', meaning: '柜或驿站超时未取', status: 'EXCEPTION', subStatus: 'LOCKER_TIMEOUT' },
+  { code: '206', meaning: '无法联系', status: 'DELIVERY_FAILED', subStatus: 'UNREACHABLE' },
+  { code: '207', meaning: '超区', status: 'EXCEPTION', subStatus: 'OUT_OF_AREA' },
+  { code: '208', meaning: '滞留', status: 'EXCEPTION', subStatus: 'HELD' },
+  { code: '209', meaning: '破损', status: 'EXCEPTION', subStatus: 'DAMAGED' },
+  { code: '210', meaning: '销单', status: 'CANCELLED' },
+  { code: '3', meaning: '签收', status: 'DELIVERED' },
+  { code: '301', meaning: '本人签收', status: 'DELIVERED', subStatus: 'SIGNED_SELF' },
+  { code: '302', meaning: '派件异常后签收', status: 'DELIVERED', subStatus: 'SIGNED_AFTER_EXCEPTION' },
+  { code: '303', meaning: '代签', status: 'DELIVERED', subStatus: 'SIGNED_PROXY' },
+  { code: '304', meaning: '投柜或站签收', status: 'DELIVERED', subStatus: 'SIGNED_LOCKER' },
+  { code: '4', meaning: '退签', status: 'RETURNED' },
+  { code: '401', meaning: '已销单', status: 'CANCELLED' },
+  { code: '14', meaning: '拒签', status: 'EXCEPTION', subStatus: 'REFUSED' },
+  { code: '5', meaning: '派件', status: 'OUT_FOR_DELIVERY' },
+  { code: '501', meaning: '投柜或驿站', status: 'AWAITING_PICKUP', subStatus: 'LOCKER' },
+  { code: '6', meaning: '退回', status: 'RETURNING' },
+  { code: '7', meaning: '转投', status: 'IN_TRANSIT', subStatus: 'FORWARDED' },
+  // Plain 8 清关 names no stage; "in customs" is the only stage it can safely stand for.
+  { code: '8', meaning: '清关', status: 'IN_TRANSIT', subStatus: 'CUSTOMS_IN_PROGRESS' },
+  { code: '10', meaning: '待清关', status: 'IN_TRANSIT', subStatus: 'CUSTOMS_PENDING' },
+  { code: '11', meaning: '清关中', status: 'IN_TRANSIT', subStatus: 'CUSTOMS_IN_PROGRESS' },
+  { code: '12', meaning: '已清关', status: 'IN_TRANSIT', subStatus: 'CUSTOMS_CLEARED' },
+  { code: '13', meaning: '清关异常', status: 'EXCEPTION', subStatus: 'CUSTOMS_HOLD' },
+]

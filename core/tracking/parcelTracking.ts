@@ -1,0 +1,83 @@
+// A parcel's tracking state: a join-semilattice of facts (events, signals, ETA) plus the status
+// derived from them. mergeTracking is commutative, associative and idempotent, and mergeSnapshot is
+// mergeTracking with the snapshot lifted into a state, so folding pushes and polls in any order, any
+// number of times, yields the same parcel (test/property/parcelTracking.property.test.ts).
+// Absent values are null rather than missing so that writing the state over a stored document
+// clears stale fields (a database update ignores undefined).
+import { z } from 'zod'
+import { deriveStatus, type StatusSource } from './deriveStatus'
+import { preferredEta, type EtaClaim } from './etaClaim'
+import { MAX_EVENTS_PER_PARCEL, mergeEvents } from './mergeEvents'
+import type { UnifiedStatus } from './statuses'
+import type { SubStatus } from './subStatuses'
+import { subStatusSchema, trackingEventSchema, unifiedStatusSchema, vendorSchema, type TrackingEvent } from './trackingEvent'
+import { mergeSignals, STOP_REASONS, type TrackingSignal } from './trackingSignal'
+import type { TrackingSnapshot } from './trackingSnapshot'
+
+export interface ParcelTracking {
+  /** Newest first, at most `maxEvents` (default MAX_EVENTS_PER_PARCEL). */
+  events: TrackingEvent[]
+  signals: TrackingSignal[]
+  eta: EtaClaim | null
+  status: UnifiedStatus
+  subStatus: SubStatus | null
+  terminal: boolean
+  lastEventAt: number | null
+  statusSource: StatusSource | null
+}
+
+export interface MergeOptions {
+  /** Cap on stored events; every merge of one parcel must use the same cap. */
+  maxEvents?: number
+}
+
+function withDerivedStatus(events: TrackingEvent[], signals: TrackingSignal[], eta: EtaClaim | null): ParcelTracking {
+  return { events, signals, eta, ...deriveStatus(events, signals) }
+}
+
+export function emptyTracking(): ParcelTracking {
+  return withDerivedStatus([], [], null)
+}
+
+export function mergeTracking(a: ParcelTracking, b: ParcelTracking, options: MergeOptions = {}): ParcelTracking {
+  return withDerivedStatus(
+    mergeEvents(a.events, b.events, options.maxEvents ?? MAX_EVENTS_PER_PARCEL),
+    mergeSignals(a.signals, b.signals),
+    preferredEta(a.eta, b.eta),
+  )
+}
+
+export function trackingFromSnapshot(snapshot: TrackingSnapshot, options: MergeOptions = {}): ParcelTracking {
+  return mergeTracking(emptyTracking(), { ...emptyTracking(), events: snapshot.events, signals: snapshot.signals, eta: snapshot.eta }, options)
+}
+
+export function mergeSnapshot(state: ParcelTracking, snapshot: TrackingSnapshot, options: MergeOptions = {}): ParcelTracking {
+  return mergeTracking(state, trackingFromSnapshot(snapshot, options), options)
+}
+
+const timeProvenanceSchema = z.enum(['explicit', 'assumed:Asia/Shanghai'])
+const asOfSchema = z.number().int().nullable()
+
+export const trackingSignalSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('vendor_state'), vendor: vendorSchema, asOf: asOfSchema,
+    status: unifiedStatusSchema, subStatus: subStatusSchema.optional(), rawCode: z.string(),
+  }),
+  z.object({
+    kind: z.literal('tracking_stopped'), vendor: vendorSchema, asOf: asOfSchema,
+    reason: z.enum(STOP_REASONS), message: z.string().optional(),
+  }),
+]) satisfies z.ZodType<TrackingSignal>
+
+export const etaClaimSchema = z.object({
+  at: z.number().int(), zone: timeProvenanceSchema, localTime: z.string(), vendor: vendorSchema, asOf: asOfSchema,
+}) satisfies z.ZodType<EtaClaim>
+
+/** Reads the tracking part of a stored parcel document; the derived fields are recomputed, so a
+ * document written by an older rule set is brought up to date on read. */
+export const parcelTrackingSchema = z.object({
+  events: z.array(trackingEventSchema),
+  signals: z.array(trackingSignalSchema).default([]),
+  eta: etaClaimSchema.nullable().default(null),
+}).transform(({ events, signals, eta }): ParcelTracking =>
+  mergeTracking(emptyTracking(), { ...emptyTracking(), events, signals, eta }))

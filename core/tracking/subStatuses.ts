@@ -1,0 +1,35 @@
+// Sub-status vocabulary (aggregators.md §5). Labels are what pages show under the main status.
+export const SUB_STATUSES = {
+  ARRIVED_DEST_CITY: { 'zh-CN': '到达派件城市', en: 'Arrived at destination city' },
+  AT_HUB: { 'zh-CN': '到达转运中心', en: 'At sorting hub' },
+  DEPARTED: { 'zh-CN': '已发出', en: 'Departed' },
+  CUSTOMS_PENDING: { 'zh-CN': '待清关', en: 'Awaiting customs' },
+  CUSTOMS_IN_PROGRESS: { 'zh-CN': '清关中', en: 'In customs' },
+  CUSTOMS_CLEARED: { 'zh-CN': '已清关', en: 'Customs cleared' },
+  CUSTOMS_HOLD: { 'zh-CN': '清关异常', en: 'Held at customs' },
+  FORWARDED: { 'zh-CN': '转寄', en: 'Forwarded' },
+  LOCKER: { 'zh-CN': '已放入快递柜或驿站', en: 'In locker or pickup point' },
+  SIGNED_SELF: { 'zh-CN': '本人签收', en: 'Signed by recipient' },
+  SIGNED_PROXY: { 'zh-CN': '他人代收', en: 'Signed by proxy' },
+  SIGNED_LOCKER: { 'zh-CN': '快递柜或驿站取件', en: 'Collected from locker or pickup point' },
+  SIGNED_AFTER_EXCEPTION: { 'zh-CN': '异常后签收', en: 'Delivered after an exception' },
+  NO_INFO: { 'zh-CN': '暂无物流信息', en: 'No tracking information' },
+  TIMEOUT_UNSIGNED: { 'zh-CN': '超时未签收', en: 'Not signed in time' },
+  TIMEOUT_NO_UPDATE: { 'zh-CN': '超时未更新', en: 'No update for too long' },
+  LOCKER_TIMEOUT: { 'zh-CN': '超时未取件', en: 'Not collected in time' },
+  REFUSED: { 'zh-CN': '拒收', en: 'Refused' },
+  DELIVERY_EXCEPTION: { 'zh-CN': '派件异常', en: 'Delivery problem' },
+  UNREACHABLE: { 'zh-CN': '无法联系收件人', en: 'Recipient unreachable' },
+  ADDRESS_PROBLEM: { 'zh-CN': '地址有误', en: 'Address problem' },
+  OUT_OF_AREA: { 'zh-CN': '超出派送范围', en: 'Outside delivery area' },
+  HELD: { 'zh-CN': '滞留', en: 'Held' },
+  DAMAGED: { 'zh-CN': '破损', en: 'Damaged' },
+  LOST: { 'zh-CN': '丢失', en: 'Lost' },
+  DELAYED: { 'zh-CN': '延误', en: 'Delayed' },
+  INTERCEPTED: { 'zh-CN': '已拦截', en: 'Intercepted' },
+  MISSORTED: { 'zh-CN': '错分', en: 'Missorted' },
+  REDELIVERY: { 'zh-CN': '重新派送', en: 'Redelivery' },
+} as const
+
+export type SubStatus = keyof typeof SUB_STATUSES
+export const SUB_STATUS_CODES = Object.keys(SUB_STATUSES) as SubStatus[]

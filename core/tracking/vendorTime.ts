@@ -1,0 +1,50 @@
+// Vendor time strings → instants. Chinese aggregators send Beijing wall-clock time without an
+// offset ("2025-01-02 09:58:00", 2014-era samples "2014/06/25 08:05:37"; aggregators.md §1.4, §6),
+// so a missing offset means Asia/Shanghai and the result records that it was assumed.
+import dayjs from 'dayjs'
+import customParseFormat from 'dayjs/plugin/customParseFormat'
+import timezone from 'dayjs/plugin/timezone'
+import utc from 'dayjs/plugin/utc'
+
+dayjs.extend(customParseFormat)
+dayjs.extend(utc)
+dayjs.extend(timezone)
+
+export const CHINA_TIME_ZONE = 'Asia/Shanghai'
+export type TimeProvenance = 'explicit' | 'assumed:Asia/Shanghai'
+
+export interface VendorInstant {
+  /** Epoch milliseconds (UTC instant). */
+  at: number
+  zone: TimeProvenance
+  /** The vendor's text, verbatim. */
+  localTime: string
+}
+
+export type VendorTimeResult = ({ ok: true } & VendorInstant) | { ok: false; reason: 'unparsable_time'; text: string }
+
+// Only the shape is checked here (separators, optional seconds/fraction/offset) so the parts can be
+// zero-padded into one canonical layout; dayjs then parses it strictly, which rejects impossible
+// dates such as 02-30 instead of rolling them over.
+const SHAPE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/
+const CANONICAL = 'YYYY-MM-DD HH:mm:ss.SSS'
+
+const pad = (value: string | undefined, width: number) => (value ?? '').padStart(width, '0')
+
+export function parseVendorTime(text: string): VendorTimeResult {
+  const match = SHAPE.exec(text.trim().replace(/\s+/g, ' '))
+  if (!match) return { ok: false, reason: 'unparsable_time', text }
+  const [, year, month, day, hour, minute, second, fraction, offset] = match
+  const canonical = `${year}-${pad(month, 2)}-${pad(day, 2)} ${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}.${(fraction ?? '').padEnd(3, '0')}`
+  if (!dayjs.utc(canonical, CANONICAL, true).isValid()) return { ok: false, reason: 'unparsable_time', text }
+  if (offset) {
+    const at = dayjs.utc(`${canonical}${offset === 'Z' ? '+00:00' : offset}`, `${CANONICAL}Z`).valueOf()
+    return { ok: true, at, zone: 'explicit', localTime: text }
+  }
+  return { ok: true, at: dayjs.tz(canonical, CHINA_TIME_ZONE).valueOf(), zone: 'assumed:Asia/Shanghai', localTime: text }
+}
+
+/** `yyyy-MM-dd HH:mm:ss` in Beijing time, the layout Kdniao expects in acks (aggregators.md §1.6). */
+export function formatChinaTime(at: number): string {
+  return dayjs(at).tz(CHINA_TIME_ZONE).format('YYYY-MM-DD HH:mm:ss')
+}
