@@ -35,7 +35,7 @@ export function renderKdniaoTraces(events: readonly TimedEvent[], detailed: bool
 }
 
 export function renderKdniaoShipment(input: KdniaoShipmentInput): Record<string, unknown> {
-  const latest = input.events[input.events.length - 1]
+  const latest = [...input.events].sort((a, b) => a.instant - b.instant).pop()
   const codes = latest ? KDNIAO_CODES[latest.stage] : { state: '0', action: '0' }
   const shipment: Record<string, unknown> = {
     EBusinessID: input.eBusinessId,

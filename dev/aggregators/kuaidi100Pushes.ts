@@ -46,10 +46,13 @@ export class Kuaidi100Pusher {
     const faults = mergeFaults(context.faults.global, story.faults)
     const planned = applyFaults(planSnapshots(timeline, subscription.subscribedAt), faults, context.faults.seed, story.trackingNo, context.speed)
     const com = correctedCom ?? subscription.vendorCarrier
+    // After a correction Kuaidi100 follows the number under the new code: later statuses are that record's.
+    let corrected: Subscription | undefined
+    const follower = () => corrected ?? subscription
     if (correctedCom) {
       const first = Math.min(...planned.map((push) => push.at), timeline[0].instant)
       this.at(subscription, Math.max(first, subscription.subscribedAt), () => {
-        context.subscriptions.accept({ ...subscription, vendorCarrier: correctedCom, carrier: truth ?? subscription.carrier, subscribedAt: context.clock.now() }, 'polling')
+        corrected = context.subscriptions.accept({ ...subscription, vendorCarrier: correctedCom, carrier: truth ?? subscription.carrier, subscribedAt: context.clock.now() }, 'polling')
         return { status: 'abort', message: '', autoCheck: '0', comNew: correctedCom, lastResult: this.result(subscription, subscription.vendorCarrier, story, 0) }
       })
     }
@@ -58,12 +61,12 @@ export class Kuaidi100Pusher {
       const final = FINAL_STAGES.has(timeline[push.cutoff - 1].stage)
       this.at(subscription, push.at, () => ({
         status: final ? 'shutdown' : 'polling', ...correction, lastResult: this.result(subscription, com, story, push.cutoff),
-      }), push.corrupt)
+      }), push.corrupt, follower)
     }
     const last = timeline[timeline.length - 1]
     if (!FINAL_STAGES.has(last.stage)) {
       this.at(subscription, last.instant + scaled(NO_CHANGE_AFTER_MS), () =>
-        ({ status: 'abort', message: '60天无变化', ...correction, lastResult: this.result(subscription, com, story, timeline.length) }))
+        ({ status: 'abort', message: '60天无变化', ...correction, lastResult: this.result(subscription, com, story, timeline.length) }), false, follower)
     }
   }
 
@@ -73,12 +76,13 @@ export class Kuaidi100Pusher {
     })
   }
 
-  private at(subscription: Subscription, at: number, render: () => Kuaidi100PushInput, corrupt = false): void {
+  /** `stateOf`: the record whose state a shutdown/abort changes (the corrected one after a correction). */
+  private at(subscription: Subscription, at: number, render: () => Kuaidi100PushInput, corrupt = false, stateOf = () => subscription): void {
     const generation = subscription.generation
     this.context.clock.schedule(at, async () => {
       if (subscription.generation !== generation || subscription.callbackUrl === null) return
       const input = render()
-      if (input.status === 'shutdown' || input.status === 'abort') this.context.subscriptions.setState(subscription, input.status, this.context.clock.now())
+      if (input.status === 'shutdown' || input.status === 'abort') this.context.subscriptions.setState(stateOf(), input.status, this.context.clock.now())
       const param = JSON.stringify(renderKuaidi100PushParam(input))
       const fields: Array<[string, string]> = [['param', param]]
       if (subscription.salt !== null) {

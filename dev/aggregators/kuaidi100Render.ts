@@ -16,7 +16,7 @@ export interface Kuaidi100ResultInput {
 
 export function renderKuaidi100Result(input: Kuaidi100ResultInput): Record<string, unknown> {
   const ascending = [...input.events].sort((a, b) => a.instant - b.instant)
-  const ordered = input.order === 'asc' ? ascending : ascending.reverse()
+  const ordered = input.order === 'asc' ? ascending : [...ascending].reverse()
   const withArea = Number(input.resultv2 ?? '0') >= 1
   const latest = ascending[ascending.length - 1]
   const state = latest ? KUAIDI100_CODES[latest.stage].state : '0'

@@ -53,15 +53,17 @@ export class SubscriptionBook {
   accept(input: NewSubscription, initialState: SubscriptionState): Subscription {
     const key = this.key(input.vendor, input.vendorCarrier, input.trackingNo)
     const previous = this.records.get(key)
-    const record: Subscription = {
+    const next: Subscription = {
       ...input,
       submissions: (previous?.submissions ?? 0) + 1,
       state: initialState,
       stateChangedAt: input.subscribedAt,
       generation: (previous?.generation ?? 0) + 1,
     }
-    this.records.set(key, record)
-    return record
+    // Updated in place: pushes planned earlier hold this object and compare its generation.
+    if (previous) return Object.assign(previous, next)
+    this.records.set(key, next)
+    return next
   }
 
   setState(record: Subscription, state: SubscriptionState, at: number): void {
