@@ -35,12 +35,14 @@ function candidateKey(candidate: Candidate): string {
 }
 
 // Rank first; among equal ranks the later status in DESIGN order (EXCEPTION over AWAITING_PICKUP);
-// then a fixed string order so identical-rank claims still resolve the same way every time.
+// then the more specific claim (with a sub-status: a scan's 301 本人签收 over the waybill's plain 3);
+// then a fixed string order so equal claims still resolve the same way every time.
 function outranks(a: Candidate, b: Candidate): boolean {
   const rank = STATUSES[a.status].rank - STATUSES[b.status].rank
   if (rank !== 0) return rank > 0
   const order = UNIFIED_STATUSES.indexOf(a.status) - UNIFIED_STATUSES.indexOf(b.status)
   if (order !== 0) return order > 0
+  if ((a.subStatus === null) !== (b.subStatus === null)) return a.subStatus !== null
   return candidateKey(a) > candidateKey(b)
 }
 

@@ -21,9 +21,9 @@ export const TEXT_STATUS_RULES: readonly TextStatusRule[] = [
   // Before 代收: "驿站代收，请凭取件码取件" means the parcel waits at the station.
   { pattern: /取件码|待取件|请及时取件|请凭.{0,6}取|已(放入|存放|投柜|暂存)/, status: 'AWAITING_PICKUP', subStatus: 'LOCKER' },
   { pattern: /代签收|代收/, status: 'DELIVERED', subStatus: 'SIGNED_PROXY' },
-  { pattern: /派件中|派送中|投递中|正在派|开始派|安排派|派件人|派件员|派送员|投递员/, status: 'OUT_FOR_DELIVERY' },
+  { pattern: /派件中|派送中|投递中|正在派|开始派|安排派|为您派|派件人|派件员|派送员|投递员/, status: 'OUT_FOR_DELIVERY' },
   { pattern: /待揽|等待揽|已下单|下单成功/, status: 'INFO_RECEIVED' },
-  { pattern: /揽收|揽件|已收件|已收取/, status: 'PICKED_UP' },
+  { pattern: /揽收|揽件|已收件|收件员|收取/, status: 'PICKED_UP' },
   { pattern: /到达派件城市|到达目的地城市/, status: 'IN_TRANSIT', subStatus: 'ARRIVED_DEST_CITY' },
   { pattern: /已发出|已离开|发往/, status: 'IN_TRANSIT', subStatus: 'DEPARTED' },
   { pattern: /转运中心|分拨|集散中心/, status: 'IN_TRANSIT', subStatus: 'AT_HUB' },
