@@ -28,10 +28,13 @@ export class KdniaoPusher {
     return { vendor: 'kdniao', timeoutMs, retryDelaysMs, isAck: isKdniaoAck }
   }
 
-  /** Plans the pushes of a freshly accepted subscription (a re-subscribe re-plans from now). */
+  /**
+   * Plans the pushes of a freshly accepted subscription (a re-subscribe re-plans from now). The
+   * push URL is read when a push is due, so a receiver may be configured after subscribing.
+   */
   plan(subscription: Subscription, story: Story, tracesVisible: boolean): void {
     const { context } = this
-    if (!context.kdniao.pushUrl || !tracesVisible) return
+    if (!tracesVisible) return
     const timeline = context.stories.timeline(story)
     const faults = mergeFaults(context.faults.global, story.faults)
     const planned = applyFaults(planSnapshots(timeline, subscription.subscribedAt), faults, context.faults.seed, story.trackingNo, context.speed)

@@ -2,7 +2,7 @@
 // per the docs, full snapshots in order, batching, duplicates and reorders when asked, and
 // vendor-specific statuses (shutdown, abort, carrier correction).
 import { createManualClock, DEV_KDNIAO, DEV_KUAIDI100, startSandbox, type Faults, type Sandbox } from './index'
-import { KDNIAO_ACK, KUAIDI100_ACK, startReceiver, type ReceivedPush, type Receiver, type ReceiverAnswer } from './testing/receiver'
+import { KDNIAO_ACK, KUAIDI100_ACK, startReceiver, type ReceivedPush, type Receiver } from './testing/receiver'
 import { kdniaoBody, kdniaoSign, kuaidi100SubscribeBody, md5, postForm } from './testing/vendorClient'
 
 const MINUTE = 60_000
@@ -16,13 +16,9 @@ afterAll(async () => {
   for (const rig of rigs) await Promise.all([rig.sandbox.close(), rig.kdniao.close(), rig.kuaidi100.close()])
 })
 
-async function rig(answer: (push: ReceivedPush, index: number) => ReceiverAnswer = () => 'ack' as never, speed?: number): Promise<Rig> {
-  const respond = (ack: string) => (push: ReceivedPush, index: number): ReceiverAnswer => {
-    const chosen = answer(push, index)
-    return chosen === ('ack' as never) ? { status: 200, body: ack } : chosen
-  }
-  const kdniao = await startReceiver(respond(KDNIAO_ACK))
-  const kuaidi100 = await startReceiver(respond(KUAIDI100_ACK))
+async function rig(speed?: number): Promise<Rig> {
+  const kdniao = await startReceiver(() => ({ status: 200, body: KDNIAO_ACK }))
+  const kuaidi100 = await startReceiver(() => ({ status: 200, body: KUAIDI100_ACK }))
   const sandbox = await startSandbox({
     clock: createManualClock({ ioWaitMs: 200 }),
     speed,
@@ -145,8 +141,20 @@ describe('Kdniao 102 pushes', () => {
     expect(query.json.Traces).toHaveLength(1)
   })
 
+  it('1008 subscriptions get the basic 101 push: no StateEx, no Action', async () => {
+    const { sandbox, kdniao } = await rig()
+    const requestData = JSON.stringify({ ShipperCode: 'YTO', LogisticCode: 'YT3000000000011' })
+    await postForm(`${sandbox.url}/api/dist`, kdniaoBody({ requestType: '1008', requestData, ...DEV_KDNIAO }))
+    await sandbox.clock.advance(HOUR)
+    expect(kdniao.received[0].fields.RequestType).toBe('101')
+    const [item] = openKdniao(kdniao.received[0]).data.Data
+    expect(item).toMatchObject({ State: '1', Traces: [{ AcceptStation: expect.any(String) }] })
+    expect(item).not.toHaveProperty('StateEx')
+    expect(item.Traces[0]).not.toHaveProperty('Action')
+  })
+
   it('speed compresses scenario time in real-time mode', async () => {
-    const { sandbox, kdniao } = await rig(undefined, 60)
+    const { sandbox, kdniao } = await rig(60)
     await subscribeKdniao(sandbox, 'SF', 'SF3000000000010', { CustomerName: '1234' })
     await sandbox.clock.advance(30 * MINUTE)
     expect(kdniao.received).toHaveLength(8)
