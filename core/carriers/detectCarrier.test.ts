@@ -57,10 +57,10 @@ describe('detectCarrier results', () => {
   it.each([
     ['RR123456784CN', { ok: false, reason: 'invalid_check_digit', trackingNo: 'RR123456784CN', candidates: [] }],
     ['AB1234567', { ok: false, reason: 'unrecognised', trackingNo: 'AB1234567', candidates: [] }],
-    ['  ', { ok: false, reason: 'invalid_format', detail: 'empty', input: '  ' }],
-    ['SF12345#67890', { ok: false, reason: 'invalid_format', detail: 'bad_characters', input: 'SF12345#67890' }],
-    ['12345', { ok: false, reason: 'invalid_format', detail: 'too_short', input: '12345' }],
-    ['1'.repeat(33), { ok: false, reason: 'invalid_format', detail: 'too_long', input: '1'.repeat(33) }],
+    ['  ', { ok: false, reason: 'invalid_format', detail: 'empty', input: '  ', candidates: [] }],
+    ['SF12345#67890', { ok: false, reason: 'invalid_format', detail: 'bad_characters', input: 'SF12345#67890', candidates: [] }],
+    ['12345', { ok: false, reason: 'invalid_format', detail: 'too_short', input: '12345', candidates: [] }],
+    ['1'.repeat(33), { ok: false, reason: 'invalid_format', detail: 'too_long', input: '1'.repeat(33), candidates: [] }],
   ])('%j → %o', (input, expected) => {
     expect(detectCarrier(input)).toEqual(expected)
   })

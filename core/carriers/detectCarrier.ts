@@ -19,7 +19,7 @@ export type DetectionResult =
   | { ok: false; reason: 'ambiguous'; trackingNo: string; candidates: CarrierCandidate[] }
   | { ok: false; reason: 'invalid_check_digit'; trackingNo: string; candidates: [] }
   | { ok: false; reason: 'unrecognised'; trackingNo: string; candidates: [] }
-  | (Extract<NormaliseResult, { ok: false }> & { input: string })
+  | (Extract<NormaliseResult, { ok: false }> & { input: string; candidates: [] })
 
 const CONFIDENCE_ORDER: Record<Confidence, number> = { high: 3, medium: 2, low: 1 }
 const registryOrder = (carrier: CarrierCode) => CARRIER_CODES.indexOf(carrier)
@@ -51,7 +51,7 @@ export function carrierCandidates(trackingNo: string): CarrierCandidate[] | 'inv
 
 export function detectCarrier(input: string): DetectionResult {
   const normalised = normaliseTrackingNumber(input)
-  if (!normalised.ok) return { ...normalised, input }
+  if (!normalised.ok) return { ...normalised, input, candidates: [] }
   const { trackingNo } = normalised
   const candidates = carrierCandidates(trackingNo)
   if (candidates === 'invalid_check_digit') return { ok: false, reason: 'invalid_check_digit', trackingNo, candidates: [] }
