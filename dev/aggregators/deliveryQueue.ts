@@ -74,11 +74,6 @@ export class DeliveryQueue {
     return this.log.map((attempt) => ({ ...attempt, trackingNos: [...attempt.trackingNos] }))
   }
 
-  /** Schedules the first attempt at `at`. */
-  enqueue(push: Push, policy: PushPolicy, at: number): void {
-    this.clock.schedule(at, () => this.attempt(push, policy, 1))
-  }
-
   /** Sends now (inside a clock task that is already due). */
   sendNow(push: Push, policy: PushPolicy): Promise<void> {
     return this.attempt(push, policy, 1)

@@ -25,7 +25,7 @@ export const faultsSchema = z.strictObject({
 
 export type Faults = z.infer<typeof faultsSchema>
 
-export const outageSchema = z.strictObject({
+const outageSchema = z.strictObject({
   vendor: z.enum(['kdniao', 'kuaidi100', 'both']).default('both'),
   /** refuse: answer with the vendor's own busy error; hang: hold the request open until it ends. */
   mode: z.enum(['refuse', 'hang']),
@@ -40,7 +40,6 @@ export const globalFaultsSchema = faultsSchema.extend({
 })
 
 export type GlobalFaults = z.input<typeof globalFaultsSchema>
-export type Outage = z.infer<typeof outageSchema>
 
 /** Number-level knobs win over the scenario's, which win over the global ones. */
 export function mergeFaults(...layers: Array<Faults | undefined>): Faults {

@@ -5,7 +5,7 @@ import { KDNIAO_CODES } from './kdniaoCodes'
 import { formatBeijingTime } from './shanghaiTime'
 import type { TimedEvent } from './stories'
 
-export const NO_TRACE_REASON = '暂无轨迹信息'
+const NO_TRACE_REASON = '暂无轨迹信息'
 
 export interface KdniaoShipmentInput {
   eBusinessId: string
@@ -18,7 +18,7 @@ export interface KdniaoShipmentInput {
   detailed: boolean
 }
 
-export function renderKdniaoTraces(events: readonly TimedEvent[], detailed: boolean): Array<Record<string, string>> {
+function renderKdniaoTraces(events: readonly TimedEvent[], detailed: boolean): Array<Record<string, string>> {
   return [...events]
     .sort((a, b) => a.instant - b.instant)
     .map((event) => {

@@ -15,7 +15,7 @@ export class QpsWindow {
   }
 }
 
-export const KUAIDI100_LOCK_THRESHOLD = 48
+const KUAIDI100_LOCK_THRESHOLD = 48
 const DAY_MS = 24 * 60 * 60 * 1000
 
 export class NumberLock {

@@ -10,7 +10,3 @@ const BEIJING_OFFSET_MINUTES = 8 * 60
 export function formatBeijingTime(instant: number): string {
   return dayjs(instant).utcOffset(BEIJING_OFFSET_MINUTES).format('YYYY-MM-DD HH:mm:ss')
 }
-
-export function formatBeijingDate(instant: number): string {
-  return dayjs(instant).utcOffset(BEIJING_OFFSET_MINUTES).format('YYYY-MM-DD')
-}
