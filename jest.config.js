@@ -20,9 +20,9 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', testEnvironment: 'node',
       testMatch: ['<rootDir>/{core,server,dev,scripts}/**/*.test.ts', '<rootDir>/test/property/**/*.test.ts'] },
-    { ...common, displayName: 'contract', testEnvironment: 'node', testTimeout: 30000,
+    { ...common, displayName: 'contract', testEnvironment: 'node', setupFilesAfterEnv: ['<rootDir>/test/jest/longTimeout.js'],
       testMatch: ['<rootDir>/test/contract/**/*.test.ts'] },
-    { ...common, displayName: 'functions', testEnvironment: 'node', testTimeout: 60000,
+    { ...common, displayName: 'functions', testEnvironment: 'node', setupFilesAfterEnv: ['<rootDir>/test/jest/longTimeout.js'],
       testMatch: ['<rootDir>/test/functions/**/*.test.ts'] },
     { ...common, displayName: 'components', testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/miniprogram/src/**/*.test.tsx'],
@@ -31,10 +31,10 @@ module.exports = {
         '^@tarojs/components$': '<rootDir>/test/taro/components.tsx',
         '^@tarojs/taro$': '<rootDir>/test/taro/taro.ts',
       } },
-    { ...common, displayName: 'weapp', testEnvironment: 'jsdom', testTimeout: 30000,
+    { ...common, displayName: 'weapp', testEnvironment: 'jsdom', setupFilesAfterEnv: ['<rootDir>/test/jest/longTimeout.js'],
       testMatch: ['<rootDir>/test/weapp/**/*.test.ts'] },
     // Chromium start-up and page loads on a shared 2-core box: generous limits, still bounded.
-    { ...common, displayName: 'e2e', testEnvironment: 'node', testTimeout: 60000,
+    { ...common, displayName: 'e2e', testEnvironment: 'node', setupFilesAfterEnv: ['<rootDir>/test/jest/longTimeout.js'],
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],
 }
