@@ -1,0 +1,50 @@
+// backfillTracking: the merchant (or a warehouse system over HTTP) records tracking numbers at
+// shipment. One result per entry, in input order; a failed entry writes nothing and never affects
+// the others, so the envelope accepts any entries and each is validated on its own.
+import { z } from 'zod'
+import type { CarrierCode } from '../carriers'
+import type { SubscriptionState } from './documents'
+import { carrierCodeSchema, docIdSchema, parcelIdSchema, parcelItemSchema, phoneTailSchema, rawTrackingNumberSchema } from './fields'
+import type { CommonFailure, Failure } from './result'
+
+/** A batch of up to 500 (issue: "one entry or a batch of up to 500"). */
+export const MAX_BACKFILL_ENTRIES = 500
+
+export const backfillTrackingInput = z.object({
+  entries: z.array(z.unknown()).min(1).max(MAX_BACKFILL_ENTRIES),
+})
+
+export const backfillEntrySchema = z.object({
+  orderId: docIdSchema,
+  trackingNo: rawTrackingNumberSchema,
+  /** When given it is used as is: the merchant's choice is never overridden by detection. */
+  carrier: carrierCodeSchema.optional(),
+  phoneTail: phoneTailSchema.optional(),
+  /** Which order items go in this parcel; omitted = not said (the parcel covers what is not yet allocated). */
+  items: z.array(parcelItemSchema).max(50).optional(),
+  /** Correct a mistake: this parcel supersedes the given one of the same order. */
+  replaces: parcelIdSchema.optional(),
+})
+export type BackfillEntry = z.infer<typeof backfillEntrySchema>
+
+export const BACKFILL_ENTRY_FAILURES = [
+  'invalid_entry', 'order_not_found', 'invalid_tracking_number', 'ambiguous_carrier', 'unrecognised_carrier',
+  'phone_tail_required', 'number_on_other_order', 'replaced_parcel_not_found', 'storage_failed',
+] as const
+export type BackfillEntryFailure = (typeof BACKFILL_ENTRY_FAILURES)[number]
+
+export type BackfillEntryResult =
+  | {
+    ok: true
+    parcelId: string
+    carrier: CarrierCode
+    trackingNo: string
+    /** `unchanged`: the same entry was submitted before — nothing new was written. */
+    outcome: 'created' | 'unchanged' | 'replaced'
+    subscription: SubscriptionState
+  }
+  | (Failure<BackfillEntryFailure> & { candidates?: CarrierCode[]; otherOrderId?: string })
+
+export type BackfillTrackingResult =
+  | { ok: true; results: BackfillEntryResult[] }
+  | Failure<CommonFailure | 'not_merchant' | 'unauthorised'>

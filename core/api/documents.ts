@@ -1,0 +1,135 @@
+// The documents in the cloud database (DESIGN §4). Times are epoch-ms numbers, never Dates: realtime
+// `watch` snapshots JSON-parse documents, and how Dates look there is UNVERIFIED (wechat.md §2.1).
+import type { CarrierCode } from '../carriers'
+import type { ParcelTracking, SubStatus, UnifiedStatus } from '../tracking'
+
+export interface ProductDoc {
+  _id: string
+  title: string
+  description: string
+  priceFen: number
+  image: string
+  stock: number
+  createdAt: number
+}
+
+export interface OrderItem {
+  productId: string
+  title: string
+  priceFen: number
+  quantity: number
+  image: string
+}
+
+/** The receiver as `wx.chooseAddress` gave it, phone masked (`138****1234`): the last 4 digits stay
+ * clear because SF and 丰网 queries need them as the phone tail. */
+export interface MaskedAddress {
+  userName: string
+  telMasked: string
+  provinceName: string
+  cityName: string
+  countyName: string
+  detailInfo: string
+  postalCode: string | null
+}
+
+export const ORDER_STATUSES = ['PAID', 'PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED'] as const
+export type OrderStatus = (typeof ORDER_STATUSES)[number]
+
+export interface ParcelSummary {
+  parcelId: string
+  /** 1-based position among the order's parcels: 包裹1, 包裹2 … (kept when a parcel is superseded). */
+  seq: number
+  carrier: CarrierCode
+  trackingNo: string
+  status: UnifiedStatus
+  subStatus: SubStatus | null
+  lastEvent: { at: number; text: string; location?: string } | null
+  /** Replaced by a corrected number or carrier; kept for history, not shown as active. */
+  superseded: boolean
+}
+
+export interface OrderDoc {
+  _id: string
+  /** The shopper; the security rule `doc._openid == auth.openid` reads this. */
+  _openid: string
+  items: OrderItem[]
+  totalFen: number
+  address: MaskedAddress
+  status: OrderStatus
+  payment: { provider: 'simulated' | 'wechatpay'; transactionId: string; paidAt: number }
+  parcels: ParcelSummary[]
+  createdAt: number
+  updatedAt: number
+  shippedAt: number | null
+  deliveredAt: number | null
+}
+
+export const SUBSCRIPTION_STATES = ['pending', 'subscribed', 'stopped', 'failed'] as const
+export type SubscriptionState = (typeof SUBSCRIPTION_STATES)[number]
+export type TrackingVendor = 'kdniao' | 'kuaidi100'
+
+export interface ParcelSubscription {
+  vendor: TrackingVendor
+  state: SubscriptionState
+  attempts: number
+  /** When the outbox should try (again); null when nothing is due. */
+  nextAttemptAt: number | null
+  lastError: string | null
+  subscribedAt: number | null
+}
+
+export interface ParcelItem {
+  productId: string
+  title: string
+  quantity: number
+}
+
+/** `events` (newest first, capped), `signals`, `eta`, `status`, `subStatus`, `terminal`,
+ * `lastEventAt` come from core/tracking's ParcelTracking and are only ever written by its merge. */
+export interface ParcelDoc extends ParcelTracking {
+  _id: string
+  _openid: string
+  orderId: string
+  seq: number
+  carrier: CarrierCode
+  trackingNo: string
+  phoneTail: string | null
+  /** Which order items travel in this parcel; empty when the merchant did not say. */
+  items: ParcelItem[]
+  destination: { province: string; city: string }
+  subscription: ParcelSubscription
+  supersededBy: string | null
+  /** Last time we heard from the vendor about this parcel (push, poll or refresh). */
+  lastCheckedAt: number | null
+  lastPushAt: number | null
+  /** Instant-query bookkeeping: Kuaidi100 locks a number queried 48 times in 24 h (aggregators.md §2.8). */
+  polling: { windowStartedAt: number | null; queriesInWindow: number; lastRefreshAt: number | null }
+  shippedAt: number
+  deliveredAt: number | null
+  createdAt: number
+  updatedAt: number
+  version: number
+}
+
+export interface MerchantDoc {
+  /** The merchant's openid. */
+  _id: string
+  name: string
+  role: 'owner' | 'staff'
+}
+
+export const PUSH_OUTCOMES = ['received', 'applied', 'unknown_parcel', 'failed'] as const
+export type PushOutcome = (typeof PUSH_OUTCOMES)[number]
+
+export interface PushInboxDoc {
+  /** sha256(vendor + raw body): a re-sent push is the same row. */
+  _id: string
+  vendor: TrackingVendor
+  rawBody: string
+  receivedAt: number
+  outcome: PushOutcome
+  parcelIds: string[]
+  lastError: string | null
+  attempts: number
+}

@@ -1,0 +1,16 @@
+// The contract between the pages and the cloud functions: every function's input schema (validated
+// at the function's edge) and result type, and the stored documents. Pages import types from here;
+// functions import the schemas.
+export * from './fields'
+export * from './result'
+export * from './documents'
+export * from './shopper'
+export * from './backfill'
+export * from './merchant'
+
+/** Cloud function names (DESIGN §5: names are API). */
+export const FUNCTION_NAMES = [
+  'listProducts', 'createOrder', 'listMyOrders', 'getOrderTracking', 'refreshTracking',
+  'backfillTracking', 'merchantConsole', 'receiveTrackingPush', 'pollTracking', 'subscribeTracking',
+] as const
+export type FunctionName = (typeof FUNCTION_NAMES)[number]
