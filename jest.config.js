@@ -25,7 +25,7 @@ module.exports = {
     { ...common, displayName: 'functions', testEnvironment: 'node', setupFilesAfterEnv: ['<rootDir>/test/jest/longTimeout.js'],
       testMatch: ['<rootDir>/test/functions/**/*.test.ts'] },
     { ...common, displayName: 'components', testEnvironment: 'jsdom',
-      testMatch: ['<rootDir>/miniprogram/src/**/*.test.tsx'],
+      testMatch: ['<rootDir>/miniprogram/src/**/*.test.{ts,tsx}'],
       moduleNameMapper: {
         ...common.moduleNameMapper,
         '^@tarojs/components$': '<rootDir>/test/taro/components.tsx',
