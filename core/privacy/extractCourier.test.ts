@@ -12,6 +12,8 @@ describe('extractCourier', () => {
     ['已放入【菜鸟驿站-南山科技园店】,联系电话:0755-12345678', { kind: 'station', name: '菜鸟驿站-南山科技园店', phone: '0755-12345678' }],
     ['您的快件已存放至丰巢，如有疑问请联系 13600002222', { kind: 'station', phone: '13600002222' }],
     ['【上海市】正在派送，电话 +86 135-0000-3333', { kind: 'courier', phone: '13500003333' }],
+    ['[北京市]快件交给刘某，正在派送途中（联系电话：136****3333）', { kind: 'courier', name: '刘某', phone: '136****3333' }],
+    ['您的快件已存放至【兔喜生活超市】，请凭取件码 8-1-2034 及时取件，联系电话 0755-****5678', { kind: 'station', name: '兔喜生活超市', phone: '0755-****5678' }],
   ])('%j', (text, expected) => {
     expect(extractCourier(text)).toEqual(expected)
   })
@@ -22,6 +24,7 @@ describe('extractCourier', () => {
     '已放入快递柜',
     '运单 SF13812345678 已揽收',
     '已签收，如有疑问请拨打 400-111-9999',
+    '快件已交给中通快递，单号 73100000000001',
   ])('%j has no contact', (text) => {
     expect(extractCourier(text)).toBeUndefined()
   })

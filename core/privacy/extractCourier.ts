@@ -10,13 +10,15 @@ export interface CourierContact {
   phone?: string
 }
 
-const COURIER_WORD = /派件人|派送人|派件员|派送员|快递员|投递员|收件员|揽件员|揽收员|配送员|业务员|快递小哥/
-const STATION_WORD = /驿站|快递柜|智能柜|代收点|自提点|服务站|丰巢/
+// SF writes "快件交给刘某，正在派送途中": 交给 counts only when a short name and a comma follow.
+const COURIER_WORD = /派件人|派送人|派件员|派送员|快递员|投递员|收件员|揽件员|揽收员|配送员|业务员|快递小哥|交给(?=[\u4e00-\u9fa5·]{1,4}[，,])/
+const STATION_WORD = /驿站|快递柜|智能柜|代收点|自提点|服务站|丰巢|取件码|存放至|已存放/
 const DELIVERY_CONTEXT = /派件|派送|投递/
 // A name stops where ordinary sentence words start: "快递员李四正在派件" → 李四.
 const NAME_STOP = /电话|手机|联系|正在|已|为您|将|会|请|的/
 const NAME = /^[\s:：【[（(]*([\u4e00-\u9fa5·]{1,6}|[A-Za-z][A-Za-z .]{0,19})/
-const STATION_NAME = /【([^】]*(?:驿站|柜|代收点|自提点|服务站|丰巢)[^】]*)】/
+const NOT_A_NAME = /快递|公司|物流|网点|中心|驿站|速运|速递/
+const STATION_NAME = /【([^】]*(?:驿站|柜|代收点|自提点|服务站|丰巢|超市|便利店|快递点|门卫)[^】]*)】/
 
 function firstPhone(text: string): string | undefined {
   const mobile = new RegExp(MOBILE.source).exec(text)
@@ -32,7 +34,7 @@ function nameAfter(text: string): string | undefined {
   if (!token) return undefined
   const stop = NAME_STOP.exec(token)
   const name = (stop ? token.slice(0, stop.index) : token).trim()
-  return name.length > 0 ? name : undefined
+  return name.length > 0 && !NOT_A_NAME.test(name) ? name : undefined
 }
 
 function contact(kind: CourierContact['kind'], name: string | undefined, phone: string | undefined): CourierContact | undefined {

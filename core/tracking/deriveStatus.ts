@@ -31,18 +31,23 @@ interface Candidate {
 
 function candidateKey(candidate: Candidate): string {
   const { source } = candidate
-  return `${candidate.subStatus ?? ''}|${source.kind}|${source.vendor}|${source.rawCode ?? ''}`
+  return `${candidate.subStatus ?? ''}|${source.vendor}|${source.rawCode ?? ''}`
 }
+
+// For the same status, a scan is the better-documented source than a waybill-level restatement of it.
+const SOURCE_PREFERENCE: Record<StatusSource['kind'], number> = { event: 2, vendor_state: 1, tracking_stopped: 0 }
 
 // Rank first; among equal ranks the later status in DESIGN order (EXCEPTION over AWAITING_PICKUP);
 // then the more specific claim (with a sub-status: a scan's 301 本人签收 over the waybill's plain 3);
-// then a fixed string order so equal claims still resolve the same way every time.
+// then a scan over a signal; then a fixed string order so equal claims resolve the same way every time.
 function outranks(a: Candidate, b: Candidate): boolean {
   const rank = STATUSES[a.status].rank - STATUSES[b.status].rank
   if (rank !== 0) return rank > 0
   const order = UNIFIED_STATUSES.indexOf(a.status) - UNIFIED_STATUSES.indexOf(b.status)
   if (order !== 0) return order > 0
   if ((a.subStatus === null) !== (b.subStatus === null)) return a.subStatus !== null
+  const source = SOURCE_PREFERENCE[a.source.kind] - SOURCE_PREFERENCE[b.source.kind]
+  if (source !== 0) return source > 0
   return candidateKey(a) > candidateKey(b)
 }
 

@@ -55,7 +55,7 @@ export function parseKuaidi100SubscribeResponse(text: string): Kuaidi100Subscrib
 
 export type Kuaidi100AutoNumberResult =
   | { ok: true; carriers: CarrierCode[]; unknownComCodes: string[] }
-  | Kuaidi100Failure<'vendor_error'>
+  | Kuaidi100Failure<Kuaidi100SubscribeFailureReason>
   | MalformedResponse
 
 /** Candidates in Kuaidi100's order of likelihood; an empty array means "unknown". */
@@ -65,7 +65,8 @@ export function parseKuaidi100AutoNumberResponse(text: string): Kuaidi100AutoNum
   const parsed = kuaidi100AutoNumberSchema.safeParse(json.value)
   if (!parsed.success) {
     const failure = kuaidi100FailureSchema.safeParse(json.value)
-    if (failure.success) return returnCodeFailure({}, 'vendor_error', failure.data.returnCode, failure.data.message ?? '')
+    // Autonumber shares the key errors (600/601) with subscribe.
+    if (failure.success) return returnCodeFailure(KUAIDI100_SUBSCRIBE_RETURN_CODES, 'vendor_error', failure.data.returnCode, failure.data.message ?? '')
     return { ok: false, reason: 'malformed', detail: describeIssues(parsed.error.issues) }
   }
   const carriers: CarrierCode[] = []

@@ -17,7 +17,7 @@ export const TEXT_STATUS_RULES: readonly TextStatusRule[] = [
   { pattern: /派送失败|派件失败|投递失败|派送不成功|签收失败|未妥投|派件异常|派送异常/, status: 'DELIVERY_FAILED', subStatus: 'DELIVERY_EXCEPTION' },
   { pattern: /无法联系|联系不上|电话无人接听/, status: 'DELIVERY_FAILED', subStatus: 'UNREACHABLE' },
   { pattern: /问题件|异常|滞留|破损/, status: 'EXCEPTION' },
-  { pattern: /已签收|签收人|本人签收|妥投/, status: 'DELIVERED' },
+  { pattern: /已签收|签收人|本人\s?签收|已由.{0,12}签收|妥投/, status: 'DELIVERED' },
   // Before 代收: "驿站代收，请凭取件码取件" means the parcel waits at the station.
   { pattern: /取件码|待取件|请及时取件|请凭.{0,6}取|已(放入|存放|投柜|暂存)/, status: 'AWAITING_PICKUP', subStatus: 'LOCKER' },
   { pattern: /代签收|代收/, status: 'DELIVERED', subStatus: 'SIGNED_PROXY' },
