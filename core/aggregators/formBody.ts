@@ -5,14 +5,17 @@ import { utf8Bytes } from '../crypto/utf8'
 
 // WHATWG form serialisation (the same bytes as Java's URLEncoder): unreserved `*-._`, space → `+`,
 // everything else percent-encoded in upper case. This reproduces the Kdniao form vector exactly.
-const UNRESERVED = /[A-Za-z0-9*\-._]/
+const HEX = '0123456789ABCDEF'
+const isUnreserved = (byte: number) =>
+  (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) ||
+  byte === 0x2a || byte === 0x2d || byte === 0x2e || byte === 0x5f
 
 export function encodeFormComponent(value: string): string {
   let out = ''
-  for (const char of value) {
-    if (UNRESERVED.test(char)) out += char
-    else if (char === ' ') out += '+'
-    else for (const byte of utf8Bytes(char)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`
+  for (const byte of utf8Bytes(value)) {
+    if (isUnreserved(byte)) out += String.fromCharCode(byte)
+    else if (byte === 0x20) out += '+'
+    else out += `%${HEX[byte >> 4]}${HEX[byte & 0x0f]}`
   }
   return out
 }

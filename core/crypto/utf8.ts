@@ -2,9 +2,15 @@
 // bundled into the mini-program, so this is done by hand. Lone surrogates become U+FFFD exactly as
 // TextEncoder does, so signatures match node:crypto over the same string.
 export function utf8Bytes(text: string): Uint8Array {
-  const out: number[] = []
+  // Each UTF-16 unit yields at most 3 bytes (a surrogate pair: 4 bytes for 2 units).
+  const out = new Uint8Array(text.length * 3)
+  let length = 0
   for (let index = 0; index < text.length; index += 1) {
     let code = text.charCodeAt(index)
+    if (code < 0x80) {
+      out[length++] = code
+      continue
+    }
     if (code >= 0xd800 && code <= 0xdbff) {
       const next = index + 1 < text.length ? text.charCodeAt(index + 1) : 0
       if (next >= 0xdc00 && next <= 0xdfff) {
@@ -16,10 +22,19 @@ export function utf8Bytes(text: string): Uint8Array {
     } else if (code >= 0xdc00 && code <= 0xdfff) {
       code = 0xfffd
     }
-    if (code < 0x80) out.push(code)
-    else if (code < 0x800) out.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f))
-    else if (code < 0x10000) out.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f))
-    else out.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 0x3f), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f))
+    if (code < 0x800) {
+      out[length++] = 0xc0 | (code >> 6)
+      out[length++] = 0x80 | (code & 0x3f)
+    } else if (code < 0x10000) {
+      out[length++] = 0xe0 | (code >> 12)
+      out[length++] = 0x80 | ((code >> 6) & 0x3f)
+      out[length++] = 0x80 | (code & 0x3f)
+    } else {
+      out[length++] = 0xf0 | (code >> 18)
+      out[length++] = 0x80 | ((code >> 12) & 0x3f)
+      out[length++] = 0x80 | ((code >> 6) & 0x3f)
+      out[length++] = 0x80 | (code & 0x3f)
+    }
   }
-  return Uint8Array.from(out)
+  return out.subarray(0, length)
 }

@@ -24,24 +24,45 @@ export interface VendorInstant {
 export type VendorTimeResult = ({ ok: true } & VendorInstant) | { ok: false; reason: 'unparsable_time'; text: string }
 
 // Only the shape is checked here (separators, optional seconds/fraction/offset) so the parts can be
-// zero-padded into one canonical layout; dayjs then parses it strictly, which rejects impossible
-// dates such as 02-30 instead of rolling them over.
+// zero-padded into one canonical layout; dayjs parses that, and impossible dates (02-30, 24:00),
+// which dayjs would roll over, are rejected by reading the parts back.
 const SHAPE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/
 const CANONICAL = 'YYYY-MM-DD HH:mm:ss.SSS'
 
 const pad = (value: string | undefined, width: number) => (value ?? '').padStart(width, '0')
+
+// Resolving a zone through Intl costs ~30 µs and a push carries thousands of scans. Shanghai's offset
+// can only change on the hour (it last did in 1991), so it is memoised per wall-clock hour; the memo
+// is bounded and, being a pure function of its key, does not make results depend on call history.
+const offsetByHour = new Map<string, number>()
+const MAX_MEMOISED_HOURS = 10_000
+
+function chinaOffsetMs(canonical: string, wallMs: number): number {
+  const hour = canonical.slice(0, 13)
+  let offset = offsetByHour.get(hour)
+  if (offset === undefined) {
+    offset = wallMs - dayjs.tz(canonical, CHINA_TIME_ZONE).valueOf()
+    if (offsetByHour.size >= MAX_MEMOISED_HOURS) offsetByHour.clear()
+    offsetByHour.set(hour, offset)
+  }
+  return offset
+}
 
 export function parseVendorTime(text: string): VendorTimeResult {
   const match = SHAPE.exec(text.trim().replace(/\s+/g, ' '))
   if (!match) return { ok: false, reason: 'unparsable_time', text }
   const [, year, month, day, hour, minute, second, fraction, offset] = match
   const canonical = `${year}-${pad(month, 2)}-${pad(day, 2)} ${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}.${(fraction ?? '').padEnd(3, '0')}`
-  if (!dayjs.utc(canonical, CANONICAL, true).isValid()) return { ok: false, reason: 'unparsable_time', text }
+  const wall = dayjs.utc(canonical, CANONICAL)
+  const parts = [wall.year(), wall.month() + 1, wall.date(), wall.hour(), wall.minute(), wall.second()]
+  const given = [year, month, day, hour, minute, second].map((part) => Number(part ?? 0))
+  if (!wall.isValid() || parts.some((part, index) => part !== given[index])) return { ok: false, reason: 'unparsable_time', text }
   if (offset) {
     const at = dayjs.utc(`${canonical}${offset === 'Z' ? '+00:00' : offset}`, `${CANONICAL}Z`).valueOf()
     return { ok: true, at, zone: 'explicit', localTime: text }
   }
-  return { ok: true, at: dayjs.tz(canonical, CHINA_TIME_ZONE).valueOf(), zone: 'assumed:Asia/Shanghai', localTime: text }
+  const wallMs = wall.valueOf()
+  return { ok: true, at: wallMs - chinaOffsetMs(canonical, wallMs), zone: 'assumed:Asia/Shanghai', localTime: text }
 }
 
 /** `yyyy-MM-dd HH:mm:ss` in Beijing time, the layout Kdniao expects in acks (aggregators.md §1.6). */
