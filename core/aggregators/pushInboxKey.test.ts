@@ -1,0 +1,15 @@
+import { createHash } from 'node:crypto'
+import { pushInboxKey } from './pushInboxKey'
+
+describe('pushInboxKey', () => {
+  it.each([
+    ['kdniao', 'RequestData=%7B%7D&RequestType=102&DataSign=x'],
+    ['kuaidi100', 'param=%7B%22status%22%3A%22polling%22%7D&sign=ABC'],
+  ] as const)('is sha256(vendor + raw body) for %s', (vendor, body) => {
+    expect(pushInboxKey(vendor, body)).toBe(createHash('sha256').update(vendor + body, 'utf8').digest('hex'))
+  })
+
+  it('tells vendors apart for the same bytes', () => {
+    expect(pushInboxKey('kdniao', 'x')).not.toBe(pushInboxKey('kuaidi100', 'x'))
+  })
+})
