@@ -178,7 +178,12 @@ export function createCloudbaseClient(options: CloudbaseClientOptions): CloudCli
         },
       }))
       swallowAbortRejection(listener)
-      return { close: async () => { await listener.close() } }
+      return {
+        close: async () => {
+          await listener.close()
+          stopAckTimer(listener)
+        },
+      }
     },
   }
 }
@@ -202,6 +207,16 @@ function watchError(error: unknown): Error {
   const raw = error as { msgData?: { code?: string; message?: string }; errMsg?: unknown; errCode?: unknown }
   if (raw?.msgData?.code) return new CloudCallError(-502003, `watch:fail ${raw.msgData.code} ${raw.msgData.message ?? ''}`.trim())
   return new Error(`watch:fail ${String(raw?.errMsg ?? JSON.stringify(error))}`)
+}
+
+/**
+ * 1.4.3's closeWatch leaves the 10 s CHECK_LAST timer running, and that timer re-arms itself forever
+ * once the watch is no longer active, which keeps a node process (and jest) from exiting.
+ */
+function stopAckTimer(listener: unknown): void {
+  const virtual = (listener as { virtualClient?: { clearACKSchedule?: () => void; clearWaitExpectedEvent?: () => void } }).virtualClient
+  virtual?.clearACKSchedule?.()
+  virtual?.clearWaitExpectedEvent?.()
 }
 
 /**
