@@ -30,6 +30,8 @@ export type BackfillEntry = z.infer<typeof backfillEntrySchema>
 export const BACKFILL_ENTRY_FAILURES = [
   'invalid_entry', 'order_not_found', 'invalid_tracking_number', 'ambiguous_carrier', 'unrecognised_carrier',
   'phone_tail_required', 'number_on_other_order', 'replaced_parcel_not_found', 'storage_failed',
+  /** An item that is not in the order, or more of it than the order has left to ship. */
+  'invalid_items',
 ] as const
 export type BackfillEntryFailure = (typeof BACKFILL_ENTRY_FAILURES)[number]
 

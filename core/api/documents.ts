@@ -47,6 +47,8 @@ export interface ParcelSummary {
   lastEvent: { at: number; text: string; location?: string } | null
   /** Replaced by a corrected number or carrier; kept for history, not shown as active. */
   superseded: boolean
+  /** Which order items travel in this parcel; empty or absent when the merchant did not say. */
+  items?: ParcelItem[]
 }
 
 export interface OrderDoc {
@@ -77,6 +79,8 @@ export interface ParcelSubscription {
   nextAttemptAt: number | null
   lastError: string | null
   subscribedAt: number | null
+  /** Re-subscriptions after a Kuaidi100 `abort` "3天查询无记录"; bounded (4 subscriptions per number per month, aggregators.md §2.4). */
+  resubscriptions?: number
 }
 
 export interface ParcelItem {

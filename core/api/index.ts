@@ -7,6 +7,7 @@ export * from './documents'
 export * from './shopper'
 export * from './backfill'
 export * from './merchant'
+export * from './pipeline'
 
 /** Cloud function names (DESIGN §5: names are API). */
 export const FUNCTION_NAMES = [
