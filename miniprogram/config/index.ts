@@ -19,6 +19,8 @@ export default defineConfig<'webpack5'>(async (merge) =>
     mini: {
       compile: { include: [core] },
       postcss: { pxtransform: { enable: true, config: {} } },
+      // Component styles are BEM-prefixed and never rely on cascade order between files.
+      miniCssExtractPluginOption: { ignoreOrder: true },
     },
     h5: {
       publicPath: '/',
@@ -26,6 +28,7 @@ export default defineConfig<'webpack5'>(async (merge) =>
       router: { mode: 'hash' },
       compile: { include: [core] },
       postcss: { autoprefixer: { enable: true, config: {} } },
+      miniCssExtractPluginOption: { ignoreOrder: true },
     },
   } satisfies UserConfigExport<'webpack5'>),
 )

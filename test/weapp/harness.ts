@@ -34,6 +34,7 @@ let appOptions: (Record<string, unknown> & { onLaunch?: Lifecycle; onShow?: Life
 const pageStack: PageInstance[] = []
 let nextRoute = ''
 let nextQuery: Record<string, string> = {}
+const loadedRoutes = new Map<string, string>()
 
 g.App = (options: typeof appOptions) => { appOptions = options }
 g.getApp = () => appOptions
@@ -83,7 +84,12 @@ export function mountPage(route: string, query: Record<string, string> = {}): Pa
   }
   nextRoute = route
   nextQuery = query
-  const id = simulate.load(path.join(DIST, route), { rootPath: DIST, compiler: 'official' })
+  // A page's module runs Page() once, when first required: load each route once, render it many times.
+  let id = loadedRoutes.get(route)
+  if (id === undefined) {
+    id = simulate.load(path.join(DIST, route), { rootPath: DIST, compiler: 'official' })
+    loadedRoutes.set(route, id)
+  }
   const page = simulate.render(id)
   page.attach(document.createElement('parent-wrapper'))
   return page

@@ -9,7 +9,6 @@ export const zhCN = {
     copy: '复制',
     copied: '已复制',
     networkError: '网络开小差了，请稍后重试',
-    notSignedIn: '请先登录微信后再试',
   },
   time: {
     justNow: '刚刚',
@@ -101,7 +100,7 @@ export const zhCN = {
     neverChecked: '尚未查询到物流信息',
     live: '实时更新中',
     connecting: '正在连接实时更新…',
-    reconnecting: (seconds: number) => `实时更新已断开，${seconds}秒后重连`,
+    reconnecting: (attempt: number) => `实时更新已断开，正在重连（第${attempt}次）`,
     offline: '实时更新已断开，下拉可刷新',
     reconnect: '重新连接',
     loadFailed: '物流信息加载失败',

@@ -100,14 +100,25 @@ describe('liveParcels', () => {
     live.start()
     emit(watches[0], [parcelAt(2)], true)
     watches[0].handlers.onError(new Error('socket closed'))
-    expect(watches[0].closed).toBe(true)
     expect(states[states.length - 1]).toEqual({ kind: 'reconnecting', attempt: 1, retryAt: NOW + 1_000 })
     timers.advance(999)
     expect(watches).toHaveLength(1)
     timers.advance(1)
     expect(watches).toHaveLength(2)
+    expect(watches[0].closed).toBe(true)
     emit(watches[1], [parcelAt(3)], true)
     expect(states[states.length - 1]).toEqual({ kind: 'live' })
+  })
+
+  it('takes a snapshot from the erroring watch as recovery and cancels the rebuild', () => {
+    const { live, watches, states, emit, timers } = setup()
+    live.start()
+    watches[0].handlers.onError(new Error('CHECK_LOGIN_FAILED'))
+    emit(watches[0], [parcelAt(2)], true)
+    expect(states[states.length - 1]).toEqual({ kind: 'live' })
+    timers.advance(60_000)
+    expect(watches).toHaveLength(1)
+    expect(watches[0].closed).toBe(false)
   })
 
   it('gives up after the last attempt and says so; start() tries again', () => {

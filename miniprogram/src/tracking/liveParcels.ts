@@ -4,6 +4,7 @@
 // - stop() on hide/unload closes the watcher; start() on show builds a new one, because a watch that
 //   lived through a suspension stops refreshing; the page pairs start() with one fresh read (seed());
 // - on a watch error it rebuilds with backoff and reports each step, never going silently stale.
+//   Rebuild = close the broken watcher and open a new one; `open()` does both.
 import type { ParcelDoc } from '@core/api'
 import type { CloudClient, Watcher } from '../services/cloud/types'
 import type { LiveState } from './liveState'
@@ -69,19 +70,22 @@ export function liveParcels(options: LiveParcelsOptions): LiveParcels {
     watcher = options.client.watch<ParcelDoc>('parcels', { orderId: options.orderId, _openid: '{openid}' }, {
       onChange(snapshot) {
         if (mine !== generation) return
-        if (snapshot.isInit) {
+        // Any snapshot after an error means the SDK recovered the watch itself (the CloudBase JS SDK
+        // reports CHECK_LOGIN_FAILED, logs in again and carries on): the rebuild is not needed.
+        if (snapshot.isInit || retryTimer !== null) {
+          clearRetry()
           attempt = 0
           options.onLive({ kind: 'live' })
         }
         publish(mergeSnapshot(set, snapshot.docs))
       },
       onError() {
-        if (mine !== generation) return
-        generation += 1
-        closeWatcher()
+        if (mine !== generation || retryTimer !== null) return
         attempt += 1
         const delay = reconnectDelay(attempt)
         if (delay === null) {
+          generation += 1
+          closeWatcher()
           options.onLive({ kind: 'offline' })
           return
         }

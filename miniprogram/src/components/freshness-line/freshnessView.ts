@@ -14,11 +14,11 @@ export interface FreshnessView {
 
 type FreshParcel = Pick<ParcelDoc, 'lastEventAt' | 'lastCheckedAt'>
 
-export function liveText(live: LiveState, now: number): FreshnessView['live'] {
+export function liveText(live: LiveState): FreshnessView['live'] {
   switch (live.kind) {
     case 'live': return { text: t.tracking.live, tone: 'ok' }
     case 'connecting': return { text: t.tracking.connecting, tone: 'pending' }
-    case 'reconnecting': return { text: t.tracking.reconnecting(Math.max(1, Math.ceil((live.retryAt - now) / 1000))), tone: 'broken' }
+    case 'reconnecting': return { text: t.tracking.reconnecting(live.attempt), tone: 'broken' }
     case 'offline': return { text: t.tracking.offline, tone: 'broken' }
   }
 }
@@ -27,6 +27,6 @@ export function freshnessView(parcel: FreshParcel, live: LiveState, now: number,
   return {
     lastScan: parcel.lastEventAt === null ? null : t.tracking.lastScan(relativeTime(parcel.lastEventAt, now, zone)),
     lastChecked: parcel.lastCheckedAt === null ? t.tracking.neverChecked : t.tracking.lastChecked(relativeTime(parcel.lastCheckedAt, now, zone)),
-    live: liveText(live, now),
+    live: liveText(live),
   }
 }

@@ -66,7 +66,7 @@ export default function OrderDetailPage() {
 
   if (load.kind === 'loading') return <View className='ps-page ps-tracking'><TrackingSkeleton /></View>
   if (load.kind === 'failed') {
-    const title = load.reason === 'not_found' ? t.tracking.notFound : load.reason === 'not_signed_in' ? t.common.notSignedIn : t.tracking.loadFailed
+    const title = load.reason === 'not_found' ? t.tracking.notFound : t.tracking.loadFailed
     return (
       <View className='ps-page ps-tracking ps-tracking--failed'>
         <StateView icon='alert' tone='danger' title={title} body={load.reason === 'network' ? t.common.networkError : undefined}
@@ -80,7 +80,7 @@ export default function OrderDetailPage() {
     return (
       <View className='ps-page ps-tracking ps-tracking--not-shipped'>
         <StateView icon='box' tone='muted' title={t.tracking.notShippedTitle} body={t.tracking.notShippedBody} />
-        <FreshnessLine view={{ lastScan: null, lastChecked: t.orders.waitingShipment, live: liveText(live, now) }} onReconnect={tracking.reconnect} reconnectText={t.tracking.reconnect} />
+        <FreshnessLine view={{ lastScan: null, lastChecked: t.orders.waitingShipment, live: liveText(live) }} onReconnect={tracking.reconnect} reconnectText={t.tracking.reconnect} />
         <OrderSummary order={order} zone={zone} />
       </View>
     )

@@ -171,8 +171,10 @@ export function createCloudbaseClient(options: CloudbaseClientOptions): CloudCli
           handlers.onChange(snapshot)
         },
         onError(error: unknown) {
-          // The SDK reports a server ERROR twice (raw message, then wrapped); pass it on once.
-          if (failed) return
+          // The SDK hands every server ERROR message to onError, even the login/sign ones it then
+          // retries by itself; only the final failure counts. It also reports a fatal error twice
+          // (raw message, then wrapped); pass it on once.
+          if (failed || RETRIED_BY_SDK.has((error as { msgData?: { code?: string } })?.msgData?.code ?? '')) return
           failed = true
           handlers.onError(watchError(error))
         },
@@ -187,6 +189,9 @@ export function createCloudbaseClient(options: CloudbaseClientOptions): CloudCli
     },
   }
 }
+
+/** Realtime error codes the SDK answers by logging in again and retrying (virtual-websocket-client.ts). */
+const RETRIED_BY_SDK = new Set(['CHECK_LOGIN_FAILED', 'SIGN_EXPIRED_ERROR', 'SIGN_INVALID_ERROR', 'SIGN_PARAM_INVALID'])
 
 interface RawSnapshot<T> {
   id: number

@@ -2,7 +2,7 @@
 // failure is `{ ok: false, reason }`; a rejected promise means the platform itself failed the call
 // (network, function crash), which pages show as "try again".
 import type {
-  AddressInput, CreateOrderResult, GetOrderTrackingResult, ListMyOrdersResult, ListProductsResult,
+  AddressInput, CreateOrderResult, ListMyOrdersResult, ListProductsResult,
   MerchantConsoleResult, RefreshTrackingResult,
 } from '@core/api'
 import { cloud } from '../cloud'
@@ -12,7 +12,6 @@ export const shopperApi = {
   createOrder: (items: Array<{ productId: string; quantity: number }>, address: AddressInput) =>
     cloud().callFunction<CreateOrderResult>('createOrder', { items, address }),
   listMyOrders: (before?: number) => cloud().callFunction<ListMyOrdersResult>('listMyOrders', before === undefined ? {} : { before }),
-  getOrderTracking: (orderId: string) => cloud().callFunction<GetOrderTrackingResult>('getOrderTracking', { orderId }),
   refreshTracking: (parcelId: string) => cloud().callFunction<RefreshTrackingResult>('refreshTracking', { parcelId }),
   merchantSession: () => cloud().callFunction<MerchantConsoleResult<'session'>>('merchantConsole', { action: 'session' }),
 }

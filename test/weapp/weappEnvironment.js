@@ -1,0 +1,26 @@
+// jsdom for miniprogram-simulate, plus the Node globals the in-process local cloud needs (fetch,
+// structuredClone, setImmediate, TextEncoder …), and Node export conditions so `ws` resolves to
+// its Node build. Selected per file with `@jest-environment ./test/weapp/weappEnvironment.js`, so
+// the shared jest.config.js stays as it is.
+const { TestEnvironment } = require('jest-environment-jsdom')
+
+const NODE_GLOBALS = [
+  'fetch', 'Request', 'Response', 'Headers', 'FormData', 'Blob', 'structuredClone', 'setImmediate', 'clearImmediate',
+  'TextEncoder', 'TextDecoder', 'AbortController', 'AbortSignal', 'ReadableStream', 'WritableStream', 'TransformStream',
+  'BroadcastChannel', 'MessageChannel', 'MessagePort', 'performance',
+]
+
+class WeappEnvironment extends TestEnvironment {
+  constructor(config, context) {
+    const projectConfig = {
+      ...config.projectConfig,
+      testEnvironmentOptions: { ...config.projectConfig.testEnvironmentOptions, customExportConditions: ['node', 'node-addons'] },
+    }
+    super({ ...config, projectConfig }, context)
+    for (const name of NODE_GLOBALS) {
+      if (this.global[name] === undefined && globalThis[name] !== undefined) this.global[name] = globalThis[name]
+    }
+  }
+}
+
+module.exports = WeappEnvironment
