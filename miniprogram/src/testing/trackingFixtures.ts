@@ -96,9 +96,16 @@ export interface ParcelSpec {
   etaInHours?: number
 }
 
+/** A number unique per order and seq, so fixtures for different orders never share a parcel id. */
+function defaultTrackingNo(orderId: string, seq: number): string {
+  let hash = 7
+  for (const char of `${orderId}#${seq}`) hash = (hash * 131 + char.charCodeAt(0)) % 100_000_000_000
+  return `SF14${String(hash).padStart(11, '0')}`
+}
+
 export function fixtureParcel(now: number, spec: ParcelSpec): ParcelDoc {
   const carrier = spec.carrier ?? 'SF'
-  const trackingNo = spec.trackingNo ?? `SF14${String(1000000000 + (spec.seq ?? 1)).padStart(11, '0')}`
+  const trackingNo = spec.trackingNo ?? defaultTrackingNo(spec.orderId, spec.seq ?? 1)
   const events = fixtureEvents(now, spec.scans ?? [])
   const eta = spec.etaInHours === undefined ? null : {
     at: now + spec.etaInHours * HOUR, zone: 'assumed:Asia/Shanghai' as const,

@@ -23,6 +23,11 @@ describe('Timeline', () => {
     expect(latest[0].textContent).toContain('上海市')
   })
 
+  it('takes the status tone for the newest scan', () => {
+    const { container } = render(<Timeline days={days} total={7} shown={7} tone='success' {...labels} />)
+    expect(container.querySelector('.ps-timeline--success .ps-timeline__row--latest')).not.toBeNull()
+  })
+
   it('offers "show all" while collapsed and calls back', () => {
     const onToggle = jest.fn()
     const { container } = render(<Timeline days={firstRows(days, COLLAPSED_ROWS)} total={7} shown={COLLAPSED_ROWS} onToggle={onToggle} {...labels} />)

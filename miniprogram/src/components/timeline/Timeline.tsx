@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import type { Tone } from '../status-icon/statusAppearance'
 import type { TimelineDay } from './timelineView'
 import './index.css'
 
@@ -12,11 +13,13 @@ export interface TimelineProps {
   emptyText: string
   showAllText: string
   collapseText: string
+  /** Colours the newest scan like the status header (green once delivered, red on a problem). */
+  tone?: Tone
 }
 
 const classPrefix = 'ps-timeline'
 
-export function Timeline({ days, total, shown, onToggle, emptyText, showAllText, collapseText }: TimelineProps) {
+export function Timeline({ days, total, shown, onToggle, emptyText, showAllText, collapseText, tone = 'progress' }: TimelineProps) {
   if (days.length === 0) {
     return (
       <View className={`${classPrefix} ${classPrefix}--empty`}>
@@ -25,7 +28,7 @@ export function Timeline({ days, total, shown, onToggle, emptyText, showAllText,
     )
   }
   return (
-    <View className={classPrefix}>
+    <View className={`${classPrefix} ${classPrefix}--${tone}`}>
       {days.map((day) => (
         <View key={day.key} className={`${classPrefix}__day`}>
           <Text className={`${classPrefix}__day-label`}>{day.label}</Text>

@@ -87,6 +87,7 @@ export default function OrderDetailPage() {
   }
 
   const advice = exceptionAdvice(parcel, now)
+  const header = statusHeaderView(parcel, now, zone)
   const tabs = parcelTabs(order, active)
   const total = parcel.events.length
   const shownDays = expanded ? days : firstRows(days, COLLAPSED_ROWS)
@@ -94,15 +95,16 @@ export default function OrderDetailPage() {
   return (
     <View className={`ps-page ps-tracking ps-tracking--${parcel.status.toLowerCase()}`}>
       <View className='ps-tracking__hero' />
-      {advice && <ExceptionBanner advice={advice} />}
-      <StatusHeader view={statusHeaderView(parcel, now, zone)} />
+      {/* A split shipment picks the parcel first: everything below describes the selected one. */}
       {(tabs.length > 1 || tabs[0]?.items.length > 0) && (
         <ParcelSwitcher tabs={tabs} selectedId={parcel._id} onSelect={(id) => { setSelectedId(id); setExpanded(false) }} />
       )}
+      {advice && <ExceptionBanner advice={advice} />}
+      <StatusHeader view={header} />
       <View className='ps-card ps-tracking__story'>
         <CarrierCard view={carrierView(parcel)} labels={{ carrier: t.tracking.carrier, trackingNo: t.tracking.trackingNo, copy: t.common.copy }} />
         <Timeline days={shownDays} total={total} shown={shown} onToggle={() => setExpanded(!expanded)}
-          emptyText={t.tracking.noScansBody} showAllText={t.tracking.showAll(total)} collapseText={t.tracking.collapse} />
+          tone={header.tone} emptyText={t.tracking.noScansBody} showAllText={t.tracking.showAll(total)} collapseText={t.tracking.collapse} />
       </View>
       <FreshnessLine view={freshnessView(parcel, live, now, zone)} onReconnect={tracking.reconnect} reconnectText={t.tracking.reconnect} />
       <OrderSummary order={order} zone={zone} />
