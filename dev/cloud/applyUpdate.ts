@@ -3,6 +3,7 @@
 // these are the operators its db.command emits (reference/cloud-emulation.md §1.4). With
 // `merge: false` (`doc.set`) the data replaces the document and may not carry operators.
 import { update as mingoUpdate } from 'mingo/updater'
+import { deepClone } from './clone'
 import { fail, ok, type CloudResult } from './errors'
 import type { Doc } from './ejson'
 
@@ -26,7 +27,7 @@ export function applyMerge(current: Doc, update: Doc): CloudResult<Doc> {
   for (const [path, target] of Object.entries(modifier.$rename ?? {})) {
     if (target === '_id' || path === '_id') return fail('DATABASE_REQUEST_FAILED', 'cannot rename _id')
   }
-  const next = structuredClone(current)
+  const next = deepClone(current)
   try {
     const changed = mingoUpdate(next, modifier, undefined, undefined, { cloneMode: 'deep' })
     return ok(changed.length === 0 ? current : next)
@@ -40,7 +41,7 @@ export function replacement(id: unknown, data: Doc): CloudResult<Doc> {
     if (key.startsWith('$')) return fail('DATABASE_REQUEST_FAILED', 'update operator complicit: set() takes a plain document')
   }
   if ('_id' in data && data._id !== id) return fail('DATABASE_REQUEST_FAILED', 'cannot change _id')
-  const { _id: _ignored, ...fields } = structuredClone(data)
+  const { _id: _ignored, ...fields } = deepClone(data)
   return ok({ _id: id, ...fields })
 }
 

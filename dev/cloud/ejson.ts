@@ -32,10 +32,11 @@ export function encodeDocument(doc: Doc): string {
   return EJSON.stringify(doc, { relaxed: false })
 }
 
+/** A plain object from any realm (jest runs tests in a separate vm context with its own Object). */
 export function isPlainObject(value: unknown): value is Doc {
   if (value === null || typeof value !== 'object') return false
   const proto = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
+  return proto === null || Object.getPrototypeOf(proto) === null
 }
 
 function normalise(value: unknown, nowMs: number, what: string): CloudResult<unknown> {

@@ -1,6 +1,7 @@
 // The local CloudBase ("devcloud"): what cloud functions, pages and tests run against. See README.md.
 import type { AddressInfo } from 'node:net'
 import { find } from 'mingo'
+import { deepClone } from './clone'
 import { seedDemoData } from '../seed'
 import { SAFE_ENV, type ActionDeps } from './actions'
 import type { AdminRestDeps } from './adminApi'
@@ -208,11 +209,11 @@ export async function startDevCloud(options: StartDevCloudOptions = {}): Promise
       async get(collection, id) {
         requireCollection(collection)
         const doc = store.get(envId, collection, id)
-        return doc ? structuredClone(doc) : null
+        return doc ? deepClone(doc) : null
       },
       async list(collection, filter = {}) {
         requireCollection(collection)
-        return (find(store.scan(envId, collection), filter).all() as Doc[]).map((doc) => structuredClone(doc))
+        return (find(store.scan(envId, collection), filter).all() as Doc[]).map((doc) => deepClone(doc))
       },
       async put(collection, doc) {
         requireCollection(collection)
@@ -220,7 +221,7 @@ export async function startDevCloud(options: StartDevCloudOptions = {}): Promise
         const id = (doc._id ?? newDocumentId()) as DocId
         if (typeof id !== 'string' && typeof id !== 'number') throw new Error('_id must be a string or a number')
         const before = store.get(envId, collection, id)
-        const { _id: _given, ...fields } = structuredClone(doc)
+        const { _id: _given, ...fields } = deepClone(doc)
         commitDirect([{ collection, id, kind: before ? 'replace' : 'insert', before, after: { _id: id, ...fields } }])
       },
       async count(collection, filter = {}) {
@@ -236,7 +237,7 @@ export async function startDevCloud(options: StartDevCloudOptions = {}): Promise
       },
       collections: () => store.collectionNames(envId),
     },
-    openApiCalls: () => openApiCalls.map((call) => structuredClone(call)),
+    openApiCalls: () => openApiCalls.map((call) => deepClone(call)),
     faults: {
       failWrites: (spec) => faults.failWrites(spec),
       rejectInvocations: (spec) => faults.rejectInvocations(spec),

@@ -21,9 +21,25 @@ export interface RealtimeOptions {
   now(): number
 }
 
-interface Entry { session: WatchSession; identity: RealtimeIdentity; socket?: WebSocket; watchId?: string; detachedAt?: number }
+interface Entry {
+  session: WatchSession
+  identity: RealtimeIdentity
+  socket?: WebSocket
+  watchId?: string
+  detachedAt?: number
+  /** No pushes before this (real clock ms): see HOLD_AFTER_REPLY_MS. */
+  holdUntil: number
+}
 
 const MAX_TICKETS = 10_000
+/**
+ * The 1.4.3 client drops any message that arrives while it is still INITING/REBUILDING (it handles the
+ * INIT_EVENT / REBUILD reply a few microtasks later). A push that lands in the same socket read as the
+ * reply would be lost until the next CHECK_LAST, 10 s later; holding pushes briefly avoids that.
+ */
+const HOLD_AFTER_REPLY_MS = 20
+/** Close code the client treats as final (no reconnect loop): CLOSE_EVENT_CODE.NoAuthentication. */
+const SERVER_CLOSE_CODE = 3050
 const MAX_DETACHED_SESSIONS = 1000
 
 export class RealtimeServer {
@@ -73,13 +89,24 @@ export class RealtimeServer {
     await new Promise<void>((resolve) => this.drained.push(resolve))
   }
 
+  /** Every watch ends with an error (its view of the data is gone); connections stay up. */
   reset(): void {
-    this.dropConnections()
+    for (const entry of this.sessions.values()) {
+      if (entry.socket) this.send(entry.socket, { watchId: entry.watchId, msgType: 'ERROR', msgData: { code: 'QUERYID_INVALID_ERROR', message: 'devcloud was reset; watch again' } })
+    }
     this.sessions.clear()
   }
 
+  /** Closes every connection with a code the client does not answer by reconnecting. */
   async close(): Promise<void> {
-    this.dropConnections()
+    await Promise.all([...this.wss.clients].map((socket) => new Promise<void>((resolve) => {
+      const force = setTimeout(() => socket.terminate(), 1000)
+      socket.once('close', () => {
+        clearTimeout(force)
+        resolve()
+      })
+      socket.close(SERVER_CLOSE_CODE, 'devcloud closed')
+    })))
     await new Promise<void>((resolve) => this.wss.close(() => resolve()))
   }
 
@@ -110,7 +137,7 @@ export class RealtimeServer {
         if (!entry || entry.identity.env !== identity.env || entry.identity.openid !== identity.openid) return error('QUERYID_INVALID_ERROR', `unknown queryID ${String(data.queryID)}`)
         const events = entry.session.eventsAfter(Number(data.eventID))
         if (!events) return error('QUERYID_INVALID_ERROR', 'events since this id are no longer kept; watch again')
-        Object.assign(entry, { socket: ws, watchId, detachedAt: undefined })
+        Object.assign(entry, { socket: ws, watchId, detachedAt: undefined, holdUntil: Date.now() + HOLD_AFTER_REPLY_MS })
         return this.send(ws, { watchId, requestId, msgType: 'NEXT_EVENT', msgData: { queryID: entry.session.spec.queryID, currEvent: entry.session.currEvent, events } })
       }
       case 'CHECK_LAST': {
@@ -149,7 +176,7 @@ export class RealtimeServer {
     })
     const init = session.init(this.options.store.scan(identity.env, collection))
     if (init.kind === 'overflow') return error('SYS_ERR', 'the watch matches more than 5000 records')
-    this.sessions.set(session.spec.queryID, { session, identity, socket: ws, watchId })
+    this.sessions.set(session.spec.queryID, { session, identity, socket: ws, watchId, holdUntil: Date.now() + HOLD_AFTER_REPLY_MS })
     this.send(ws, { watchId, requestId, msgType: 'INIT_EVENT', msgData: { queryID: session.spec.queryID, currEvent: session.currEvent, events: init.events } })
   }
 
@@ -171,8 +198,9 @@ export class RealtimeServer {
     const socket = entry.socket as WebSocket
     const message = { watchId: entry.watchId, requestId: `devcloud-push-${this.pushCounter}`, msgType: 'NEXT_EVENT', msgData: { queryID: entry.session.spec.queryID, currEvent: entry.session.currEvent, events } }
     // Delivered after the write's reply, as the platform does: a page sees its own write answered first.
+    // Timers keep the pushes of one watch in order (equal or later deadlines fire later).
     this.inFlight += 1
-    setImmediate(() => this.send(socket, message, () => this.settle()))
+    setTimeout(() => this.send(socket, message, () => this.settle()), Math.max(0, entry.holdUntil - Date.now()))
   }
 
   private send(ws: WebSocket, message: unknown, done?: () => void): void {
