@@ -108,7 +108,13 @@ export interface ParcelDoc extends ParcelTracking {
   lastCheckedAt: number | null
   lastPushAt: number | null
   /** Instant-query bookkeeping: Kuaidi100 locks a number queried 48 times in 24 h (aggregators.md §2.8). */
-  polling: { windowStartedAt: number | null; queriesInWindow: number; lastRefreshAt: number | null }
+  polling: {
+    windowStartedAt: number | null
+    queriesInWindow: number
+    lastRefreshAt: number | null
+    /** Last instant query of any kind (poll, shopper refresh, merchant refresh). */
+    lastQueryAt?: number | null
+  }
   shippedAt: number
   deliveredAt: number | null
   createdAt: number

@@ -29,7 +29,8 @@ export interface PollRunReport {
   failed: number
 }
 
-export type TimerRunResult<Report> = Report | Failure<'internal_error'>
+/** `forbidden`: a page called a timer function (any client may call any function by name). */
+export type TimerRunResult<Report> = Report | Failure<'internal_error' | 'forbidden'>
 
 /**
  * `POST /warehouse/backfill` (HTTP access): the body is the backfillTracking input as JSON. The

@@ -1,0 +1,125 @@
+// One local world per test file: the sandbox aggregators on a manual clock, the devcloud running the
+// real function bundles on the real wx-server-sdk, and every clock — the sandbox's, the devcloud's and
+// the functions' Date.now — on that one manual clock, so a test can move a week in milliseconds and
+// the functions' rate limits, backoffs and silences move with it. Close it in afterAll.
+import { createServer } from 'node:net'
+import { startDevCloud, type DevCloud, type Doc } from '../../../dev/cloud'
+import {
+  createManualClock, DEV_KDNIAO, DEV_KUAIDI100, DEV_KUAIDI100_SALT, startSandbox, type ManualClock, type Sandbox, type SandboxOptions,
+} from '../../../dev/aggregators'
+import { demoMerchants } from '../../../dev/seed/merchants'
+import { DEMO_PRODUCTS } from '../../../dev/seed/products'
+import { testEnvId } from '../../support/devcloud'
+import { ensureFunctionsBuilt } from './buildOnce'
+import { post, type HttpResult } from './http'
+
+export const SHOPPER = 'dev-shopper'
+export const SHOPPER_2 = 'dev-shopper-2'
+export const MERCHANT = 'dev-merchant'
+export const WAREHOUSE_SECRET = 'test-warehouse-secret-0001'
+export const COLLECTIONS = ['products', 'orders', 'parcels', 'pushInbox', 'merchants'] as const
+
+export const MINUTE = 60_000
+export const HOUR = 60 * MINUTE
+export const DAY = 24 * HOUR
+
+export interface RigOptions {
+  vendor: 'kdniao' | 'kuaidi100'
+  /** Extra function environment (limits…). */
+  env?: Record<string, string>
+  sandbox?: Omit<SandboxOptions, 'clock'>
+}
+
+export interface Rig {
+  cloud: DevCloud
+  sandbox: Sandbox
+  clock: ManualClock
+  /** Calls a function as a page would, as `openid`. */
+  call<T>(name: string, data: Record<string, unknown>, openid?: string): Promise<T>
+  /** POSTs to the devcloud's HTTP access routes. */
+  http(path: string, body: string | Buffer, headers?: Record<string, string>): Promise<HttpResult>
+  /** Moves the shared clock, running every vendor push due meanwhile, and lets the devcloud settle. */
+  advance(ms: number): Promise<void>
+  settle(): Promise<void>
+  /** Every document of every collection, for "nothing was written" comparisons. */
+  snapshot(): Promise<Record<string, Doc[]>>
+  close(): Promise<void>
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export async function startRig(options: RigOptions): Promise<Rig> {
+  await ensureFunctionsBuilt()
+  // A receiver that answers within seconds counts: the first invocation loads the SDK cold.
+  const clock = createManualClock({ ioWaitMs: 15_000, startAt: Date.UTC(2025, 0, 2, 0, 0, 0) })
+  const dateNow = jest.spyOn(Date, 'now').mockImplementation(() => clock.now())
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const sandbox = await startSandbox({
+    ...options.sandbox,
+    clock,
+    kdniao: { ...DEV_KDNIAO, qps: 1000, ...options.sandbox?.kdniao, pushUrl: `${url}/tracking/push/kdniao` },
+    kuaidi100: { ...DEV_KUAIDI100, ...options.sandbox?.kuaidi100 },
+  })
+  const cloud = await startDevCloud({
+    port,
+    envId: testEnvId(),
+    now: () => clock.now(),
+    functionEnv: {
+      TRACKING_VENDOR: options.vendor,
+      KDNIAO_EBUSINESS_ID: DEV_KDNIAO.eBusinessId,
+      KDNIAO_APP_KEY: DEV_KDNIAO.appKey,
+      KDNIAO_API_URL: sandbox.url,
+      KUAIDI100_CUSTOMER: DEV_KUAIDI100.customer,
+      KUAIDI100_KEY: DEV_KUAIDI100.key,
+      KUAIDI100_SALT: DEV_KUAIDI100_SALT,
+      KUAIDI100_API_URL: sandbox.url,
+      TRACKING_PUSH_BASE_URL: url,
+      WAREHOUSE_HMAC_SECRET: WAREHOUSE_SECRET,
+      // Pacing is proved by the unit tests; here it would only slow the suite down.
+      VENDOR_QPS: '100',
+      ...options.env,
+    },
+  })
+  for (const product of DEMO_PRODUCTS) await cloud.db.put('products', { ...product })
+  for (const merchant of demoMerchants(undefined)) await cloud.db.put('merchants', { ...merchant })
+
+  const settle = async () => {
+    await sandbox.settle()
+    await cloud.idle()
+  }
+  return {
+    cloud, sandbox, clock, settle,
+    call: (name, data, openid) => cloud.invoke(name, data, { openid }),
+    http: (path, body, headers = {}) => post(`${url}${path}`, body, headers),
+    async advance(ms) {
+      await clock.advance(ms)
+      await cloud.idle()
+    },
+    async snapshot() {
+      const all: Record<string, Doc[]> = {}
+      for (const collection of COLLECTIONS) all[collection] = await cloud.db.list(collection)
+      return all
+    },
+    async close() {
+      await sandbox.close()
+      await cloud.close()
+      dateNow.mockRestore()
+    },
+  }
+}
+
+/** The address object wx.chooseAddress returns (a made-up person; the phone is never stored clear). */
+export const ADDRESS = {
+  userName: '测试收件人', telNumber: '13800005678', provinceName: '北京市', cityName: '北京市', countyName: '朝阳区',
+  detailInfo: '望京街道 1 号', postalCode: '100102', nationalCode: '110105', errMsg: 'chooseAddress:ok',
+}
