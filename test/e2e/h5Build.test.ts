@@ -18,7 +18,7 @@ describe('H5 build in Chromium', () => {
   it('boots the app with the injected local-cloud address and no page errors', async () => {
     const { page, pageErrors } = await openPhonePage(browser)
     await page.goto(`${h5.url}/#/pages/index/index`)
-    await page.locator('.index__title').getByText('小店').waitFor()
+    await page.locator('.ps-shop__name').getByText('小店').waitFor()
     expect(await page.evaluate(() => (window as unknown as { __DEVCLOUD__: { envId: string } }).__DEVCLOUD__.envId)).toBe('test-h5-build')
     expect(pageErrors).toEqual([])
   })
