@@ -45,6 +45,9 @@ interface ClientState {
   openid: string
   tag: string
   WebSocket: SocketClass
+  /** This client's realtime sockets that are not closed yet. */
+  sockets: Set<EventSocket>
+  watchers: number
 }
 
 type SocketClass = new (url: string) => unknown
@@ -52,15 +55,38 @@ type Statics = { reqClass: unknown; ws: unknown; wsClass: unknown }
 const statics = Db as unknown as Statics
 
 const CLIENT_STATE = '__devcloudClient'
-/** wsUrl (tagged per client) → the WebSocket class that client was given. */
-const socketClasses = new Map<string, SocketClass>()
+/** wsUrl (tagged per client) → the client that asked for it. */
+const socketOwners = new Map<string, ClientState>()
 let clientCounter = 0
 
 /** Db.wsClass is read asynchronously when the realtime client connects; dispatch by the tagged URL. */
 function DevcloudSocket(url: string): unknown {
-  const Impl = socketClasses.get(url) ?? (globalThis as { WebSocket?: SocketClass }).WebSocket
+  const owner = socketOwners.get(url)
+  const Impl = owner?.WebSocket ?? (globalThis as { WebSocket?: SocketClass }).WebSocket
   if (!Impl) throw new Error('no WebSocket implementation for the realtime client')
-  return slimEvents(new Impl(url) as EventSocket)
+  const socket = new Impl(url) as EventSocket
+  owner?.sockets.add(socket)
+  return slimEvents(socket)
+}
+
+const CLOSED = 3
+/** The SDK's own INIT_WATCH timeout. */
+const INIT_WAIT_MS = 10_000
+
+async function settledWithin(promise: Promise<void>, timeoutMs: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  await Promise.race([promise, new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs) })])
+  clearTimeout(timer)
+}
+
+/** Resolves once every socket has finished closing (bounded: a dead peer must not hang the page). */
+async function socketsClosed(sockets: Set<EventSocket>, timeoutMs = 1000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    for (const socket of sockets) if (socket.readyState === CLOSED) sockets.delete(socket)
+    if (sockets.size === 0 || Date.now() > deadline) return
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
 }
 
 interface EventSocket {
@@ -102,7 +128,7 @@ class DevcloudRequest {
     const reply = await post(this.state, { ...params, action, envName: this.state.envId })
     if (action === 'auth.wsWebSign' && typeof reply.data?.wsUrl === 'string') {
       const tagged = `${reply.data.wsUrl}${reply.data.wsUrl.includes('?') ? '&' : '?'}client=${this.state.tag}`
-      socketClasses.set(tagged, this.state.WebSocket)
+      socketOwners.set(tagged, this.state)
       reply.data.wsUrl = tagged
     }
     return reply
@@ -126,7 +152,7 @@ function failure(api: string, reply: Reply): CloudCallError {
 
 export function createCloudbaseClient(options: CloudbaseClientOptions): CloudClient {
   clientCounter += 1
-  const state: ClientState = { url: options.url.replace(/\/+$/, ''), envId: options.envId, openid: options.openid, tag: String(clientCounter), WebSocket: options.WebSocket as SocketClass }
+  const state: ClientState = { url: options.url.replace(/\/+$/, ''), envId: options.envId, openid: options.openid, tag: String(clientCounter), WebSocket: options.WebSocket as SocketClass, sockets: new Set(), watchers: 0 }
   const db = new Db({ env: options.envId, [CLIENT_STATE]: state })
   let realtime: unknown
 
@@ -162,8 +188,11 @@ export function createCloudbaseClient(options: CloudbaseClientOptions): CloudCli
     watch<T>(collection: string, where: Record<string, unknown>, handlers: WatchHandlers<T>): Watcher {
       let first = true
       let failed = false
+      let settle = () => undefined as void
+      const started = new Promise<void>((resolve) => { settle = resolve })
       const listener = build(() => db.collection(collection).where(where).watch({
         onChange(sdkSnapshot: unknown) {
+          settle()
           const raw = sdkSnapshot as RawSnapshot<T>
           // The JS SDK sets type 'init' only on an empty first snapshot; the first one is the init.
           const snapshot: WatchSnapshot<T> = { id: raw.id, docs: raw.docs, docChanges: raw.docChanges.map(normaliseChange), isInit: first || raw.type === 'init' }
@@ -176,14 +205,25 @@ export function createCloudbaseClient(options: CloudbaseClientOptions): CloudCli
           // (raw message, then wrapped); pass it on once.
           if (failed || RETRIED_BY_SDK.has((error as { msgData?: { code?: string } })?.msgData?.code ?? '')) return
           failed = true
+          settle()
           handlers.onError(watchError(error))
         },
       }))
       swallowAbortRejection(listener)
+      state.watchers += 1
+      let closed = false
       return {
         close: async () => {
+          if (closed) return
+          closed = true
+          // 1.4.3 keeps initialising a watch closed mid-init and then re-arms its timers; let the
+          // init finish (bounded) so close() really ends it.
+          await settledWithin(started, INIT_WAIT_MS)
           await listener.close()
           stopAckTimer(listener)
+          state.watchers -= 1
+          // With its last watch gone the SDK closes the socket; resolve when that has happened.
+          if (state.watchers === 0) await socketsClosed(state.sockets)
         },
       }
     },
