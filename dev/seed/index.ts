@@ -1,18 +1,28 @@
 // Demo data for `npm run devcloud` / `npm start`. Idempotent: documents that already exist (by _id)
 // are left alone, so a persisted `.devcloud/` keeps its state across restarts.
-// Seam for other features: add a step below (orders and parcels are to be created through the real
-// cloud functions, e.g. `await devcloud.invoke('createOrder', {...}, { openid: 'dev-shopper' })`).
+// Orders and parcels are created through the real cloud functions (demoOrders.ts).
 import type { DevCloud, Doc } from '../cloud'
+import { demoSandboxOverHttp, localSandboxUrl, seedDemoOrders, type DemoSandbox } from './demoOrders'
 import { demoMerchants } from './merchants'
 import { DEMO_PRODUCTS } from './products'
 
-export interface SeedReport { created: Record<string, number> }
+export interface SeedReport { created: Record<string, number>; warnings: string[] }
 
-export async function seedDemoData(devcloud: DevCloud, env: NodeJS.ProcessEnv = process.env): Promise<SeedReport> {
+export interface SeedOptions {
+  /** Where the demo parcels' stories are assigned; default: the local sandbox's HTTP API, if configured. */
+  sandbox?: DemoSandbox | null
+}
+
+export async function seedDemoData(devcloud: DevCloud, env: NodeJS.ProcessEnv = process.env, options: SeedOptions = {}): Promise<SeedReport> {
   const created: Record<string, number> = {}
   created.products = await putMissing(devcloud, 'products', DEMO_PRODUCTS.map((product) => ({ ...product })))
   created.merchants = await putMissing(devcloud, 'merchants', demoMerchants(env.MERCHANT_OPENIDS).map((merchant) => ({ ...merchant })))
-  return { created }
+  const sandboxUrl = localSandboxUrl(env)
+  const sandbox = options.sandbox !== undefined ? options.sandbox : sandboxUrl ? demoSandboxOverHttp(sandboxUrl) : null
+  const demo = await seedDemoOrders(devcloud, sandbox)
+  created.orders = demo.orders
+  for (const warning of demo.warnings) console.warn(`[seed] ${warning}`)
+  return { created, warnings: demo.warnings }
 }
 
 async function putMissing(devcloud: DevCloud, collection: string, docs: Doc[]): Promise<number> {
