@@ -1,6 +1,5 @@
 // The local CloudBase ("devcloud"): what cloud functions, pages and tests run against. See README.md.
 import type { AddressInfo } from 'node:net'
-import { find } from 'mingo'
 import { deepClone } from './clone'
 import { seedDemoData } from '../seed'
 import { SAFE_ENV, type ActionDeps } from './actions'
@@ -12,16 +11,17 @@ import { installEnvProxy } from './envProxy'
 import { ERR_CODE_OF, fail, ok, type CloudErrorCode, type CloudResult } from './errors'
 import { FaultState, type InvocationFault, type WriteFault } from './faults'
 import { DEV_APPID, FunctionHost } from './functionHost'
-import { newDocumentId } from './dbParams'
 import type { OpenApiCall } from './openApi'
 import { OpLog } from './persistence'
 import { RealtimeServer } from './realtime'
 import { TimerScheduler } from './scheduler'
 import { DevCloudServer } from './server'
-import { Store, type DocChange, type DocId } from './store'
+import { Store } from './store'
+import { createDirectDb, type DevCloudDb } from './directDb'
 import { Transactions } from './transactions'
 
 export type { Doc } from './ejson'
+export type { DevCloudDb } from './directDb'
 export type { OpenApiCall } from './openApi'
 
 export interface StartDevCloudOptions {
@@ -49,17 +49,6 @@ export interface StartDevCloudOptions {
 }
 
 export interface Caller { openid?: string; source?: string }
-
-export interface DevCloudDb {
-  get(collection: string, id: DocId): Promise<Doc | null>
-  /** `filter` is a Mongo-style query (plain values, not EJSON). */
-  list(collection: string, filter?: Doc): Promise<Doc[]>
-  /** Inserts or replaces by `_id` (generated when absent); fans out to watches; bypasses rules and faults. */
-  put(collection: string, doc: Doc): Promise<void>
-  count(collection: string, filter?: Doc): Promise<number>
-  remove(collection: string, id: DocId): Promise<boolean>
-  collections(): string[]
-}
 
 export interface DevCloudFaults {
   /** Refuse writes (optionally to one collection) for the next `count` writes and/or until `until` (devcloud clock). */
@@ -183,13 +172,6 @@ export async function startDevCloud(options: StartDevCloudOptions = {}): Promise
   })
   baseUrl = `http://${host}:${(server.http.address() as AddressInfo).port}`
 
-  const requireCollection = (collection: string) => {
-    if (!store.hasCollection(envId, collection)) throw new Error(`devcloud has no collection "${collection}" (add cloudbase/rules/${collection}.json)`)
-  }
-  const commitDirect = (changes: DocChange[]) => {
-    const written = store.commit(envId, changes, { bypassGuard: true })
-    if (!written.ok) throw new Error(`devcloud write failed: ${written.message}`)
-  }
   let closed = false
 
   const devcloud: DevCloud = {
@@ -205,38 +187,7 @@ export async function startDevCloud(options: StartDevCloudOptions = {}): Promise
       if (!fired.ok) throw new InvokeError(fired.code, fired.message, fired.errCode ?? ERR_CODE_OF[fired.code])
     },
     tickTimers: () => scheduler.tick(),
-    db: {
-      async get(collection, id) {
-        requireCollection(collection)
-        const doc = store.get(envId, collection, id)
-        return doc ? deepClone(doc) : null
-      },
-      async list(collection, filter = {}) {
-        requireCollection(collection)
-        return (find(store.scan(envId, collection), filter).all() as Doc[]).map((doc) => deepClone(doc))
-      },
-      async put(collection, doc) {
-        requireCollection(collection)
-        if (!isPlainObject(doc)) throw new Error('db.put needs a plain object')
-        const id = (doc._id ?? newDocumentId()) as DocId
-        if (typeof id !== 'string' && typeof id !== 'number') throw new Error('_id must be a string or a number')
-        const before = store.get(envId, collection, id)
-        const { _id: _given, ...fields } = deepClone(doc)
-        commitDirect([{ collection, id, kind: before ? 'replace' : 'insert', before, after: { _id: id, ...fields } }])
-      },
-      async count(collection, filter = {}) {
-        requireCollection(collection)
-        return find(store.scan(envId, collection), filter).all().length
-      },
-      async remove(collection, id) {
-        requireCollection(collection)
-        const before = store.get(envId, collection, id)
-        if (!before) return false
-        commitDirect([{ collection, id, kind: 'remove', before, after: undefined }])
-        return true
-      },
-      collections: () => store.collectionNames(envId),
-    },
+    db: createDirectDb(store, envId),
     openApiCalls: () => openApiCalls.map((call) => deepClone(call)),
     faults: {
       failWrites: (spec) => faults.failWrites(spec),

@@ -4,7 +4,8 @@
 // regexes…) proves nothing, so a rule that depends on it denies. `'{openid}'` as a plain field value is
 // replaced with the caller's openid first; inside commands it is not ("cannot be used with commands").
 import { isPlainObject, type Doc } from './ejson'
-import { evaluateRule, parseRule, type Bound, type FieldKnowledge, type Node } from './rulesExpression'
+import { evaluateRule, type Bound, type FieldKnowledge } from './rulesEvaluate'
+import { parseRule, type Node } from './rulesParse'
 
 export type RuleValue = boolean | string
 export interface RuleFile { read: RuleValue; write: RuleValue; create?: RuleValue; update?: RuleValue; delete?: RuleValue }

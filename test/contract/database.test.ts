@@ -205,6 +205,23 @@ describe('limits (server SDK: default 100, at most 1000)', () => {
   })
 })
 
+describe('isolation by env id, and updateAndReturn', () => {
+  test('each env id has its own data; the devcloud\'s default env does not see another env\'s writes', async () => {
+    const other = `${devcloud.envId}-other`
+    const added = await rawAction(devcloud.url, '/admin', { action: 'database.insertDocument', envName: other, collectionName: 'things', data: ['{"_id":"elsewhere"}'] })
+    expect(added).toMatchObject({ data: { insertedIds: ['elsewhere'] } })
+    expect(await devcloud.db.get('things', 'elsewhere')).toBeNull()
+    const read = await rawAction(devcloud.url, '/admin', { action: 'database.getDocument', envName: other, collectionName: 'things', queryType: 'DOC', query: '{"_id":"elsewhere"}' })
+    expect((read.data as { list: string[] }).list).toEqual(['{"_id":"elsewhere"}'])
+  })
+
+  test('database.modifyAndReturnDoc updates the first match and returns it', async () => {
+    await devcloud.db.put('things', { _id: 'r1', n: 1 })
+    const reply = await rawAction(devcloud.url, '/admin', { action: 'database.modifyAndReturnDoc', envName: devcloud.envId, collectionName: 'things', queryType: 'WHERE', query: '{"n":{"$numberInt":"1"}}', data: '{"$inc":{"n":{"$numberInt":"4"}}}' })
+    expect(reply).toMatchObject({ data: { updated: 1, doc: '{"_id":"r1","n":{"$numberInt":"5"}}' } })
+  })
+})
+
 describe('not found, unknown collections, bad input', () => {
   test('doc.get of a missing document rejects by default (throwOnNotFound)', async () => {
     const missing = await failure(things().doc('nope').get())

@@ -1,4 +1,4 @@
-import { parseRule } from './rulesExpression'
+import { parseRule } from './rulesParse'
 import { allows, compileRules, substituteOpenid, type RuleFile, type RuleOperation } from './rulesQuery'
 
 const OWNER = 'doc._openid == auth.openid'
