@@ -12,6 +12,7 @@ import { emptyTracking } from '../../core/tracking'
 import type { PipelineConfig } from '../config'
 import { inlineSubscribeCount } from '../outbox/subscriptionSchedule'
 import { pendingSubscription } from '../outbox/subscriptionTransitions'
+import { mapWithConcurrency } from '../platform/concurrency'
 import { COLLECTIONS, TRANSACTION_RETRIES } from '../platform/database'
 import { orderRepository } from '../repositories/orders'
 import { parcelRepository } from '../repositories/parcels'
@@ -127,24 +128,24 @@ async function backfillEntry(deps: BackfillDeps, entry: BackfillEntry): Promise<
   return { result: written }
 }
 
-export async function backfillTracking(deps: BackfillDeps, entries: readonly unknown[]): Promise<BackfillTrackingResult> {
-  const results: BackfillEntryResult[] = []
-  const created: ParcelDoc[] = []
-  for (const raw of entries) {
-    const parsed = backfillEntrySchema.safeParse(raw)
-    if (!parsed.success) {
-      results.push(failure('invalid_entry', describeIssues(parsed.error.issues)))
-      continue
-    }
-    try {
-      const { result, created: parcel } = await backfillEntry(deps, parsed.data)
-      results.push(result)
-      if (parcel) created.push(parcel)
-    } catch (error) {
-      // A storage error fails this entry only; its transaction wrote nothing.
-      results.push(failure('storage_failed', `storage error: ${(error as Error).message ?? String(error)}`))
-    }
+/** Entries written at once; conflicts on a shared order document are retried by its transaction. */
+export const BACKFILL_CONCURRENCY = 8
+
+async function backfillOne(deps: BackfillDeps, raw: unknown): Promise<{ result: BackfillEntryResult; created?: ParcelDoc }> {
+  const parsed = backfillEntrySchema.safeParse(raw)
+  if (!parsed.success) return { result: failure('invalid_entry', describeIssues(parsed.error.issues)) }
+  try {
+    return await backfillEntry(deps, parsed.data)
+  } catch (error) {
+    // A storage error fails this entry only; its transaction wrote nothing.
+    return { result: failure('storage_failed', `storage error: ${(error as Error).message ?? String(error)}`) }
   }
+}
+
+export async function backfillTracking(deps: BackfillDeps, entries: readonly unknown[]): Promise<BackfillTrackingResult> {
+  const outcomes = await mapWithConcurrency(entries, BACKFILL_CONCURRENCY, (raw) => backfillOne(deps, raw))
+  const results = outcomes.map((outcome) => outcome.result)
+  const created = outcomes.flatMap((outcome) => (outcome.created ? [outcome.created] : []))
   const inline = created.slice(0, inlineSubscribeCount(deps.limits.subscribeInlineBudgetMs, deps.limits.vendorQps))
   if (inline.length > 0) {
     const { states } = await subscribeParcels(deps, inline)

@@ -11,6 +11,7 @@ import { pushInboxRepository } from '../repositories/pushInbox'
 import { ingestPush } from './ingestPush'
 import { queryParcel, type QueryDeps } from './queryParcel'
 import { readPush } from './receivePush'
+import { RUN_BUDGET_MS } from './subscribeTracking'
 
 export interface PollDeps extends QueryDeps { config: PipelineConfig; sleep: Sleep }
 
@@ -37,8 +38,10 @@ async function redriveInbox(deps: PollDeps): Promise<number> {
 export async function pollTracking(deps: PollDeps): Promise<PollRunReport> {
   const report: PollRunReport = { ok: true, redriven: await redriveInbox(deps), polled: 0, changed: 0, skippedForBudget: 0, failed: 0 }
   const { limits } = deps.config
-  const silent = await parcelRepository(deps.db).silent(deps.now() - limits.pollSilentAfterMs, limits.pollBatch)
+  const startedAt = deps.now()
+  const silent = await parcelRepository(deps.db).silent(startedAt - limits.pollSilentAfterMs, limits.pollBatch)
   for (const parcel of silent) {
+    if (deps.now() - startedAt > RUN_BUDGET_MS) break
     if (report.polled > 0) await deps.sleep(paceMs(limits.vendorQps))
     const result = await queryParcel(deps, parcel, 'poll')
     if (result.ok) {
