@@ -1,13 +1,16 @@
 // The function tests load the real bundles (cloudfunctions/<name>/index.js). Several test files run
 // in parallel workers, so building is serialised by a lock directory (mkdir is atomic) and skipped
 // when every bundle is newer than every source it is built from.
+import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, rmdirSync, statSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { buildFunctions, FUNCTIONS_ROOT, listFunctions } from '../../../scripts/buildFunctions'
 
 const ROOT = path.resolve(FUNCTIONS_ROOT, '..')
 const SOURCES = ['core', 'server', 'cloudfunctions'].map((dir) => path.join(ROOT, dir))
-const LOCK = path.join(FUNCTIONS_ROOT, '.build-lock')
+// Outside the repository, so an interrupted run never leaves anything in the working tree.
+const LOCK = path.join(tmpdir(), `functions-build-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.lock`)
 const LOCK_WAIT_MS = 120_000
 
 function newestSource(dir: string): number {
