@@ -33,6 +33,11 @@ module.exports = {
       } },
     { ...common, displayName: 'weapp', testEnvironment: 'jsdom', setupFilesAfterEnv: ['<rootDir>/test/jest/longTimeout.js'],
       testMatch: ['<rootDir>/test/weapp/**/*.test.ts'] },
+    // Issue 8: fault injection, load and security suites (local worlds, child processes; bounded).
+    { ...common, displayName: 'reliability', testEnvironment: 'node', setupFilesAfterEnv: ['<rootDir>/test/jest/longTimeout.js'],
+      testMatch: ['<rootDir>/test/reliability/**/*.test.ts'] },
+    { ...common, displayName: 'security', testEnvironment: 'node', setupFilesAfterEnv: ['<rootDir>/test/jest/longTimeout.js'],
+      testMatch: ['<rootDir>/test/security/**/*.test.ts'] },
     // Chromium start-up and page loads on a shared 2-core box: generous limits, still bounded.
     { ...common, displayName: 'e2e', testEnvironment: 'node', setupFilesAfterEnv: ['<rootDir>/test/jest/longTimeout.js'],
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
