@@ -50,7 +50,7 @@ describe('TrackingNumberField', () => {
     const { container } = render(<Harness />)
     type(container, '123456789012')
     expect(feedbackText(container)).toContain('这个单号可能属于多家快递')
-    const chips = [...container.querySelectorAll('.mc-carrier-chooser__chip')].map((chip) => chip.textContent)
+    const chips = Array.from(container.querySelectorAll('.mc-carrier-chooser__chip')).map((chip) => chip.textContent)
     expect(chips).toEqual(['顺丰速运', '安能快递'])
     fireEvent.click(screen.getByText('安能快递'))
     expect(state()).toEqual({ carrier: 'ANE', ready: true, picked: 'ANE' })
