@@ -1,6 +1,6 @@
 // Tab pages must be in the main package; the tab bar is custom so that the 商家 tab can appear for
-// merchants only (reference/wechat.md §8, components/tab-bar/tabs.ts). The merchant console will
-// be a subpackage under src/merchant/ (see the SEAM note in tabs.ts).
+// merchants only (reference/wechat.md §8, components/tab-bar/tabs.ts). The merchant console is the
+// `merchant` subpackage, so shoppers never download it (DESIGN §3.6).
 export default defineAppConfig({
   pages: [
     'pages/index/index',
@@ -16,6 +16,12 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
     backgroundColor: '#f5f5f5',
   },
+  subPackages: [
+    {
+      root: 'merchant',
+      pages: ['pages/index/index', 'pages/to-ship/index', 'pages/ship/index', 'pages/batch/index', 'pages/exceptions/index', 'pages/performance/index'],
+    },
+  ],
   tabBar: {
     custom: true,
     color: '#8a8a8a',

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '承运商表现', enablePullDownRefresh: true })
