@@ -78,10 +78,12 @@ test('a courier scan pushed by the aggregator appears at the top of the open pag
   page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations += 1 })
   await page.goto(`${h5.url}/#/pages/order/detail?id=${placed.orderId}&as=${SHOPPER}`)
   const rows = page.locator('.ps-timeline__text')
+  // The DOM is oldest first and shown newest first (Timeline.tsx); the top of the screen is the last row.
+  const top = page.locator('.ps-timeline__row--latest .ps-timeline__text')
   await waitFor(async () => (await rows.count()) === 2 || undefined, 'two scans on the page', 20_000)
   await page.getByText('实时更新中').waitFor({ timeout: 20_000 })
   const before = (await parcel()).events[0].text
-  expect(await rows.first().textContent()).toBe(before)
+  expect(await top.textContent()).toBe(before)
   const navigationsBefore = navigations
 
   await clock.advance(180 * MINUTE)
@@ -91,9 +93,12 @@ test('a courier scan pushed by the aggregator appears at the top of the open pag
   const pushed = stored.events[0].text
   expect(pushed).not.toBe(before)
 
-  await waitFor(async () => (await rows.first().textContent()) === pushed || undefined, 'the pushed scan at the top', 20_000)
+  await waitFor(async () => (await top.textContent()) === pushed || undefined, 'the pushed scan at the top', 20_000)
   expect(await rows.count()).toBe(3)
-  expect(await page.locator('.ps-timeline__row--latest .ps-timeline__text').textContent()).toBe(pushed)
+  expect(await rows.last().textContent()).toBe(pushed)
+  // Shown at the top: the newest row is drawn above the older ones.
+  const [newestBox, olderBox] = await Promise.all([top.boundingBox(), rows.first().boundingBox()])
+  expect(newestBox!.y).toBeLessThan(olderBox!.y)
   expect(navigations).toBe(navigationsBefore)
   // The push went through the aggregator's signed HTTP delivery, not a shortcut.
   expect(sandbox.deliveries().filter((delivery) => delivery.vendor === 'kdniao' && delivery.ackOk).length).toBeGreaterThanOrEqual(2)

@@ -24,8 +24,9 @@ async function put(collection: string, doc: object): Promise<void> {
   await cloud.db.put(collection, doc as Doc)
 }
 
+/** Timeline texts as the shopper reads them, newest first (the DOM is oldest first, see Timeline.tsx). */
 function rowTexts(page: Page): string[] {
-  return page.querySelectorAll('.ps-timeline__text').map((row) => row.dom.textContent ?? '')
+  return page.querySelectorAll('.ps-timeline__text').map((row) => row.dom.textContent ?? '').reverse()
 }
 
 beforeAll(async () => {
@@ -41,9 +42,10 @@ afterAll(async () => {
 
 describe('order tracking page (weapp build, local cloud)', () => {
   let page: Page | null = null
-  afterEach(() => {
+  afterEach(async () => {
     if (page) unmountPage(page)
     page = null
+    await waitFor(() => wxCloud.openWatchers() === 0, 'the page\'s watcher to close')
   })
 
   it('renders the parcel\'s events from the cloud, newest first', async () => {

@@ -3,6 +3,7 @@
 // names are placeholders and every phone number is a reserved test number.
 import type { OrderDoc, OrderItem, ParcelDoc, ParcelItem } from '@core/api'
 import type { CarrierCode } from '@core/carriers'
+import { sha256Hex } from '@core/crypto/sha256'
 import { deriveStatus } from '@core/tracking/deriveStatus'
 import type { SubStatus } from '@core/tracking/subStatuses'
 import type { UnifiedStatus } from '@core/tracking/statuses'
@@ -31,10 +32,9 @@ export interface ScanSpec {
   courier?: CourierInfo
 }
 
-let eventCounter = 0
-function eventId(): string {
-  eventCounter += 1
-  return eventCounter.toString(16).padStart(32, '0')
+/** The same scan gets the same id in every fixture built from it, as a real event id is stable. */
+function eventId(scan: ScanSpec): string {
+  return sha256Hex(`${scan.minutesAgo}|${scan.text}`).slice(0, 32)
 }
 
 export function fixtureEvents(now: number, scans: ScanSpec[]): TrackingEvent[] {
@@ -42,7 +42,7 @@ export function fixtureEvents(now: number, scans: ScanSpec[]): TrackingEvent[] {
     .map((scan): TrackingEvent => {
       const at = now - scan.minutesAgo * MIN
       return {
-        id: eventId(), at, zone: 'assumed:Asia/Shanghai',
+        id: eventId(scan), at, zone: 'assumed:Asia/Shanghai',
         localTime: dayjs(at).tz('Asia/Shanghai').format('YYYY-MM-DD HH:mm:ss'),
         text: scan.text, status: scan.status, vendor: 'kdniao',
         ...(scan.location ? { location: scan.location } : {}),

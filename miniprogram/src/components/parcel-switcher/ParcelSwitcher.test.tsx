@@ -14,7 +14,7 @@ describe('ParcelSwitcher', () => {
     const tabs = Array.from(container.querySelectorAll('.ps-parcel-switcher__tab'))
     expect(tabs.map((tab) => tab.textContent)).toEqual(['包裹1已签收', '包裹2运输中'])
     expect(container.querySelector('.ps-parcel-switcher__tab--active')?.textContent).toContain('包裹2')
-    expect(container.querySelector('.ps-parcel-switcher__items')?.textContent).toBe('景×2共2件商品')
+    expect(container.querySelector('.ps-parcel-switcher__items')?.textContent).toBe('景×2景德镇手绘马克杯共2件商品')
   })
 
   it('reports the tapped parcel', () => {

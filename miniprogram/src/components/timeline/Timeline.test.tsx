@@ -12,8 +12,9 @@ describe('Timeline', () => {
 
   it('renders every scan newest first under day headings, highlighting the latest', () => {
     const { container } = render(<Timeline days={days} total={7} shown={7} {...labels} />)
-    expect(Array.from(container.querySelectorAll('.ps-timeline__day-label')).map((node) => node.textContent)).toEqual(['今天', '昨天'])
-    const texts = Array.from(container.querySelectorAll('.ps-timeline__text')).map((node) => node.textContent)
+    // The DOM is oldest first (a live scan is an append); CSS column-reverse shows it newest first.
+    expect(Array.from(container.querySelectorAll('.ps-timeline__day-label')).map((node) => node.textContent).reverse()).toEqual(['今天', '昨天'])
+    const texts = Array.from(container.querySelectorAll('.ps-timeline__text')).map((node) => node.textContent).reverse()
     expect(texts[0]).toBe(OUT_FOR_DELIVERY_SCAN.text)
     expect(texts).toHaveLength(7)
     const latest = container.querySelectorAll('.ps-timeline__row--latest')
@@ -37,8 +38,14 @@ describe('Timeline', () => {
   })
 
   it('offers "collapse" when expanded past the collapsed length', () => {
-    render(<Timeline days={days} total={7} shown={7} onToggle={() => undefined} {...labels} />)
+    render(<Timeline days={days} total={7} shown={7} expanded onToggle={() => undefined} {...labels} />)
     expect(screen.getByText('收起')).toBeTruthy()
+    expect(screen.queryByText('查看全部 7 条物流信息')).toBeNull()
+  })
+
+  it('offers neither link when everything fits without expanding', () => {
+    render(<Timeline days={days} total={7} shown={7} onToggle={() => undefined} {...labels} />)
+    expect(screen.queryByText('收起')).toBeNull()
     expect(screen.queryByText('查看全部 7 条物流信息')).toBeNull()
   })
 

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Tone } from '../status-icon/statusAppearance'
-import type { TimelineDay } from './timelineView'
+import type { TimelineDay, TimelineRow } from './timelineView'
 import './index.css'
 
 export interface TimelineProps {
@@ -9,6 +9,8 @@ export interface TimelineProps {
   total: number
   /** Rows shown in `days` (fewer than total while collapsed). */
   shown: number
+  /** Everything is shown because the shopper asked for it (offers "collapse"). */
+  expanded?: boolean
   onToggle?: () => void
   emptyText: string
   showAllText: string
@@ -19,7 +21,31 @@ export interface TimelineProps {
 
 const classPrefix = 'ps-timeline'
 
-export function Timeline({ days, total, shown, onToggle, emptyText, showAllText, collapseText, tone = 'progress' }: TimelineProps) {
+/** Rows shown before "show all": the recent story fits one screen, like the big apps' logistics pages. */
+export const COLLAPSED_ROWS = 6
+
+// Days and rows are laid out oldest first and shown newest first by `flex-direction: column-reverse`:
+// a live scan is then an append at the end of the list, which Taro sends as one small setData path,
+// where an insert at the front would resend the whole day (measured in test/weapp/liveUpdatePayload).
+function Row({ row }: { row: TimelineRow }) {
+  return (
+    <View className={`${classPrefix}__row${row.latest ? ` ${classPrefix}__row--latest` : ''}`} data-event-id={row.id}>
+      <View className={`${classPrefix}__rail`}>
+        <View className={`${classPrefix}__dot`} />
+      </View>
+      <View className={`${classPrefix}__body`}>
+        {row.milestone && <Text className={`${classPrefix}__milestone`}>{row.milestone}</Text>}
+        <Text className={`${classPrefix}__text`}>{row.text}</Text>
+        <View className={`${classPrefix}__meta`}>
+          <Text className={`${classPrefix}__time`}>{row.time}</Text>
+          {row.location && <Text className={`${classPrefix}__location`}>{row.location}</Text>}
+        </View>
+      </View>
+    </View>
+  )
+}
+
+export function Timeline({ days, total, shown, expanded = false, onToggle, emptyText, showAllText, collapseText, tone = 'progress' }: TimelineProps) {
   if (days.length === 0) {
     return (
       <View className={`${classPrefix} ${classPrefix}--empty`}>
@@ -29,31 +55,16 @@ export function Timeline({ days, total, shown, onToggle, emptyText, showAllText,
   }
   return (
     <View className={`${classPrefix} ${classPrefix}--${tone}`}>
-      {days.map((day) => (
-        <View key={day.key} className={`${classPrefix}__day`}>
-          <Text className={`${classPrefix}__day-label`}>{day.label}</Text>
-          {day.rows.map((row) => (
-            <View key={row.id} className={`${classPrefix}__row${row.latest ? ` ${classPrefix}__row--latest` : ''}`} data-event-id={row.id}>
-              <View className={`${classPrefix}__rail`}>
-                <View className={`${classPrefix}__dot`} />
-              </View>
-              <View className={`${classPrefix}__body`}>
-                {row.milestone && <Text className={`${classPrefix}__milestone`}>{row.milestone}</Text>}
-                <Text className={`${classPrefix}__text`}>{row.text}</Text>
-                <View className={`${classPrefix}__meta`}>
-                  <Text className={`${classPrefix}__time`}>{row.time}</Text>
-                  {row.location && <Text className={`${classPrefix}__location`}>{row.location}</Text>}
-                </View>
-              </View>
-            </View>
-          ))}
-        </View>
-      ))}
+      <View className={`${classPrefix}__days`}>
+        {[...days].reverse().map((day) => (
+          <View key={day.key} className={`${classPrefix}__day`}>
+            {[...day.rows].reverse().map((row) => <Row key={row.id} row={row} />)}
+            <Text className={`${classPrefix}__day-label`}>{day.label}</Text>
+          </View>
+        ))}
+      </View>
       {onToggle && total > shown && <View className={`${classPrefix}__toggle`} onClick={onToggle}>{showAllText}</View>}
-      {onToggle && total === shown && total > 0 && shown > COLLAPSED_ROWS && <View className={`${classPrefix}__toggle`} onClick={onToggle}>{collapseText}</View>}
+      {onToggle && expanded && total > COLLAPSED_ROWS && <View className={`${classPrefix}__toggle`} onClick={onToggle}>{collapseText}</View>}
     </View>
   )
 }
-
-/** Rows shown before "show all": the recent story fits one screen, like the big apps' logistics pages. */
-export const COLLAPSED_ROWS = 6

@@ -3,7 +3,7 @@
 // parcel (switcher), who carries it (carrier card), the whole story (timeline), and how fresh it is.
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { CarrierCard } from '../../components/carrier-card/CarrierCard'
 import { carrierView } from '../../components/carrier-card/carrierView'
 import { ExceptionBanner } from '../../components/exception-banner/ExceptionBanner'
@@ -33,6 +33,8 @@ export default function OrderDetailPage() {
   const tracking = useOrderTracking(orderId)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [expanded, setExpanded] = useState(false)
+  /** Scans per parcel when first shown: scans arriving live are added above, nothing below drops off. */
+  const firstSeenCounts = useRef(new Map<string, number>())
   const { load, now, live } = tracking
 
   const active = useMemo(() => activeParcels(tracking.parcels), [tracking.parcels])
@@ -90,8 +92,10 @@ export default function OrderDetailPage() {
   const header = statusHeaderView(parcel, now, zone)
   const tabs = parcelTabs(order, active)
   const total = parcel.events.length
-  const shownDays = expanded ? days : firstRows(days, COLLAPSED_ROWS)
-  const shown = Math.min(total, expanded ? total : COLLAPSED_ROWS)
+  if (!firstSeenCounts.current.has(parcel._id)) firstSeenCounts.current.set(parcel._id, total)
+  const collapsedRows = COLLAPSED_ROWS + Math.max(0, total - (firstSeenCounts.current.get(parcel._id) ?? total))
+  const shownDays = expanded ? days : firstRows(days, collapsedRows)
+  const shown = Math.min(total, expanded ? total : collapsedRows)
   return (
     <View className={`ps-page ps-tracking ps-tracking--${parcel.status.toLowerCase()}`}>
       <View className='ps-tracking__hero' />
@@ -103,7 +107,7 @@ export default function OrderDetailPage() {
       <StatusHeader view={header} />
       <View className='ps-card ps-tracking__story'>
         <CarrierCard view={carrierView(parcel)} labels={{ carrier: t.tracking.carrier, trackingNo: t.tracking.trackingNo, copy: t.common.copy }} />
-        <Timeline days={shownDays} total={total} shown={shown} onToggle={() => setExpanded(!expanded)}
+        <Timeline days={shownDays} total={total} shown={shown} expanded={expanded} onToggle={() => setExpanded(!expanded)}
           tone={header.tone} emptyText={t.tracking.noScansBody} showAllText={t.tracking.showAll(total)} collapseText={t.tracking.collapse} />
       </View>
       <FreshnessLine view={freshnessView(parcel, live, now, zone)} onReconnect={tracking.reconnect} reconnectText={t.tracking.reconnect} />
