@@ -12,6 +12,7 @@ const assignSchema = z.strictObject({
   scenario: z.string().min(1),
   faults: faultsSchema.optional(),
   phoneTail: z.string().regex(/^\d{4}$/).optional(),
+  startedMinutesAgo: z.number().nonnegative().optional(),
 })
 
 function parseBody<T>(schema: z.ZodType<T>, body: string): { ok: true; value: T } | { ok: false; reply: HttpReply } {
@@ -34,9 +35,9 @@ export function adminRoutes(sandbox: () => Sandbox): Route[] {
       method: 'POST', path: '/sandbox/v1/scenarios', handle: (body) => {
         const input = parseBody(assignSchema, body)
         if (!input.ok) return input.reply
-        const { trackingNo, scenario, faults, phoneTail } = input.value
+        const { trackingNo, scenario, faults, phoneTail, startedMinutesAgo } = input.value
         if (!SCENARIOS.has(scenario)) return json({ error: `unknown scenario "${scenario}"` }, 400)
-        sandbox().assignScenario(trackingNo, scenario, faults, { phoneTail })
+        sandbox().assignScenario(trackingNo, scenario, faults, { phoneTail, startedMinutesAgo })
         return json({ ok: true })
       },
     },

@@ -19,6 +19,7 @@ import { Kuaidi100Pusher } from './kuaidi100Pushes'
 import { KUAIDI100_MESSAGES, kuaidi100Failure } from './kuaidi100Replies'
 import { NumberLock, QpsWindow } from './rateLimits'
 import { startServer, type Route } from './server'
+import { restoreSandboxState, saveSandboxState } from './stateFile'
 import { StoryBook } from './stories'
 import { SubscriptionBook } from './subscriptions'
 import type { Sandbox, SandboxOptions } from './types'
@@ -38,11 +39,15 @@ const MINUTE_MS = 60_000
 const ALL_KDNIAO_COMMANDS = ['1002', '8001', '8002', '2002', '8008', '1008']
 const pushUrl = z.string().refine((url) => { try { return new URL(url).protocol === 'http:' } catch { return false } }, 'an http:// URL')
 
-const assignOptionsSchema = z.strictObject({ phoneTail: z.string().regex(/^\d{4}$/, 'four digits').optional() })
+const assignOptionsSchema = z.strictObject({
+  phoneTail: z.string().regex(/^\d{4}$/, 'four digits').optional(),
+  startedMinutesAgo: z.number().nonnegative().optional(),
+})
 
 const optionsSchema = z.strictObject({
   port: z.number().int().min(0).max(65535).default(0),
   speed: z.number().positive().default(1),
+  stateFile: z.string().min(1).optional(),
   kdniao: z.strictObject({
     eBusinessId: z.string().min(1),
     appKey: z.string().min(1),
@@ -82,8 +87,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   const kdniaoPusher = new KdniaoPusher(context)
   const kuaidi100Pusher = new Kuaidi100Pusher(context)
+  const { stateFile } = config
+  if (stateFile) restoreSandboxState(stateFile, context, { kdniao: kdniaoPusher, kuaidi100: kuaidi100Pusher })
+  const persist = () => { if (stateFile) saveSandboxState(stateFile, context) }
   const kdniaoBusy = kdniaoFailure(context, KDNIAO_REASONS.busy)
-  const routes: Route[] = [
+  const handlers: Route[] = [
     { method: 'POST', path: KDNIAO_QUERY_PATH, vendor: 'kdniao', busy: kdniaoBusy, handle: (body) => handleKdniaoQuery(context, body) },
     { method: 'POST', path: KDNIAO_SUBSCRIBE_PATH, vendor: 'kdniao', busy: kdniaoBusy, handle: (body) => handleKdniaoSubscribe(context, kdniaoPusher, body) },
     {
@@ -100,19 +108,39 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     ...adminRoutes(() => sandbox),
   ]
+  const routes = handlers.map((route): Route => ({ ...route, handle: persistingAfter(route.handle, persist) }))
   const server = await startServer(routes, faults, config.port)
+  let closed = false
   const sandbox: Sandbox = {
     url: server.url,
     clock,
-    assignScenario: (trackingNo, scenario, numberFaults, assignOptions) => context.stories.assign(
-      z.string().min(1).parse(trackingNo), scenario, faultsSchema.optional().parse(numberFaults), assignOptionsSchema.parse(assignOptions ?? {}),
-    ),
+    assignScenario: (trackingNo, scenario, numberFaults, assignOptions) => {
+      context.stories.assign(
+        z.string().min(1).parse(trackingNo), scenario, faultsSchema.optional().parse(numberFaults), assignOptionsSchema.parse(assignOptions ?? {}),
+      )
+      persist()
+    },
     setFaults: (input) => faults.set(input),
     setKdniaoPushUrl: (url) => { context.kdniao.pushUrl = url === null ? null : pushUrl.parse(url) },
     deliveries: () => context.deliveries.attempts(),
     subscriptions: () => context.subscriptions.all(),
     settle: () => clock.settle(),
-    close: async () => { clock.stop(); await server.close() },
+    close: async () => {
+      if (closed) return
+      closed = true
+      clock.stop()
+      await server.close()
+      persist()
+    },
   }
   return sandbox
+}
+
+/** Saves the state after every request (stories start and subscriptions change only in requests). */
+function persistingAfter(handle: Route['handle'], persist: () => void): Route['handle'] {
+  return (body, query) => {
+    const reply = handle(body, query)
+    persist()
+    return reply
+  }
 }

@@ -43,7 +43,7 @@ function resolveShipment(context: SandboxContext, data: KdniaoRequestData, shipp
  * and a registered phone tail must match. Kdniao's answer to a mismatch is UNVERIFIED; the sandbox
  * answers as for a number without traces.
  */
-function tracesVisible(context: SandboxContext, story: Story, carrier: Carrier, customerName: string | undefined): boolean {
+export function tracesVisible(context: SandboxContext, story: Story, carrier: Carrier, customerName: string | undefined): boolean {
   if (!context.stories.belongsTo(story, carrier.code)) return false
   if (!needsPhoneTail(carrier, 'kdniao') || story.phoneTail === undefined) return true
   return (customerName ?? '').trim().slice(-4) === story.phoneTail

@@ -31,13 +31,15 @@ export class KdniaoPusher {
   /**
    * Plans the pushes of a freshly accepted subscription (a re-subscribe re-plans from now). The
    * push URL is read when a push is due, so a receiver may be configured after subscribing.
+   * `from`: a subscription restored from a state file re-plans from then, everything before it in
+   * one snapshot (full snapshots make that harmless to a receiver that already had some).
    */
-  plan(subscription: Subscription, story: Story, tracesVisible: boolean): void {
+  plan(subscription: Subscription, story: Story, tracesVisible: boolean, from = subscription.subscribedAt): void {
     const { context } = this
     if (!tracesVisible) return
     const timeline = context.stories.timeline(story)
     const faults = mergeFaults(context.faults.global, story.faults)
-    const planned = applyFaults(planSnapshots(timeline, subscription.subscribedAt), faults, context.faults.seed, story.trackingNo, context.speed)
+    const planned = applyFaults(planSnapshots(timeline, from), faults, context.faults.seed, story.trackingNo, context.speed)
     const requestType = subscription.requestType === '1008' ? '101' : '102'
     for (const push of planned) {
       this.add(push.at, requestType, {

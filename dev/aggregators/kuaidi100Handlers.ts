@@ -54,7 +54,7 @@ function phoneTailOf(phone: string | undefined): string | undefined {
   return digits.length >= 4 ? digits.slice(-4) : undefined
 }
 
-function phoneAccepted(registeredTail: string | undefined, carrier: Carrier, phone: string | undefined): boolean {
+export function phoneAccepted(registeredTail: string | undefined, carrier: Carrier, phone: string | undefined): boolean {
   if (!needsPhoneTail(carrier, 'kuaidi100')) return true
   const tail = phoneTailOf(phone)
   return tail !== undefined && (registeredTail === undefined || registeredTail === tail)

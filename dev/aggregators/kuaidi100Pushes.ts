@@ -31,8 +31,11 @@ export class Kuaidi100Pusher {
     return { vendor: 'kuaidi100', timeoutMs, retryDelaysMs, isAck: isKuaidi100Ack }
   }
 
-  /** `reachable`: the carrier answers for this number under what was subscribed (phone tail included). */
-  plan(subscription: Subscription, story: Story, reachable: boolean): void {
+  /**
+   * `reachable`: the carrier answers for this number under what was subscribed (phone tail included).
+   * `from`: as for Kdniao, a restored subscription re-plans from then.
+   */
+  plan(subscription: Subscription, story: Story, reachable: boolean, from = subscription.subscribedAt): void {
     const { context } = this
     const timeline = context.stories.timeline(story)
     const scaled = (ms: number) => Math.round(ms / context.speed)
@@ -44,7 +47,7 @@ export class Kuaidi100Pusher {
       return
     }
     const faults = mergeFaults(context.faults.global, story.faults)
-    const planned = applyFaults(planSnapshots(timeline, subscription.subscribedAt), faults, context.faults.seed, story.trackingNo, context.speed)
+    const planned = applyFaults(planSnapshots(timeline, from), faults, context.faults.seed, story.trackingNo, context.speed)
     const com = correctedCom ?? subscription.vendorCarrier
     // After a correction Kuaidi100 follows the number under the new code: later statuses are that record's.
     let corrected: Subscription | undefined

@@ -10,9 +10,14 @@ export interface TimedEvent extends ScenarioEvent { instant: number }
 export interface AssignOptions {
   /** The recipient phone's last four digits; when set, a wrong tail is refused like production. */
   phoneTail?: string
+  /**
+   * Scenario minutes that had already passed when the sandbox first heard of the number: a parcel
+   * shipped days before it was subscribed. Its past scans keep real spacing; the rest plays at `speed`.
+   */
+  startedMinutesAgo?: number
 }
 
-interface Assignment { scenario: Scenario; faults?: Faults; phoneTail?: string }
+interface Assignment { scenario: Scenario; faults?: Faults; phoneTail?: string; startedMinutesAgo?: number }
 
 export interface Story {
   trackingNo: string
@@ -20,8 +25,15 @@ export interface Story {
   /** Number- and scenario-level knobs (global ones are merged in when pushes are planned). */
   faults: Faults
   phoneTail?: string
+  /** When the sandbox first heard of the number. */
   startedAt: number
+  /** The scenario minute reached at `startedAt` (0 unless the story was backdated). */
+  anchorMinute: number
 }
+
+/** What a state file keeps of a story (dev/aggregators/stateFile.ts). */
+export interface StoredStory { trackingNo: string; scenario: string; faults: Faults; phoneTail?: string; startedAt: number; anchorMinute: number }
+export interface StoredAssignment { trackingNo: string; scenario: string; faults?: Faults; phoneTail?: string; startedMinutesAgo?: number }
 
 const MINUTE_MS = 60_000
 
@@ -35,7 +47,7 @@ export class StoryBook {
     const scenario = scenarioByName(scenarioName)
     if (!scenario) throw new Error(`unknown scenario "${scenarioName}"`)
     const number = normaliseTrackingNo(trackingNo)
-    this.assignments.set(number, { scenario, faults, phoneTail: options.phoneTail })
+    this.assignments.set(number, { scenario, faults, phoneTail: options.phoneTail, startedMinutesAgo: options.startedMinutesAgo })
     // A re-assignment replays from the start: the old story is forgotten.
     this.stories.delete(number)
   }
@@ -60,13 +72,40 @@ export class StoryBook {
       faults: mergeFaults(scenario.faults, assigned?.faults),
       phoneTail: assigned?.phoneTail,
       startedAt: now,
+      anchorMinute: assigned?.startedMinutesAgo ?? 0,
     }
     this.stories.set(number, story)
     return story
   }
 
+  /** The story already told has real spacing; what is still to come runs `speed` times faster. */
   instantOf(story: Story, atMinute: number): number {
-    return story.startedAt + Math.round((atMinute * MINUTE_MS) / this.speed)
+    const minutesFromAnchor = atMinute - story.anchorMinute
+    return minutesFromAnchor <= 0
+      ? story.startedAt + minutesFromAnchor * MINUTE_MS
+      : story.startedAt + Math.round((minutesFromAnchor * MINUTE_MS) / this.speed)
+  }
+
+  /** The number's story if the sandbox has heard of it. */
+  find(trackingNo: string): Story | undefined {
+    return this.stories.get(normaliseTrackingNo(trackingNo))
+  }
+
+  exportState(): { assignments: StoredAssignment[]; stories: StoredStory[] } {
+    return {
+      assignments: [...this.assignments].map(([trackingNo, { scenario, ...rest }]) => ({ trackingNo, scenario: scenario.name, ...rest })),
+      stories: [...this.stories.values()].map(({ scenario, ...rest }) => ({ ...rest, scenario: scenario.name })),
+    }
+  }
+
+  importState(state: { assignments: StoredAssignment[]; stories: StoredStory[] }): void {
+    const scenarioNamed = (name: string) => {
+      const scenario = scenarioByName(name)
+      if (!scenario) throw new Error(`state file names an unknown scenario "${name}"`)
+      return scenario
+    }
+    for (const { trackingNo, scenario, ...rest } of state.assignments) this.assignments.set(trackingNo, { ...rest, scenario: scenarioNamed(scenario) })
+    for (const { scenario, ...rest } of state.stories) this.stories.set(rest.trackingNo, { ...rest, scenario: scenarioNamed(scenario) })
   }
 
   /** Every event of the story with its instant (noRecord: none), in story order. */

@@ -74,4 +74,13 @@ export class SubscriptionBook {
   all(): Subscription[] {
     return [...this.records.values()].map((record) => ({ ...record }))
   }
+
+  /** Live records put back from a state file (pushes are re-planned by the caller). */
+  restore(records: readonly Subscription[]): Subscription[] {
+    return records.map((record) => {
+      const live = { ...record }
+      this.records.set(this.key(live.vendor, live.vendorCarrier, live.trackingNo), live)
+      return live
+    })
+  }
 }

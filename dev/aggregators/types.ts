@@ -41,6 +41,8 @@ export interface SandboxOptions {
   kuaidi100?: Kuaidi100Options
   /** Scenario time compression (scenario offsets, retry delays, abort timers are divided by it). */
   speed?: number
+  /** Keep stories and subscriptions in this JSON file across restarts (the local stack); none in tests. */
+  stateFile?: string
 }
 
 export interface Sandbox {
