@@ -3,9 +3,9 @@
 // at startup.
 type Options = { success?: (result: unknown) => void; complete?: (result: unknown) => void }
 
-function answering(api: string) {
+function answering(api: string, extra: Record<string, unknown> = {}) {
   return jest.fn((options: Options = {}) => {
-    const result = { errMsg: `${api}:ok` }
+    const result = { ...extra, errMsg: `${api}:ok` }
     options.success?.(result)
     options.complete?.(result)
   })
@@ -21,6 +21,11 @@ export function installWxSpies() {
     navigateTo: answering('navigateTo'),
     redirectTo: answering('redirectTo'),
     switchTab: answering('switchTab'),
+    // The object wx.chooseAddress gives, for a made-up receiver (DESIGN §5).
+    chooseAddress: answering('chooseAddress', {
+      userName: '测试收件人', telNumber: '13800005678', provinceName: '北京市', cityName: '北京市', countyName: '朝阳区',
+      detailInfo: '望京街道 1 号', postalCode: '100102', nationalCode: '110105',
+    }),
   }
   Object.assign(wx, spies)
   return spies
