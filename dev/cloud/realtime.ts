@@ -133,15 +133,15 @@ export class RealtimeServer {
     switch (msgType) {
       case 'INIT_WATCH': return this.initWatch(ws, identity, requestId, watchId, data, error)
       case 'REBUILD_WATCH': {
-        const entry = this.sessions.get(String(data.queryID))
-        if (!entry || entry.identity.env !== identity.env || entry.identity.openid !== identity.openid) return error('QUERYID_INVALID_ERROR', `unknown queryID ${String(data.queryID)}`)
+        const entry = this.ownSession(data.queryID, identity)
+        if (!entry) return error('QUERYID_INVALID_ERROR', `unknown queryID ${String(data.queryID)}`)
         const events = entry.session.eventsAfter(Number(data.eventID))
         if (!events) return error('QUERYID_INVALID_ERROR', 'events since this id are no longer kept; watch again')
         Object.assign(entry, { socket: ws, watchId, detachedAt: undefined, holdUntil: Date.now() + HOLD_AFTER_REPLY_MS })
         return this.send(ws, { watchId, requestId, msgType: 'NEXT_EVENT', msgData: { queryID: entry.session.spec.queryID, currEvent: entry.session.currEvent, events } })
       }
       case 'CHECK_LAST': {
-        const entry = this.sessions.get(String(data.queryID))
+        const entry = this.ownSession(data.queryID, identity)
         if (!entry) return error('QUERYID_INVALID_ERROR', `unknown queryID ${String(data.queryID)}`)
         return this.send(ws, { watchId, requestId, msgType: 'CHECK_EVENT', msgData: { queryID: entry.session.spec.queryID, currEvent: entry.session.currEvent } })
       }
@@ -151,6 +151,12 @@ export class RealtimeServer {
       default:
         return error('SYS_ERR', `unsupported msgType ${String(msgType)}`)
     }
+  }
+
+  /** A watch session only answers the identity that opened it: another shopper's queryID is unknown. */
+  private ownSession(queryID: unknown, identity: RealtimeIdentity): Entry | undefined {
+    const entry = this.sessions.get(String(queryID))
+    return entry && entry.identity.env === identity.env && entry.identity.openid === identity.openid ? entry : undefined
   }
 
   private initWatch(ws: WebSocket, identity: RealtimeIdentity, requestId: string | undefined, watchId: string | undefined, data: Record<string, unknown>, error: (code: string, text: string) => void): void {
