@@ -1,10 +1,12 @@
-// Screenshots of the tracking page in each state, for the README and for design review:
+// Screenshots of the tracking page in each state (and of the storefront and my orders), for the
+// README and for design review:
 // Chromium (Debian's) on the H5 build, 375×740 @2x, against a local cloud seeded with documents
 // typed by core/api. Run `npm run build:h5` first, then `npx tsx scripts/screenshots.ts`.
 // Writes docs/screenshots/<state>.png.
 import { mkdirSync } from 'node:fs'
 import * as path from 'node:path'
 import { startDevCloud, type Doc } from '../dev/cloud'
+import { DEMO_PRODUCTS } from '../dev/seed/products'
 import { serveH5 } from '../dev/h5/serveH5'
 import type { ParcelDoc } from '../core/api'
 import {
@@ -18,6 +20,8 @@ const SHOPPER = 'dev-shopper'
 interface Shot {
   name: string
   orderId: string
+  /** Another page than the order's tracking page (its products/orders come from the real functions). */
+  route?: string
   parcels: (now: number) => ParcelDoc[]
   /** Text that shows the state has rendered. */
   ready: string
@@ -50,6 +54,8 @@ const SHOTS: Shot[] = [
         items: [{ productId: 'prod-ceramic-mug', title: '景德镇手绘马克杯', quantity: 2 }] }),
     ],
   },
+  { name: 'storefront', orderId: 'shot-none', parcels: () => [], ready: '明前龙井', route: 'pages/index/index' },
+  { name: 'my-orders', orderId: 'shot-none', parcels: () => [], ready: '包裹2', route: 'pages/orders/index' },
 ]
 
 async function main(): Promise<void> {
@@ -59,7 +65,8 @@ async function main(): Promise<void> {
   const browser = await launchBrowser()
   try {
     const now = Date.now()
-    for (const shot of SHOTS) {
+    for (const product of DEMO_PRODUCTS) await cloud.db.put('products', { ...product })
+    for (const shot of SHOTS.filter((candidate) => !candidate.route)) {
       const parcels = shot.parcels(now)
       for (const parcel of parcels) await cloud.db.put('parcels', parcel as unknown as Doc)
       await cloud.db.put('orders', fixtureOrder(now, shot.orderId, parcels) as unknown as Doc)
@@ -67,11 +74,11 @@ async function main(): Promise<void> {
     for (const shot of SHOTS) {
       const { page, pageErrors } = await openPhonePage(browser)
       if (shot.holdReads) await page.route(`${cloud.url}/**`, () => undefined)
-      await page.goto(`${h5.url}/#/pages/order/detail?id=${shot.orderId}&as=${SHOPPER}`)
+      await page.goto(shot.route ? `${h5.url}/#/${shot.route}?as=${SHOPPER}` : `${h5.url}/#/pages/order/detail?id=${shot.orderId}&as=${SHOPPER}`)
       if (shot.holdReads) await page.locator('.ps-skeleton').waitFor()
       else await page.locator('.ps-page', { hasText: shot.ready }).waitFor()
       // Let the watch go live so the freshness line shows its steady state.
-      if (!shot.holdReads) await page.getByText('实时更新中').waitFor({ timeout: 10_000 })
+      if (!shot.holdReads && !shot.route) await page.getByText('实时更新中').waitFor({ timeout: 10_000 })
       const file = path.join(OUT_DIR, `${shot.name}.png`)
       await page.screenshot({ path: file, fullPage: false })
       if (pageErrors.length > 0) throw new Error(`${shot.name}: page errors ${pageErrors.join('; ')}`)

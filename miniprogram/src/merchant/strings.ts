@@ -18,6 +18,7 @@ export const m = {
   home: {
     greeting: (name: string) => `你好，${name}`,
     toShip: '待发货订单',
+    longestWaiting: '等待最久的订单',
     exceptions: '需处理的异常包裹',
     more: '+',
     batchHint: '粘贴或上传运单号，一次发数百单',

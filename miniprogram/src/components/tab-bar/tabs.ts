@@ -1,8 +1,8 @@
 // The tabs. Shopper tabs are tabBar pages (main package). The 商家 tab is shown only to merchants
 // and opens the merchant subpackage with navigateTo: tab pages must live in the main package
 // (reference/wechat.md §8), and merchant code must not ship to shoppers up front (DESIGN §3.6).
-// SEAM for the merchant console: add `subPackages: [{ root: 'merchant', pages: ['pages/index/index'] }]`
-// to app.config.ts and build `src/merchant/pages/index/index`; this tab already points there.
+// The merchant console is the `merchant` subpackage declared in app.config.ts; its entry page is
+// `merchant/pages/index/index`, which this tab opens.
 import { t } from '../../i18n/zh-CN'
 
 export interface TabItem {

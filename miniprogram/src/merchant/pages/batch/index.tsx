@@ -11,6 +11,7 @@ import { lineWithCarrier, numbersToLookUp, previewBatch, type BatchPreview, type
 import { submitInChunks } from '../../batch/submitInChunks'
 import { BatchPreviewTable } from '../../components/batch-preview/BatchPreviewTable'
 import { BatchReportView } from '../../components/batch-report/BatchReportView'
+import { buttonClass } from '../../components/merchant-shell/buttonClass'
 import { MerchantShell } from '../../components/merchant-shell/MerchantShell'
 import { ProgressBar } from '../../components/progress-bar/ProgressBar'
 import { LOOKUP_CHUNK, merchantApi } from '../../services/merchantApi'
@@ -113,9 +114,9 @@ function BatchBody() {
           onInput={(event) => { setText(event.detail.value); if (phase.kind === 'preview') setPhase({ kind: 'edit' }) }} />
         {notice && <Text className='mc-batch__notice mc-tone--danger' data-notice='yes'>{notice}</Text>}
         <View className='mc-batch__buttons'>
-          <Button className='mc-button' data-action='preview' disabled={busy} onClick={() => { check() }}>{phase.kind === 'checking' ? m.batch.checking : m.batch.preview}</Button>
-          <Button className='mc-button mc-button--ghost' data-action='upload' disabled={busy} onClick={() => { upload() }}>{m.batch.upload}</Button>
-          <Button className='mc-button mc-button--plain' data-action='clear' disabled={busy || text === ''} onClick={() => { setText(''); setNotice(null); setPhase({ kind: 'edit' }) }}>{m.batch.clear}</Button>
+          <Button className={buttonClass('mc-button', busy)} data-action='preview' disabled={busy} onClick={() => { check() }}>{phase.kind === 'checking' ? m.batch.checking : m.batch.preview}</Button>
+          <Button className={buttonClass('mc-button mc-button--ghost', busy)} data-action='upload' disabled={busy} onClick={() => { upload() }}>{m.batch.upload}</Button>
+          <Button className={buttonClass('mc-button mc-button--plain', busy || text === '')} data-action='clear' disabled={busy || text === ''} onClick={() => { setText(''); setNotice(null); setPhase({ kind: 'edit' }) }}>{m.batch.clear}</Button>
         </View>
       </View>
       {preview && (
@@ -126,7 +127,7 @@ function BatchBody() {
           </View>
           {phase.kind === 'submitting' && <ProgressBar done={phase.done} total={phase.total} label={m.batch.submitting(phase.done, phase.total)} />}
           <BatchPreviewTable rows={preview.rows} onlyProblems={onlyProblems} onPick={pick} />
-          <Button className='mc-button mc-button--block mc-batch__submit' data-action='submit' disabled={busy || preview.entries.length === 0} onClick={() => { submit() }}>
+          <Button className={buttonClass('mc-button mc-button--block mc-batch__submit', busy || preview.entries.length === 0)} data-action='submit' disabled={busy || preview.entries.length === 0} onClick={() => { submit() }}>
             {phase.kind === 'submitting' ? m.batch.submitting(phase.done, phase.total) : m.batch.submit(preview.entries.length)}
           </Button>
         </View>

@@ -61,9 +61,10 @@ function OverviewBody({ name }: { name: string }) {
       </View>
       <View className='mc-home__columns'>
         <View className='mc-card mc-home__column'>
-          <Text className='mc-card__title'>{m.home.toShip}</Text>
+          <Text className='mc-card__title'>{m.home.longestWaiting}</Text>
           {overview.toShip.length === 0 && <Text className='mc-muted'>{m.toShip.empty}</Text>}
-          {overview.toShip.slice(0, 5).map((order) => {
+          {/* Longest wait first: those are the orders about to break a shipping promise. */}
+          {[...overview.toShip].sort((a, b) => a.payment.paidAt - b.payment.paidAt).slice(0, 5).map((order) => {
             const row = toShipRow(order, overview.now)
             return (
               <View key={row.orderId} className='mc-home__line' data-order-id={row.orderId} onClick={() => Taro.navigateTo({ url: shipPageUrl(row.orderId) })}>

@@ -11,6 +11,7 @@ import { allocationEntry, itemsLeftToShip } from '../../backfill/itemsLeftToShip
 import { numberFeedback } from '../../backfill/numberFeedback'
 import { failureText } from '../../batch/batchReport'
 import { ItemAllocation } from '../../components/item-allocation/ItemAllocation'
+import { buttonClass } from '../../components/merchant-shell/buttonClass'
 import { MerchantShell } from '../../components/merchant-shell/MerchantShell'
 import { useLoadOnShow } from '../../components/merchant-shell/useLoadOnShow'
 import { ParcelRow } from '../../components/parcel-row/ParcelRow'
@@ -121,48 +122,44 @@ function ShipBody({ orderId }: { orderId: string }) {
   }
 
   return (
+    // Phone: order, then the form (scan after scan without scrolling past the parcels), then the parcels.
+    // Desktop: order and parcels on the left, the form beside them (index.css grid areas).
     <View className='mc-ship'>
-      <View className='mc-ship__columns'>
-        <View className='mc-ship__column mc-ship__column--order'>
-          <View className='mc-card mc-ship__order'>
-            <Text className='mc-card__title'>{m.backfill.order} <Text className='mc-mono mc-ship__order-id'>{order._id}</Text></Text>
-            <View className='mc-ship__receiver'>
-              <Text className='mc-ship__label'>{m.backfill.receiver}</Text>
-              <Text className='mc-ship__value'>{order.address.userName} <Text className='mc-mono'>{order.address.telMasked}</Text></Text>
-              <Text className='mc-ship__value mc-muted'>{order.address.provinceName} {order.address.cityName} {order.address.countyName} {order.address.detailInfo}</Text>
-            </View>
-            <Text className='mc-ship__label'>{m.backfill.items}</Text>
-            {order.items.map((item) => (
-              <View key={item.productId} className='mc-ship__item'><Text>{item.title}</Text><Text className='mc-muted'>×{item.quantity}</Text></View>
-            ))}
-          </View>
-          <View className='mc-card mc-ship__parcels'>
-            <Text className='mc-card__title'>{m.backfill.parcels}</Text>
-            {parcels.length === 0 && <Text className='mc-muted'>{m.backfill.noParcels}</Text>}
-            {parcels.map((parcel) => (
-              <ParcelRow key={parcel._id} parcel={parcel}
-                onCorrect={parcel.supersededBy === null ? () => startCorrection(parcel) : undefined}
-                onRefresh={parcel.supersededBy === null ? () => { refresh(parcel) } : undefined} />
-            ))}
-          </View>
+      <View className='mc-card mc-ship__order'>
+        <Text className='mc-card__title'>{m.backfill.order} <Text className='mc-mono mc-ship__order-id'>{order._id}</Text></Text>
+        <View className='mc-ship__receiver'>
+          <Text className='mc-ship__label'>{m.backfill.receiver}</Text>
+          <Text className='mc-ship__value'>{order.address.userName} <Text className='mc-mono'>{order.address.telMasked}</Text></Text>
+          <Text className='mc-ship__value mc-muted'>{order.address.provinceName} {order.address.cityName} {order.address.countyName} {order.address.detailInfo}</Text>
         </View>
-        <View className='mc-ship__column mc-ship__column--form'>
-          <View className={`mc-card mc-ship__form${replacing ? ' mc-ship__form--correcting' : ''}`}>
-            <View className='mc-ship__form-head'>
-              <Text className='mc-card__title'>{replacing ? m.backfill.correctParcel(replacing.seq) : m.backfill.addParcel}</Text>
-              {replacing && <Text className='mc-link mc-ship__cancel' data-action='cancel-correction' onClick={reset}>{m.backfill.cancelCorrection}</Text>}
-            </View>
-            <TrackingNumberField value={field} feedback={feedback} phoneTailPrefilled={prefilledTail !== null && field.phoneTail === prefilledTail}
-              onChange={(next) => { setField(next); setMessage(null) }} />
-            {units > 1 && left.some((item) => item.left > 0) && (
-              <ItemAllocation items={left} quantities={quantities} onChange={(productId, quantity) => setQuantities({ ...quantities, [productId]: quantity })} />
-            )}
-            {message && <Text className={`mc-ship__message mc-tone--${message.tone}`} data-message={message.tone}>{message.text}</Text>}
-            <Button className='mc-button mc-button--block mc-ship__submit' data-action='submit' disabled={!feedback.ready || submitting} onClick={() => { submit() }}>
-              {submitting ? m.backfill.submitting : replacing ? m.backfill.submitCorrection : m.backfill.submit}
-            </Button>
-          </View>
+        <Text className='mc-ship__label'>{m.backfill.items}</Text>
+        {order.items.map((item) => (
+          <View key={item.productId} className='mc-ship__item'><Text>{item.title}</Text><Text className='mc-muted'>×{item.quantity}</Text></View>
+        ))}
+      </View>
+      <View className={`mc-card mc-ship__form${replacing ? ' mc-ship__form--correcting' : ''}`}>
+        <View className='mc-ship__form-head'>
+          <Text className='mc-card__title'>{replacing ? m.backfill.correctParcel(replacing.seq) : m.backfill.addParcel}</Text>
+          {replacing && <Text className='mc-link mc-ship__cancel' data-action='cancel-correction' onClick={reset}>{m.backfill.cancelCorrection}</Text>}
         </View>
+        <TrackingNumberField value={field} feedback={feedback} phoneTailPrefilled={prefilledTail !== null && field.phoneTail === prefilledTail}
+          onChange={(next) => { setField(next); setMessage(null) }} />
+        {units > 1 && left.some((item) => item.left > 0) && (
+          <ItemAllocation items={left} quantities={quantities} onChange={(productId, quantity) => setQuantities({ ...quantities, [productId]: quantity })} />
+        )}
+        {message && <Text className={`mc-ship__message mc-tone--${message.tone}`} data-message={message.tone}>{message.text}</Text>}
+        <Button className={buttonClass('mc-button mc-button--block mc-ship__submit', !feedback.ready || submitting)} data-action='submit' disabled={!feedback.ready || submitting} onClick={() => { submit() }}>
+          {submitting ? m.backfill.submitting : replacing ? m.backfill.submitCorrection : m.backfill.submit}
+        </Button>
+      </View>
+      <View className='mc-card mc-ship__parcels'>
+        <Text className='mc-card__title'>{m.backfill.parcels}</Text>
+        {parcels.length === 0 && <Text className='mc-muted'>{m.backfill.noParcels}</Text>}
+        {parcels.map((parcel) => (
+          <ParcelRow key={parcel._id} parcel={parcel}
+            onCorrect={parcel.supersededBy === null ? () => startCorrection(parcel) : undefined}
+            onRefresh={parcel.supersededBy === null ? () => { refresh(parcel) } : undefined} />
+        ))}
       </View>
     </View>
   )
