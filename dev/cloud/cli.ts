@@ -4,6 +4,8 @@
 // Options: --port (default $DEVCLOUD_PORT or 8787; 0 picks a free one), --host, --persist-dir <dir>.
 import * as path from 'node:path'
 import { buildFunctions } from '../../scripts/buildFunctions'
+import { DEFAULT_SANDBOX_PORT } from '../aggregators'
+import { localFunctionEnv, trackingVendorFrom } from '../start/functionEnv'
 import { REPO_ROOT } from './config'
 import { startDevCloud } from '.'
 
@@ -36,7 +38,16 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   await buildFunctions()
+  // Dev defaults point at a local sandbox (`npm run sandbox`, or `npm start` for everything);
+  // any of these set in this process's environment wins.
+  const defaults = localFunctionEnv({
+    vendor: trackingVendorFrom(process.env.TRACKING_VENDOR),
+    sandboxUrl: process.env.SANDBOX_URL ?? `http://127.0.0.1:${process.env.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT}`,
+    cloudUrl: `http://${options.host}:${options.port === 0 ? 8787 : options.port}`,
+  })
+  const functionEnv = Object.fromEntries(Object.entries(defaults).map(([key, value]) => [key, process.env[key] ?? value]))
   const devcloud = await startDevCloud({
+    functionEnv,
     port: options.port,
     host: options.host,
     envId: 'dev-local',

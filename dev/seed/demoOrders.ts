@@ -1,36 +1,35 @@
 // Demo orders for the local stack, made through the real cloud functions — createOrder as the
 // shoppers, backfillTracking as the merchant — with each tracking number's story assigned in the
 // sandbox first, so the pipeline does the rest exactly as it would for real parcels:
-//   dev-shopper:   not shipped yet · in transit (keeps moving) · delivered · an exception (a failed
-//                  delivery attempt) · two parcels (split shipment)
-//   dev-shopper-2: one order in transit
-// Idempotent across restarts: the orders live in the persisted database, and an existing dev-shopper
-// order means the demo was seeded already.
+//   dev-shopper:   not shipped yet · delivered · a failed delivery attempt · two parcels (split) ·
+//                  a live SF parcel that moves while you watch
+//   dev-shopper-2: one order in transit · one stuck for days (the merchant's exceptions board)
+// Stories are backdated (`startedMinutesAgo`): the parcels were travelling before the sandbox heard
+// of them, so their past scans carry believable times and the rest plays at the sandbox's speed.
+// Idempotent across restarts (the orders live in the persisted database); each run adds a new live
+// parcel only once the previous one has been delivered, so a newcomer always has one to watch.
 import * as http from 'node:http'
-import type { BackfillTrackingResult, CreateOrderResult } from '../../core/api'
+import type { BackfillTrackingResult, CreateOrderResult, ParcelDoc } from '../../core/api'
+import { isTerminal } from '../../core/tracking'
 import type { DevCloud } from '../cloud'
 import { DEV_MERCHANT_OPENID } from './merchants'
 
+export interface DemoStory { startedMinutesAgo: number }
+
 export interface DemoSandbox {
-  assignScenario(trackingNo: string, scenario: string): Promise<void>
-  /**
-   * Moves the sandbox's clock forward so the delivered and exception stories have happened by the
-   * time the seed returns. Only for a clock the cloud functions share (tests); without it those two
-   * parcels reach their state as their stories play out at the sandbox's speed.
-   */
-  advance?(ms: number): Promise<void>
+  assignScenario(trackingNo: string, scenario: string, story: DemoStory): Promise<void>
 }
 
 export interface DemoOrdersReport {
   orders: number
-  skipped: boolean
+  /** The live parcel created this run, if one was. */
+  liveParcel: string | null
   /** What did not work (no sandbox, functions not configured…); the demo is then partial. */
   warnings: string[]
 }
 
 const SHOPPER = 'dev-shopper'
 const SHOPPER_2 = 'dev-shopper-2'
-const MINUTE = 60_000
 
 // Made-up people; the phones are fictitious test numbers (they are stored masked anyway).
 const ADDRESS = {
@@ -39,79 +38,103 @@ const ADDRESS = {
 }
 const ADDRESS_2 = { ...ADDRESS, userName: '演示用户二', telNumber: '13900005678', provinceName: '四川省', cityName: '成都市', countyName: '武侯区', detailInfo: '演示路 2 号' }
 
-interface DemoShipment { trackingNo: string; scenario: string; items?: Array<{ productId: string; quantity: number }> }
+interface DemoShipment { trackingNo: string; scenario: string; startedMinutesAgo: number; items?: Array<{ productId: string; quantity: number }> }
 interface DemoOrder {
   label: string
   openid: string
   address: typeof ADDRESS
   items: Array<{ productId: string; quantity: number }>
   shipments: DemoShipment[]
-  /** Scenario minutes to fast-forward after this order is shipped (when the sandbox can). */
-  fastForwardMinutes?: number
 }
 
-/** In seeding order: the stories that must already have happened start first. */
+// Minutes are scenario minutes (dev/aggregators/scenarios): yto-normal signs at 2700, failed-then-
+// delivered fails its attempt at 1500 and redelivers at 2820, stuck scans last at 480.
 export const DEMO_ORDERS: readonly DemoOrder[] = [
-  // yto-normal signs at minute 2700: after both fast-forwards (1440 + 1560) it is done, while
-  // failed-then-delivered has had its failed attempt (minute 1500) and not yet its redelivery (2820).
   { label: 'delivered', openid: SHOPPER, address: ADDRESS, items: [{ productId: 'prod-osmanthus-cakes', quantity: 2 }],
-    shipments: [{ trackingNo: 'YT1400000009002', scenario: 'yto-normal' }], fastForwardMinutes: 1440 },
-  { label: 'exception', openid: SHOPPER, address: ADDRESS, items: [{ productId: 'prod-ceramic-mug', quantity: 1 }],
-    shipments: [{ trackingNo: 'YT1400000009003', scenario: 'failed-then-delivered' }], fastForwardMinutes: 1560 },
-  { label: 'in transit', openid: SHOPPER, address: ADDRESS, items: [{ productId: 'prod-longjing-tea', quantity: 1 }],
-    shipments: [{ trackingNo: 'SF1400000009001', scenario: 'sf-normal' }] },
+    shipments: [{ trackingNo: 'YT1400000009002', scenario: 'yto-normal', startedMinutesAgo: 3000 }] },
+  { label: 'failed delivery', openid: SHOPPER, address: ADDRESS, items: [{ productId: 'prod-ceramic-mug', quantity: 1 }],
+    shipments: [{ trackingNo: 'YT1400000009003', scenario: 'failed-then-delivered', startedMinutesAgo: 1560 }] },
   { label: 'two parcels', openid: SHOPPER, address: ADDRESS, items: [{ productId: 'prod-silk-scarf', quantity: 1 }, { productId: 'prod-yunnan-coffee', quantity: 2 }],
     shipments: [
-      { trackingNo: '75000000009004', scenario: 'zto-normal', items: [{ productId: 'prod-silk-scarf', quantity: 1 }] },
-      { trackingNo: 'YT1400000009005', scenario: 'yto-normal', items: [{ productId: 'prod-yunnan-coffee', quantity: 2 }] },
+      { trackingNo: '75000000009004', scenario: 'zto-normal', startedMinutesAgo: 600, items: [{ productId: 'prod-silk-scarf', quantity: 1 }] },
+      { trackingNo: 'YT1400000009005', scenario: 'yto-normal', startedMinutesAgo: 200, items: [{ productId: 'prod-yunnan-coffee', quantity: 2 }] },
     ] },
   { label: 'not shipped yet', openid: SHOPPER, address: ADDRESS, items: [{ productId: 'prod-bamboo-cutting-board', quantity: 1 }], shipments: [] },
   { label: 'second shopper', openid: SHOPPER_2, address: ADDRESS_2, items: [{ productId: 'prod-cotton-tote', quantity: 1 }],
-    shipments: [{ trackingNo: 'YT1400000009006', scenario: 'normal-delivery' }] },
+    shipments: [{ trackingNo: 'YT1400000009006', scenario: 'normal-delivery', startedMinutesAgo: 400 }] },
+  { label: 'stuck', openid: SHOPPER_2, address: ADDRESS_2, items: [{ productId: 'prod-longjing-tea', quantity: 1 }],
+    shipments: [{ trackingNo: 'YT1400000009007', scenario: 'stuck', startedMinutesAgo: 4000 }] },
 ]
 
+/** The live SF parcels: SF1400000010001, SF1400000010002, … one more each time the last has arrived. */
+const LIVE_SERIES = 1_400_000_010_000
+const LIVE_SCENARIO = 'sf-normal'
+// sf-normal is at its hub by minute 300; its next scan is two scenario hours later.
+const LIVE_STARTED_MINUTES_AGO = 300
+
+type Call = <T extends { ok: boolean }>(label: string, name: string, data: Record<string, unknown>, openid: string) => Promise<T | null>
+
 export async function seedDemoOrders(devcloud: DevCloud, sandbox: DemoSandbox | null): Promise<DemoOrdersReport> {
-  if (await devcloud.db.count('orders', { _openid: SHOPPER }) > 0) return { orders: 0, skipped: true, warnings: [] }
   const warnings: string[] = []
   if (!sandbox) warnings.push('no sandbox to assign stories to: parcels play the sandbox’s default story for their carrier')
-  let orders = 0
   // A function that fails or is missing makes the demo partial, never the local cloud's start fail.
-  const call = async <T extends { ok: boolean }>(label: string, name: string, data: Record<string, unknown>, openid: string): Promise<T | null> => {
+  const call: Call = async (label, name, data, openid) => {
     try {
-      return await devcloud.invoke<T>(name, data, { openid })
+      return await devcloud.invoke(name, data, { openid })
     } catch (error) {
       warnings.push(`${label}: ${name} failed: ${(error as Error).message}`)
       return null
     }
   }
-  for (const demo of DEMO_ORDERS) {
-    const placed = await call<CreateOrderResult>(demo.label, 'createOrder', { items: demo.items, address: demo.address }, demo.openid)
-    if (!placed) continue
-    if (!placed.ok) {
-      warnings.push(`${demo.label}: createOrder ${placed.reason}: ${placed.message}`)
-      continue
-    }
-    orders += 1
-    if (demo.shipments.length === 0) continue
-    for (const shipment of demo.shipments) {
-      await sandbox?.assignScenario(shipment.trackingNo, shipment.scenario).catch((error: unknown) => {
-        warnings.push(`${demo.label}: sandbox did not take ${shipment.trackingNo}: ${(error as Error).message}`)
-      })
-    }
-    const entries = demo.shipments.map((shipment) => ({ orderId: placed.orderId, trackingNo: shipment.trackingNo, ...(shipment.items ? { items: shipment.items } : {}) }))
-    const backfilled = await call<BackfillTrackingResult>(demo.label, 'backfillTracking', { entries }, DEV_MERCHANT_OPENID)
-    if (backfilled && !backfilled.ok) warnings.push(`${demo.label}: backfillTracking ${backfilled.reason}: ${backfilled.message}`)
-    if (backfilled?.ok) for (const result of backfilled.results) if (!result.ok) warnings.push(`${demo.label}: ${result.reason}: ${result.message}`)
-    if (demo.fastForwardMinutes && sandbox?.advance) await sandbox.advance(demo.fastForwardMinutes * MINUTE)
+  const ship = (demo: DemoOrder) => placeAndShip(demo, sandbox, call, warnings)
+  let orders = 0
+  if (await devcloud.db.count('orders', { _openid: SHOPPER }) === 0) {
+    for (const demo of DEMO_ORDERS) if (await ship(demo)) orders += 1
   }
-  return { orders, skipped: false, warnings }
+  const liveNumber = await nextLiveNumber(devcloud)
+  if (liveNumber) {
+    const live: DemoOrder = {
+      label: 'live parcel', openid: SHOPPER, address: ADDRESS, items: [{ productId: 'prod-longjing-tea', quantity: 1 }],
+      shipments: [{ trackingNo: liveNumber, scenario: LIVE_SCENARIO, startedMinutesAgo: LIVE_STARTED_MINUTES_AGO }],
+    }
+    if (await ship(live)) orders += 1
+  }
+  return { orders, liveParcel: liveNumber, warnings }
+}
+
+/** The next live number, or null while the latest live parcel is still on its way. */
+async function nextLiveNumber(devcloud: DevCloud): Promise<string | null> {
+  const live = (await devcloud.db.list('parcels', { _openid: SHOPPER, carrier: 'SF', trackingNo: { $regex: '^SF14000000100' } })) as unknown as ParcelDoc[]
+  const latest = live.sort((a, b) => b.trackingNo.localeCompare(a.trackingNo))[0]
+  if (latest && !isTerminal(latest.status)) return null
+  return `SF${LIVE_SERIES + live.length + 1}`
+}
+
+async function placeAndShip(demo: DemoOrder, sandbox: DemoSandbox | null, call: Call, warnings: string[]): Promise<boolean> {
+  const placed = await call<CreateOrderResult>(demo.label, 'createOrder', { items: demo.items, address: demo.address }, demo.openid)
+  if (!placed) return false
+  if (!placed.ok) {
+    warnings.push(`${demo.label}: createOrder ${placed.reason}: ${placed.message}`)
+    return false
+  }
+  if (demo.shipments.length === 0) return true
+  for (const shipment of demo.shipments) {
+    await sandbox?.assignScenario(shipment.trackingNo, shipment.scenario, { startedMinutesAgo: shipment.startedMinutesAgo }).catch((error: unknown) => {
+      warnings.push(`${demo.label}: sandbox did not take ${shipment.trackingNo}: ${(error as Error).message}`)
+    })
+  }
+  const entries = demo.shipments.map((shipment) => ({ orderId: placed.orderId, trackingNo: shipment.trackingNo, ...(shipment.items ? { items: shipment.items } : {}) }))
+  const backfilled = await call<BackfillTrackingResult>(demo.label, 'backfillTracking', { entries }, DEV_MERCHANT_OPENID)
+  if (backfilled && !backfilled.ok) warnings.push(`${demo.label}: backfillTracking ${backfilled.reason}: ${backfilled.message}`)
+  if (backfilled?.ok) for (const result of backfilled.results) if (!result.ok) warnings.push(`${demo.label}: ${result.reason}: ${result.message}`)
+  return true
 }
 
 /** The sandbox's own HTTP API (`POST /sandbox/v1/scenarios`, dev/aggregators/README.md). */
 export function demoSandboxOverHttp(baseUrl: string): DemoSandbox {
   return {
-    assignScenario: (trackingNo, scenario) => new Promise((resolve, reject) => {
-      const body = JSON.stringify({ trackingNo, scenario })
+    assignScenario: (trackingNo, scenario, story) => new Promise((resolve, reject) => {
+      const body = JSON.stringify({ trackingNo, scenario, startedMinutesAgo: story.startedMinutesAgo })
       const request = http.request(`${baseUrl.replace(/\/+$/, '')}/sandbox/v1/scenarios`, {
         method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
       }, (response) => {

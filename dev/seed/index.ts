@@ -21,6 +21,7 @@ export async function seedDemoData(devcloud: DevCloud, env: NodeJS.ProcessEnv = 
   const sandbox = options.sandbox !== undefined ? options.sandbox : sandboxUrl ? demoSandboxOverHttp(sandboxUrl) : null
   const demo = await seedDemoOrders(devcloud, sandbox)
   created.orders = demo.orders
+  if (demo.liveParcel) console.log(`[seed] live demo parcel ${demo.liveParcel}`)
   for (const warning of demo.warnings) console.warn(`[seed] ${warning}`)
   return { created, warnings: demo.warnings }
 }

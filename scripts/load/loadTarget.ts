@@ -4,7 +4,7 @@
 import { DEV_KDNIAO } from '../../dev/aggregators'
 
 export const LOAD_PRODUCT = {
-  _id: 'prod-load', title: '压测商品', price: 100, image: '/assets/products/load.png', stock: 1_000_000, description: 'load test', createdAt: 0,
+  _id: 'prod-load', title: '压测商品', priceFen: 100, image: '/assets/products/load.png', stock: 1_000_000, description: 'load test', createdAt: 0,
 }
 
 export const LOAD_SHOPPER = 'load-shopper'

@@ -9,14 +9,11 @@ export const storedProductSchema = z.object({
   _id: z.string(),
   title: z.string(),
   description: z.string().default(''),
-  // The demo seed (dev/seed/products.ts) names the price `price`; core/api names it `priceFen`.
-  priceFen: z.number().int().nonnegative().optional(),
-  price: z.number().int().nonnegative().optional(),
+  priceFen: z.number().int().nonnegative(),
   image: z.string().default(''),
   stock: z.number().int(),
   createdAt: z.number().default(0),
-}).refine((doc) => doc.priceFen !== undefined || doc.price !== undefined, 'a product needs a price in fen')
-  .transform(({ price, priceFen, ...rest }): ProductDoc => ({ ...rest, priceFen: (priceFen ?? price) as number }))
+}) satisfies z.ZodType<ProductDoc, unknown>
 
 export function readProduct(doc: unknown): ProductDoc | null {
   const parsed = storedProductSchema.safeParse(doc)

@@ -5,8 +5,9 @@
 import { createServer } from 'node:net'
 import { startDevCloud, type DevCloud, type Doc } from '../../../dev/cloud'
 import {
-  createManualClock, DEV_KDNIAO, DEV_KUAIDI100, DEV_KUAIDI100_SALT, startSandbox, type ManualClock, type Sandbox, type SandboxOptions,
+  createManualClock, DEV_KDNIAO, DEV_KUAIDI100, startSandbox, type ManualClock, type Sandbox, type SandboxOptions,
 } from '../../../dev/aggregators'
+import { localFunctionEnv } from '../../../dev/start/functionEnv'
 import { demoMerchants } from '../../../dev/seed/merchants'
 import { DEMO_PRODUCTS } from '../../../dev/seed/products'
 import { testEnvId } from '../../support/devcloud'
@@ -75,16 +76,7 @@ export async function startRig(options: RigOptions): Promise<Rig> {
     envId: testEnvId(),
     now: () => clock.now(),
     functionEnv: {
-      TRACKING_VENDOR: options.vendor,
-      KDNIAO_EBUSINESS_ID: DEV_KDNIAO.eBusinessId,
-      KDNIAO_APP_KEY: DEV_KDNIAO.appKey,
-      KDNIAO_API_URL: sandbox.url,
-      KUAIDI100_CUSTOMER: DEV_KUAIDI100.customer,
-      KUAIDI100_KEY: DEV_KUAIDI100.key,
-      KUAIDI100_SALT: DEV_KUAIDI100_SALT,
-      KUAIDI100_API_URL: sandbox.url,
-      TRACKING_PUSH_BASE_URL: url,
-      WAREHOUSE_HMAC_SECRET: WAREHOUSE_SECRET,
+      ...localFunctionEnv({ vendor: options.vendor, sandboxUrl: sandbox.url, cloudUrl: url, warehouseSecret: WAREHOUSE_SECRET }),
       // Pacing is proved by the unit tests; here it would only slow the suite down.
       VENDOR_QPS: '100',
       ...options.env,

@@ -1,0 +1,69 @@
+// The whole product on one machine (DESIGN §5): the sandbox aggregators, the local cloud running the
+// real function bundles with the sandbox's credentials, the demo data, and the H5 app. `npm start`
+// runs it with the real clock and persistence; tools that need the full stack can start it too.
+import * as path from 'node:path'
+import { startSandbox, type Sandbox } from '../aggregators'
+import { startDevCloud, type DevCloud } from '../cloud'
+import { serveH5, type H5Server } from '../h5/serveH5'
+import { seedDemoData, type SeedReport } from '../seed'
+import { localFunctionEnv, type TrackingVendor } from './functionEnv'
+
+export interface LocalStackOptions {
+  devcloudPort: number
+  sandboxPort: number
+  /** null: do not serve the H5 app. */
+  appPort: number | null
+  /** Cloud database op-log and sandbox state live here. */
+  dataDir: string
+  vendor: TrackingVendor
+  /** Scenario time compression for the demo parcels (dev/aggregators README, "Clocks"). */
+  speed: number
+}
+
+export interface LocalStack {
+  devcloud: DevCloud
+  sandbox: Sandbox
+  h5: H5Server | null
+  seed: SeedReport
+  close(): Promise<void>
+}
+
+const HOST = '127.0.0.1'
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const cloudUrl = `http://${HOST}:${options.devcloudPort}`
+  const sandbox = await startSandbox({
+    port: options.sandboxPort,
+    speed: options.speed,
+    stateFile: path.join(options.dataDir, 'sandbox-state.json'),
+  })
+  // Kdniao push URLs are console configuration; here it is the local cloud's HTTP access route.
+  sandbox.setKdniaoPushUrl(`${cloudUrl}/tracking/push/kdniao`)
+  let devcloud: DevCloud
+  try {
+    devcloud = await startDevCloud({
+      port: options.devcloudPort,
+      host: HOST,
+      envId: 'dev-local',
+      persistDir: options.dataDir,
+      timers: true,
+      logFailures: true,
+      functionEnv: localFunctionEnv({ vendor: options.vendor, sandboxUrl: sandbox.url, cloudUrl }),
+    })
+  } catch (error) {
+    await sandbox.close()
+    throw error
+  }
+  const seed = await seedDemoData(devcloud, process.env, {
+    sandbox: { assignScenario: async (trackingNo, scenario, story) => sandbox.assignScenario(trackingNo, scenario, undefined, story) },
+  })
+  const h5 = options.appPort === null ? null : await serveH5({ cloudUrl, envId: devcloud.envId, port: options.appPort, host: HOST })
+  return {
+    devcloud, sandbox, h5, seed,
+    async close() {
+      await h5?.close()
+      await devcloud.close()
+      await sandbox.close()
+    },
+  }
+}
