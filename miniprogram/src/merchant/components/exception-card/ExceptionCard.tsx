@@ -33,7 +33,7 @@ export function ExceptionCard({ row, refreshing, onRefresh, onOpenOrder }: Excep
       <View className={`${classPrefix}__bottom`}>
         <Text className={`${classPrefix}__order mc-muted`}>订单 <Text className='mc-mono'>{row.orderId}</Text></Text>
         <View className={`${classPrefix}__actions`}>
-          <Button className={buttonClass('mc-button mc-button--ghost mc-button--small', refreshing)} data-action='refresh' disabled={refreshing} onClick={onRefresh}>
+          <Button className={buttonClass('mc-button mc-button--ghost mc-button--small', refreshing)} data-action='refresh' disabled={refreshing || undefined} onClick={onRefresh}>
             {refreshing ? m.exceptions.refreshing : m.exceptions.refresh}
           </Button>
           <Button className='mc-button mc-button--plain mc-button--small' data-action='open-order' onClick={onOpenOrder}>{m.exceptions.openOrder}</Button>

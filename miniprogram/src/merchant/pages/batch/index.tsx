@@ -110,13 +110,13 @@ function BatchBody() {
       <View className='mc-card mc-batch__input'>
         <Text className='mc-card__title'>{m.batch.format}</Text>
         <Text className='mc-batch__hint mc-muted'>{m.batch.formatHint}</Text>
-        <Textarea className='mc-batch__textarea mc-mono' value={text} placeholder={m.batch.placeholder} maxlength={-1} disabled={busy} data-field='lines'
+        <Textarea className='mc-batch__textarea mc-mono' value={text} placeholder={m.batch.placeholder} maxlength={-1} disabled={busy || undefined} data-field='lines'
           onInput={(event) => { setText(event.detail.value); if (phase.kind === 'preview') setPhase({ kind: 'edit' }) }} />
         {notice && <Text className='mc-batch__notice mc-tone--danger' data-notice='yes'>{notice}</Text>}
         <View className='mc-batch__buttons'>
-          <Button className={buttonClass('mc-button', busy)} data-action='preview' disabled={busy} onClick={() => { check() }}>{phase.kind === 'checking' ? m.batch.checking : m.batch.preview}</Button>
-          <Button className={buttonClass('mc-button mc-button--ghost', busy)} data-action='upload' disabled={busy} onClick={() => { upload() }}>{m.batch.upload}</Button>
-          <Button className={buttonClass('mc-button mc-button--plain', busy || text === '')} data-action='clear' disabled={busy || text === ''} onClick={() => { setText(''); setNotice(null); setPhase({ kind: 'edit' }) }}>{m.batch.clear}</Button>
+          <Button className={buttonClass('mc-button', busy)} data-action='preview' disabled={busy || undefined} onClick={() => { check() }}>{phase.kind === 'checking' ? m.batch.checking : m.batch.preview}</Button>
+          <Button className={buttonClass('mc-button mc-button--ghost', busy)} data-action='upload' disabled={busy || undefined} onClick={() => { upload() }}>{m.batch.upload}</Button>
+          <Button className={buttonClass('mc-button mc-button--plain', busy || text === '')} data-action='clear' disabled={(busy || text === '') || undefined} onClick={() => { setText(''); setNotice(null); setPhase({ kind: 'edit' }) }}>{m.batch.clear}</Button>
         </View>
       </View>
       {preview && (
@@ -127,7 +127,7 @@ function BatchBody() {
           </View>
           {phase.kind === 'submitting' && <ProgressBar done={phase.done} total={phase.total} label={m.batch.submitting(phase.done, phase.total)} />}
           <BatchPreviewTable rows={preview.rows} onlyProblems={onlyProblems} onPick={pick} />
-          <Button className={buttonClass('mc-button mc-button--block mc-batch__submit', busy || preview.entries.length === 0)} data-action='submit' disabled={busy || preview.entries.length === 0} onClick={() => { submit() }}>
+          <Button className={buttonClass('mc-button mc-button--block mc-batch__submit', busy || preview.entries.length === 0)} data-action='submit' disabled={(busy || preview.entries.length === 0) || undefined} onClick={() => { submit() }}>
             {phase.kind === 'submitting' ? m.batch.submitting(phase.done, phase.total) : m.batch.submit(preview.entries.length)}
           </Button>
         </View>

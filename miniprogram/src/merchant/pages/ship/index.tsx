@@ -148,7 +148,7 @@ function ShipBody({ orderId }: { orderId: string }) {
           <ItemAllocation items={left} quantities={quantities} onChange={(productId, quantity) => setQuantities({ ...quantities, [productId]: quantity })} />
         )}
         {message && <Text className={`mc-ship__message mc-tone--${message.tone}`} data-message={message.tone}>{message.text}</Text>}
-        <Button className={buttonClass('mc-button mc-button--block mc-ship__submit', !feedback.ready || submitting)} data-action='submit' disabled={!feedback.ready || submitting} onClick={() => { submit() }}>
+        <Button className={buttonClass('mc-button mc-button--block mc-ship__submit', !feedback.ready || submitting)} data-action='submit' disabled={(!feedback.ready || submitting) || undefined} onClick={() => { submit() }}>
           {submitting ? m.backfill.submitting : replacing ? m.backfill.submitCorrection : m.backfill.submit}
         </Button>
       </View>
