@@ -136,10 +136,21 @@ export interface PushInboxDoc {
   /** sha256(vendor + raw body): a re-sent push is the same row. */
   _id: string
   vendor: TrackingVendor
-  rawBody: string
+  /** The raw body when it fits in this row; null when it is kept in `bodyParts` pushInboxParts rows. */
+  rawBody: string | null
+  bodyParts: number
   receivedAt: number
   outcome: PushOutcome
   parcelIds: string[]
   lastError: string | null
   attempts: number
+}
+
+/** One slice of a push body too large for its inbox row (a Kdniao batch of 100 waybills is ~1.3 MB). */
+export interface PushInboxPartDoc {
+  /** `<inbox id>.<index>` */
+  _id: string
+  inboxId: string
+  index: number
+  text: string
 }

@@ -5,7 +5,7 @@ declare module '*.png'
 
 declare namespace NodeJS {
   interface ProcessEnv {
-    TARO_ENV: 'weapp' | 'h5'
+    TARO_ENV?: 'weapp' | 'h5'
     TARO_APP_CLOUD_ENV?: string
   }
 }

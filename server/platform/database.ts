@@ -71,6 +71,7 @@ export const COLLECTIONS = {
   orders: 'orders',
   parcels: 'parcels',
   pushInbox: 'pushInbox',
+  pushInboxParts: 'pushInboxParts',
   merchants: 'merchants',
 } as const
 

@@ -1,17 +1,47 @@
 // `pushInbox` (DESIGN §3.3): every verified push, keyed by sha256(vendor + raw body), recorded before
 // it is applied and acknowledged; a row left `received` by a storage failure is re-driven by the poll.
-import type { PushInboxDoc, PushOutcome } from '../../core/api'
+// A document holds at most 512 KB (reference/wechat.md §2.5) and a vendor batch can be larger (Kdniao
+// batches many waybills, each a full snapshot, form-encoded), so a large body is kept in slices in
+// `pushInboxParts`, written before the row that names them: a row never points at missing slices.
+import type { PushInboxDoc, PushInboxPartDoc, PushOutcome } from '../../core/api'
 import { COLLECTIONS, withoutId, type Database } from '../platform/database'
+
+/** Characters per slice: at most 3 UTF-8 bytes each (form bodies are ASCII), well under 512 KB. */
+export const BODY_SLICE_CHARS = 150_000
+
+export type NewInboxRow = Omit<PushInboxDoc, 'rawBody' | 'bodyParts'>
 
 export function pushInboxRepository(db: Database) {
   const inbox = () => db.collection(COLLECTIONS.pushInbox)
+  const parts = () => db.collection(COLLECTIONS.pushInboxParts)
   const _ = db.command
   return {
     async get(id: string): Promise<PushInboxDoc | null> {
       return (await inbox().doc(id).get()).data as PushInboxDoc | null
     },
-    async put(row: PushInboxDoc): Promise<void> {
-      await inbox().doc(row._id).set({ data: withoutId(row) })
+    /** Records the row and its body; writing the same push again overwrites it with the same content. */
+    async put(row: NewInboxRow, rawBody: string): Promise<void> {
+      if (rawBody.length <= BODY_SLICE_CHARS) {
+        await inbox().doc(row._id).set({ data: withoutId({ ...row, rawBody, bodyParts: 0 }) })
+        return
+      }
+      const count = Math.ceil(rawBody.length / BODY_SLICE_CHARS)
+      for (let index = 0; index < count; index += 1) {
+        const part: PushInboxPartDoc = { _id: `${row._id}.${index}`, inboxId: row._id, index, text: rawBody.slice(index * BODY_SLICE_CHARS, (index + 1) * BODY_SLICE_CHARS) }
+        await parts().doc(part._id).set({ data: withoutId(part) })
+      }
+      await inbox().doc(row._id).set({ data: withoutId({ ...row, rawBody: null, bodyParts: count }) })
+    },
+    /** The raw body of a row; null when a slice is missing (never expected: slices are written first). */
+    async bodyOf(row: PushInboxDoc): Promise<string | null> {
+      if (row.bodyParts === 0) return row.rawBody
+      const slices: string[] = []
+      for (let index = 0; index < row.bodyParts; index += 1) {
+        const part = (await parts().doc(`${row._id}.${index}`).get()).data as PushInboxPartDoc | null
+        if (!part) return null
+        slices.push(part.text)
+      }
+      return slices.join('')
     },
     async settle(id: string, outcome: PushOutcome, parcelIds: string[], lastError: string | null): Promise<void> {
       await inbox().doc(id).update({ data: { outcome, parcelIds: _.set(parcelIds), lastError } })

@@ -31,9 +31,9 @@ export async function ingestPush(deps: ApplyDeps, vendor: TrackingVendor, rawBod
     const row = await inbox.get(inboxId)
     if (row && row.outcome !== 'received') return { ok: true, inboxId, duplicate: true, outcome: row.outcome }
     await inbox.put({
-      _id: inboxId, vendor, rawBody, receivedAt: row?.receivedAt ?? deps.now(), outcome: 'received',
+      _id: inboxId, vendor, receivedAt: row?.receivedAt ?? deps.now(), outcome: 'received',
       parcelIds: row?.parcelIds ?? [], lastError: row?.lastError ?? null, attempts: (row?.attempts ?? 0) + 1,
-    })
+    }, rawBody)
   } catch (error) {
     return { ok: false, inboxId, error: `inbox: ${describe(error)}` }
   }

@@ -23,13 +23,15 @@ async function redriveInbox(deps: PollDeps): Promise<number> {
   const rows = await inbox.unapplied(deps.now() - REDRIVE_AFTER_MS, deps.config.limits.pollBatch)
   let redriven = 0
   for (const row of rows) {
-    const read = readPush(row.vendor, row.rawBody, deps.config)
-    if (!read || !read.ok || !read.verified) {
+    const rawBody = await inbox.bodyOf(row)
+    const read = rawBody === null ? null : readPush(row.vendor, rawBody, deps.config)
+    if (rawBody === null || !read || !read.ok || !read.verified) {
       // Verified when it arrived; unreadable now (keys rotated, vendor unconfigured): keep it, stop retrying.
-      await inbox.settle(row._id, 'failed', row.parcelIds, read && !read.ok ? `re-drive: ${read.reason}` : 're-drive: vendor not configured')
+      const why = rawBody === null ? 're-drive: body slice missing' : read && !read.ok ? `re-drive: ${read.reason}` : 're-drive: vendor not configured'
+      await inbox.settle(row._id, 'failed', row.parcelIds, why)
       continue
     }
-    const ingested = await ingestPush(deps, row.vendor, row.rawBody, read.verified)
+    const ingested = await ingestPush(deps, row.vendor, rawBody, read.verified)
     if (ingested.ok) redriven += 1
   }
   return redriven

@@ -117,3 +117,30 @@ test('a push left un-applied by a storage failure, never re-sent, is re-driven b
   const report = await rig.call<PollRunReport>('pollTracking', {})
   expect(report).toMatchObject({ ok: true, redriven: 0 })
 })
+
+test('a real-size Kdniao batch (100 waybills × 30 scans, over 1 MB) is kept in slices, and re-driven from them', async () => {
+  await shipped(['YT1400000000307', 'YT1400000000308'])
+  const scans = (waybill: number): KdniaoTrace[] => Array.from({ length: 30 }, (_, scan) => ({
+    time: `2025-01-11 ${String(8 + Math.floor(scan / 6)).padStart(2, '0')}:${String((scan % 6) * 10).padStart(2, '0')}:00`,
+    text: `【杭州市】快件已从【杭州萧山转运中心】发出，准备发往【北京顺义集散中心】（批次${waybill}，第${scan}次扫描）`,
+    action: '2',
+  }))
+  const waybills = Array.from({ length: 100 }, (_, index) => ({
+    shipper: 'YTO', number: index < 2 ? `YT140000000030${7 + index}` : `YT15000000${String(index).padStart(5, '0')}`, state: '2', traces: scans(index),
+  }))
+  const body = kdniaoPush(kdniaoRequestData(waybills))
+  expect(body.length).toBeGreaterThan(1024 * 1024)
+
+  rig.cloud.faults.failWrites({ count: 1, collection: 'parcels' })
+  expect(JSON.parse((await rig.http('/tracking/push/kdniao', body, FORM)).body)).toMatchObject({ Success: false })
+  const [row] = await rig.cloud.db.list('pushInbox', { outcome: 'received' }) as unknown as PushInboxDoc[]
+  expect([row.rawBody, row.bodyParts]).toEqual([null, Math.ceil(body.length / 150_000)])
+  expect(await rig.cloud.db.count('pushInboxParts', { inboxId: row._id })).toBe(row.bodyParts)
+
+  await rig.advance(6 * MINUTE)
+  await rig.cloud.fireTimer('pollTracking')
+  expect(await rig.cloud.db.get('pushInbox', row._id)).toMatchObject({ outcome: 'applied', parcelIds: ['YTO:YT1400000000307', 'YTO:YT1400000000308'] })
+  for (const [index, id] of ['YTO:YT1400000000307', 'YTO:YT1400000000308'].entries()) {
+    expect((await parcel(id)).events.map((event) => event.text)).toEqual(scans(index).map((scan) => scan.text).reverse())
+  }
+})

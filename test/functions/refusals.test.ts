@@ -125,9 +125,9 @@ describe('receiveTrackingPush refuses', () => {
   })
 
   test('an oversized body, before reading it', async () => {
-    const huge = kdniaoPush(requestData) + '&Padding=' + 'x'.repeat(500 * 1024)
+    const huge = kdniaoPush(requestData) + '&Padding=' + 'x'.repeat(4 * 1024 * 1024)
     const answer = await writesNothing(() => rig.http('/tracking/push/kdniao', huge, FORM))
-    expect([answer.status, JSON.parse(answer.body).Reason]).toEqual([413, 'payload too large: body over 491520 bytes'])
+    expect([answer.status, JSON.parse(answer.body).Reason]).toEqual([413, 'payload too large: body over 4194304 bytes'])
   })
 })
 

@@ -18,7 +18,7 @@ export const SHOPPER = 'dev-shopper'
 export const SHOPPER_2 = 'dev-shopper-2'
 export const MERCHANT = 'dev-merchant'
 export const WAREHOUSE_SECRET = 'test-warehouse-secret-0001'
-export const COLLECTIONS = ['products', 'orders', 'parcels', 'pushInbox', 'merchants'] as const
+export const COLLECTIONS = ['products', 'orders', 'parcels', 'pushInbox', 'pushInboxParts', 'merchants'] as const
 
 export const MINUTE = 60_000
 export const HOUR = 60 * MINUTE
