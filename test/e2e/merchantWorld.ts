@@ -1,14 +1,16 @@
 // The local world the merchant-console tests run in (weapp and e2e): the real function bundles on
 // the real wx-server-sdk in a devcloud, the Kdniao sandbox on a manual clock starting now (so the
-// pages' "waited 2 h" reads naturally), and the demo catalogue and merchants. The same wiring as the
-// live-tracking e2e test. It loads the bundles as built: node tests build them first
+// pages' "waited 2 h" reads naturally), and the demo catalogue and merchants; the functions get the
+// local stack's environment (dev/start/functionEnv). It loads the bundles as built: node tests build them first
 // (test/functions/support/buildOnce); esbuild cannot load in the weapp jsdom environment, so there
 // a missing bundle is an error naming the command. Close it in afterAll.
 import { existsSync, readdirSync } from 'node:fs'
+import { createServer } from 'node:net'
 import * as path from 'node:path'
 import { createManualClock, DEV_KDNIAO, startSandbox, type ManualClock, type Sandbox } from '../../dev/aggregators'
 import { startDevCloud, type DevCloud } from '../../dev/cloud'
 import { demoMerchants } from '../../dev/seed/merchants'
+import { localFunctionEnv } from '../../dev/start/functionEnv'
 import { DEMO_PRODUCTS } from '../../dev/seed/products'
 import type { CreateOrderResult } from '../../core/api'
 import { testEnvId } from '../support/devcloud'
@@ -41,20 +43,29 @@ function assertBundlesBuilt(): void {
   if (missing.length > 0) throw new Error(`cloud function bundles missing (${missing.map((entry) => entry.name).join(', ')}): run \`npm run build:functions\` first`)
 }
 
+/** The cloud's port is chosen first: the functions' environment names the cloud as the callback base. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
 export async function startMerchantWorld(): Promise<MerchantWorld> {
   assertBundlesBuilt()
   const clock = createManualClock({ startAt: Date.now(), ioWaitMs: 15_000 })
-  const sandbox = await startSandbox({ clock, kdniao: { ...DEV_KDNIAO, qps: 1000 } })
+  const port = await freePort()
+  const cloudUrl = `http://127.0.0.1:${port}`
+  const sandbox = await startSandbox({ clock, kdniao: { ...DEV_KDNIAO, qps: 1000, pushUrl: `${cloudUrl}/tracking/push/kdniao` } })
   const cloud = await startDevCloud({
+    port,
     envId: testEnvId(),
-    functionEnv: {
-      TRACKING_VENDOR: 'kdniao',
-      KDNIAO_EBUSINESS_ID: DEV_KDNIAO.eBusinessId,
-      KDNIAO_APP_KEY: DEV_KDNIAO.appKey,
-      KDNIAO_API_URL: sandbox.url,
-    },
+    functionEnv: { ...localFunctionEnv({ vendor: 'kdniao', sandboxUrl: sandbox.url, cloudUrl }), VENDOR_QPS: '100' },
   })
-  sandbox.setKdniaoPushUrl(`${cloud.url}/tracking/push/kdniao`)
   for (const product of DEMO_PRODUCTS) await cloud.db.put('products', { ...product })
   for (const merchant of demoMerchants(undefined)) await cloud.db.put('merchants', { ...merchant })
   return {
