@@ -46,7 +46,10 @@ const benchmark: Benchmark = {
     const roots = subpackageRoots()
     const inSubpackage = (relative: string) => roots.some((root) => relative === root || relative.startsWith(`${root}/`))
     const main = bytesUnder(DIST, inSubpackage)
-    const subpackages = Object.fromEntries(roots.map((root) => [`subpackage ${root}`, kb(bytesUnder(path.join(DIST, root), () => false))]))
+    const subpackages = Object.fromEntries(roots.map((root) => {
+      const bytes = bytesUnder(path.join(DIST, root), () => false)
+      return [`subpackage ${root}`, `${kb(bytes)} (${((bytes / LIMIT_BYTES) * 100).toFixed(1)} % of 2 MB)`]
+    }))
     const sizes: BenchResult = {
       label: 'weapp package sizes (production build)',
       figures: {

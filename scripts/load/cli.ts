@@ -5,16 +5,7 @@
 import { buildFunctions } from '../buildFunctions'
 import { startDevcloudProcess } from './devcloudProcess'
 import { loadFunctionEnv } from './loadTarget'
-import { runPushLoad, type PushLoadReport } from './pushLoad'
-
-export function loadFailures(report: PushLoadReport): string[] {
-  const failures: string[] = []
-  if (report.validRefused > 0) failures.push(`${report.validRefused} valid push(es) answered with an error`)
-  if (report.forgedAccepted > 0) failures.push(`${report.forgedAccepted} forged push(es) not refused`)
-  if (report.transportErrors > 0) failures.push(`${report.transportErrors} push(es) got no answer`)
-  if (report.mismatches.length > 0) failures.push(`${report.mismatches.length} parcel(s) differ from the expectation, e.g. ${report.mismatches[0].parcelId}: ${report.mismatches[0].problem}`)
-  return failures
-}
+import { loadFailures, runPushLoad } from './pushLoad'
 
 function flag(name: string, fallback: number): number {
   const index = process.argv.indexOf(name)

@@ -107,6 +107,16 @@ async function verify(rest: DevcloudRest, parcelIds: readonly string[], plan: Lo
   return mismatches
 }
 
+/** The correctness properties a run must hold, as sentences; empty when all held. */
+export function loadFailures(report: PushLoadReport): string[] {
+  const failures: string[] = []
+  if (report.validRefused > 0) failures.push(`${report.validRefused} valid push(es) answered with an error`)
+  if (report.forgedAccepted > 0) failures.push(`${report.forgedAccepted} forged push(es) not refused`)
+  if (report.transportErrors > 0) failures.push(`${report.transportErrors} push(es) got no answer`)
+  if (report.mismatches.length > 0) failures.push(`${report.mismatches.length} parcel(s) differ from the expectation, e.g. ${report.mismatches[0].parcelId}: ${report.mismatches[0].problem}`)
+  return failures
+}
+
 const isAck = (answer: { status: number; body: string }, success: boolean) => {
   try {
     return (JSON.parse(answer.body) as { Success?: unknown }).Success === success
