@@ -8,6 +8,7 @@ import WebSocket from 'ws'
 import type { BackfillTrackingResult, CreateOrderResult } from '../../core/api'
 import { DEV_KDNIAO, DEV_KUAIDI100_SALT } from '../../dev/aggregators'
 import { createCloudbaseClient } from '../../miniprogram/src/services/cloud/cloudbaseClient'
+import { MAX_PUSH_BODY_BYTES } from '../../server/useCases/receivePush'
 import { FORM } from '../functions/support/http'
 import { form, kdniaoPush, kdniaoRequestData, kuaidi100Push } from '../functions/support/pushes'
 import { ADDRESS, MERCHANT, SHOPPER, startRig, type Rig } from '../functions/support/rig'
@@ -59,8 +60,8 @@ describe('Kdniao /tracking/push/kdniao refuses', () => {
     expect(await refused('/tracking/push/kdniao', body)).toEqual([status, kdniaoRefusal(reason)])
   })
 
-  test('a body over 480 KB, before reading it', async () => {
-    expect(await refused('/tracking/push/kdniao', `${signed}&Padding=${'x'.repeat(480 * 1024)}`)).toEqual([413, kdniaoRefusal('payload too large: body over 491520 bytes')])
+  test('a body over the cap (4 MB), before reading it', async () => {
+    expect(await refused('/tracking/push/kdniao', `${signed}&Padding=${'x'.repeat(MAX_PUSH_BODY_BYTES)}`)).toEqual([413, kdniaoRefusal(`payload too large: body over ${MAX_PUSH_BODY_BYTES} bytes`)])
   })
 
   test('binary noise sent as octet-stream (arrives base64-encoded)', async () => {
@@ -99,8 +100,8 @@ describe('Kuaidi100 /tracking/push/kuaidi100 refuses', () => {
       .toEqual([400, kuaidi100Refusal(expect.stringMatching(/^malformed push: lastResult: /))])
   })
 
-  test('a body over 480 KB', async () => {
-    expect(await refused('/tracking/push/kuaidi100', `${signed}&padding=${'x'.repeat(480 * 1024)}`)).toEqual([413, kuaidi100Refusal('payload too large: body over 491520 bytes')])
+  test('a body over the cap (4 MB)', async () => {
+    expect(await refused('/tracking/push/kuaidi100', `${signed}&padding=${'x'.repeat(MAX_PUSH_BODY_BYTES)}`)).toEqual([413, kuaidi100Refusal(`payload too large: body over ${MAX_PUSH_BODY_BYTES} bytes`)])
   })
 })
 
