@@ -49,6 +49,8 @@ const RUNTIME_KEYS = new Set(['PATH', 'HOME', 'TMPDIR', 'TMP', 'TEMP', 'TZ', 'LA
 export class FunctionHost {
   private readonly identities = new Map<string, InvocationIdentity>()
   private readonly running = new Set<Promise<unknown>>()
+  /** Function bodies, answered or not (see drainExecutions). */
+  private readonly executions = new Set<Promise<unknown>>()
   private readonly configs = new Map<string, FunctionConfig>()
 
   constructor(private readonly options: FunctionHostOptions) {}
@@ -81,6 +83,25 @@ export class FunctionHost {
 
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running])
+  }
+
+  /**
+   * Waits (up to `maxMs`) for function bodies still running after their invocation was answered —
+   * those past their timeout keep running in-process. The env proxy must outlive them: without it
+   * the SDK would see this process's own environment, not the emulator's routing.
+   */
+  async drainExecutions(maxMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined
+    const deadline = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), maxMs) })
+    const drained = (async () => {
+      while (this.executions.size > 0) await Promise.allSettled([...this.executions])
+      return true as const
+    })()
+    try {
+      return await Promise.race([drained, deadline])
+    } finally {
+      clearTimeout(timer)
+    }
   }
 
   private functionDir(name: string): CloudResult<string> {
@@ -120,10 +141,11 @@ export class FunctionHost {
     let timer: NodeJS.Timeout | undefined
     const overrun = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs) })
     try {
-      const outcome = await Promise.race([
-        runWithEnv({ vars, inherits: (key) => this.inherits(key) }, () => Promise.resolve(main(event, context))),
-        overrun,
-      ])
+      const execution = runWithEnv({ vars, inherits: (key) => this.inherits(key) }, () => Promise.resolve(main(event, context)))
+      this.executions.add(execution)
+      const forget = () => { this.executions.delete(execution) }
+      execution.then(forget, forget)
+      const outcome = await Promise.race([execution, overrun])
       if (outcome === 'timeout') return this.failed(invocation, `Invoking task timed out after ${config.value.timeoutSeconds} seconds`)
       const json = JSON.stringify(outcome ?? null)
       if (Buffer.byteLength(json) > MAX_RESULT_BYTES) {

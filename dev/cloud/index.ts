@@ -218,6 +218,8 @@ export async function startDevCloud(options: StartDevCloudOptions = {}): Promise
       closed = true
       scheduler.stop()
       await functions.idle()
+      // Bounded: a function stuck forever must not keep the emulator from closing.
+      if (!await functions.drainExecutions(10_000)) console.warn('[devcloud] closing with a function still running past its timeout')
       await realtime.close()
       server.http.closeAllConnections()
       await new Promise<void>((resolve) => server.http.close(() => resolve()))

@@ -1,5 +1,8 @@
 // The function host: real bundles on the real wx-server-sdk, per-invocation SCF environment,
 // identity under concurrency, nested calls, timeouts, the 1 MB result cap, failures, 云调用.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
 import type { DevCloud } from '../../dev/cloud'
 import { InvokeError } from '../../dev/cloud'
 import { startContractCloud } from '../support/devcloud'
@@ -99,4 +102,17 @@ test('fault knob: writes refused for one collection surface in the function as -
   await expect(devcloud.invoke('writer', { op: 'update', collection: 'parcels', id: 'SF:1', data: { status: 'X' } })).rejects.toMatchObject({ message: expect.stringContaining('-502001') })
   await expect(devcloud.invoke('writer', { op: 'update', collection: 'parcels', id: 'SF:1', data: { status: 'Y' } })).resolves.toMatchObject({ stats: { updated: 1 } })
   expect(await devcloud.db.get('parcels', 'SF:1')).toMatchObject({ status: 'Y' })
+})
+
+test('a function still running past its timeout keeps the emulator\'s routing until it ends, even across close()', async () => {
+  const persistDir = mkdtempSync(path.join(tmpdir(), 'devcloud-late-'))
+  const local = await startContractCloud({ persistDir })
+  const collection = local.db.collections()[0]
+  const late = local.invoke('lateWriter', { ms: 1500, collection, id: 'late-doc' })
+  await expect(late).rejects.toMatchObject({ code: 'FUNCTIONS_EXECUTE_FAIL', message: expect.stringContaining('timed out after 1 seconds') })
+  // close() waits for the overrunning body, whose write still goes to this emulator (its op-log has it)
+  // rather than out through this process's own environment.
+  await local.close()
+  expect(readdirSync(persistDir).map((file) => readFileSync(path.join(persistDir, file), 'utf8')).join('')).toContain('late-doc')
+  rmSync(persistDir, { recursive: true, force: true })
 })
