@@ -2,7 +2,8 @@
 // README and for design review:
 // Chromium (Debian's) on the H5 build, 375×740 @2x, against a local cloud seeded with documents
 // typed by core/api. Run `npm run build:h5` first, then `npx tsx scripts/screenshots.ts`.
-// Writes docs/screenshots/<state>.png.
+// Writes docs/screenshots/<state>.png; the merchant console's go to docs/screenshots/merchant-*.png
+// (`npx tsx scripts/screenshots.ts merchant` takes only those).
 import { mkdirSync } from 'node:fs'
 import * as path from 'node:path'
 import { startDevCloud, type Doc } from '../dev/cloud'
@@ -13,6 +14,7 @@ import {
   DELIVERED_SCAN, FAILED_DELIVERY_SCAN, fixtureOrder, fixtureParcel, OUT_FOR_DELIVERY_SCAN, SCANS_TO_DEST_CITY,
 } from '../miniprogram/src/testing/trackingFixtures'
 import { launchBrowser, openPhonePage } from '../test/e2e/browser'
+import { merchantScreenshots } from './merchantScreenshots'
 
 const OUT_DIR = path.resolve(__dirname, '..', 'docs', 'screenshots')
 const SHOPPER = 'dev-shopper'
@@ -60,6 +62,7 @@ const SHOTS: Shot[] = [
 
 async function main(): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true })
+  if (process.argv.includes('merchant')) return merchantScreenshots(OUT_DIR)
   const cloud = await startDevCloud({ envId: 'dev-screenshots' })
   const h5 = await serveH5({ cloudUrl: cloud.url, envId: cloud.envId })
   const browser = await launchBrowser()
@@ -90,6 +93,7 @@ async function main(): Promise<void> {
     await h5.close()
     await cloud.close()
   }
+  await merchantScreenshots(OUT_DIR)
 }
 
 main().catch((error) => {

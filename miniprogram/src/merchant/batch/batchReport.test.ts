@@ -36,10 +36,10 @@ describe('batch report', () => {
     expect(lines.map((line) => [line.lineNo, line.verdict, line.text])).toEqual([
       [1, 'created', '新录入'],
       [2, 'unchanged', '已录入过，未变化'],
-      [3, 'not_submitted', '未提交：需指定快递公司'],
+      [3, 'not_submitted', '未提交：可能是 顺丰速运 / 安能快递，请选择'],
       [4, 'failed', '该运单号已用于其他订单（订单 B9）'],
       [5, 'failed', '未提交（网络中断），请重新提交'],
-      [6, 'not_submitted', '未提交：有错误'],
+      [6, 'not_submitted', '未提交：运单号太短（至少6位）'],
       [7, 'skipped', '与第 1 行重复，已合并'],
     ])
     expect(reportSummary(lines)).toEqual({ ok: 2, failed: 4, skipped: 1, created: 1, unchanged: 1, replaced: 0 })
@@ -57,10 +57,10 @@ describe('batch report', () => {
       '行号\t订单号\t运单号\t快递公司\t结果\t说明',
       '1\tA1\tSF1400000000771\t顺丰速运\t成功\t新录入',
       '2\tA2\tYT1400000000772\t圆通速递\t成功\t已录入过，未变化',
-      '3\tA3\t123456789012\t\t失败\t未提交：需指定快递公司',
+      '3\tA3\t123456789012\t\t失败\t未提交：可能是 顺丰速运 / 安能快递，请选择',
       '4\tA4\tYT1400000000774\t圆通速递\t失败\t该运单号已用于其他订单（订单 B9）',
       '5\tA5\tYT1400000000775\t圆通速递\t失败\t未提交（网络中断），请重新提交',
-      '6\tA6\tABC\t\t失败\t未提交：有错误',
+      '6\tA6\tABC\t\t失败\t未提交：运单号太短（至少6位）',
       '7\tA1\tSF1400000000771\t顺丰速运\t跳过\t与第 1 行重复，已合并',
     ])
   })

@@ -3,7 +3,8 @@
 // lines as text to fix and submit again without touching the lines that went through.
 import { carrierInfo, isCarrierCode } from '@core/carriers/carrierRegistry'
 import { m } from '../strings'
-import type { PreviewRow } from './previewBatch'
+import { issueText } from './issueText'
+import { blockingIssue, type PreviewRow } from './previewBatch'
 import type { LineOutcome, LineResult } from './submitInChunks'
 
 /** `skipped`: a repeat of an earlier line of the batch, which carried it. */
@@ -20,7 +21,6 @@ export interface ReportLine {
 }
 
 const OUTCOME_TEXT = { created: '新录入', unchanged: '已录入过，未变化', replaced: '已更正' } as const
-const PREVIEW_STATE_TEXT: Record<string, string> = { error: '未提交：有错误', needs_carrier: '未提交：需指定快递公司' }
 
 const carrierName = (code: string | null | undefined) => (code && isCarrierCode(code) ? carrierInfo(code).names['zh-CN'] : '')
 
@@ -40,7 +40,8 @@ export function reportLines(rows: readonly PreviewRow[], outcomes: readonly Line
     if (!outcome) {
       const repeatOf = row.issues.find((issue) => issue.kind === 'repeated_line')
       if (repeatOf) return { ...base, carrierName: carrierName(row.carrier), verdict: 'skipped', text: `与第 ${repeatOf.firstLine} 行重复，已合并` }
-      return { ...base, carrierName: carrierName(row.carrier), verdict: 'not_submitted', text: PREVIEW_STATE_TEXT[row.state] ?? '未提交' }
+      const blocking = blockingIssue(row)
+      return { ...base, carrierName: carrierName(row.carrier), verdict: 'not_submitted', text: blocking ? `未提交：${issueText(blocking)}` : '未提交' }
     }
     const { result } = outcome
     if (result.ok) return { ...base, trackingNo: result.trackingNo, carrierName: carrierName(result.carrier), verdict: result.outcome, text: OUTCOME_TEXT[result.outcome] }

@@ -58,6 +58,11 @@ export interface BatchPreview {
   entries: Array<{ lineNo: number; entry: BackfillEntry }>
 }
 
+/** What stops a row from being submitted (the first such issue), or null when nothing does. */
+export function blockingIssue(row: Pick<PreviewRow, 'issues'>): RowIssue | null {
+  return row.issues.find((issue) => SEVERITY[issue.kind] === 'error' || SEVERITY[issue.kind] === 'needs_carrier') ?? null
+}
+
 function stateOf(issues: RowIssue[]): RowState {
   const severities = new Set<string>(issues.map((issue) => SEVERITY[issue.kind]))
   return STATE_ORDER.find((state) => severities.has(state)) ?? 'ready'

@@ -155,11 +155,13 @@ function ShipBody({ orderId }: { orderId: string }) {
       <View className='mc-card mc-ship__parcels'>
         <Text className='mc-card__title'>{m.backfill.parcels}</Text>
         {parcels.length === 0 && <Text className='mc-muted'>{m.backfill.noParcels}</Text>}
-        {parcels.map((parcel) => (
-          <ParcelRow key={parcel._id} parcel={parcel}
-            onCorrect={parcel.supersededBy === null ? () => startCorrection(parcel) : undefined}
-            onRefresh={parcel.supersededBy === null ? () => { refresh(parcel) } : undefined} />
-        ))}
+        <View className='mc-ship__parcel-list'>
+          {parcels.map((parcel) => (
+            <ParcelRow key={parcel._id} parcel={parcel}
+              onCorrect={parcel.supersededBy === null ? () => startCorrection(parcel) : undefined}
+              onRefresh={parcel.supersededBy === null ? () => { refresh(parcel) } : undefined} />
+          ))}
+        </View>
       </View>
     </View>
   )
