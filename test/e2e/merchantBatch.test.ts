@@ -161,6 +161,26 @@ test('a pasted batch is previewed line by line, submitted in chunks, reported, f
   await shopper.context().close()
 })
 
+test('a CSV exported by Excel on Chinese Windows (GBK) is uploaded, decoded and previewed', async () => {
+  // "订单号,运单号,快递公司" and "顺丰" as GBK bytes: not valid UTF-8, so the page falls back to GB18030.
+  const gbk = (hex: string) => Buffer.from(hex, 'hex')
+  const csv = Buffer.concat([
+    gbk('b6a9b5a5bac52cd4cbb5a5bac52cbfecb5ddb9abcbbe'), Buffer.from('\r\n'),
+    Buffer.from(`${orders[16]},SF1400000007031,`), gbk('cbb3b7e1'), Buffer.from(',5678\r\n'),
+  ])
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
+  const page = await context.newPage()
+  await page.goto(`${h5.url}/#/merchant/pages/batch/index?as=${MERCHANT}`)
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByText('上传文件').click()
+  await (await chooser).setFiles({ name: '发货.csv', mimeType: 'text/csv', buffer: csv })
+  await waitFor(async () => (await page.locator('.mc-batch-preview__row').count()) === 1 || undefined, 'the uploaded line previewed', 20_000)
+  expect(await page.locator('.mc-batch__textarea textarea').inputValue()).toBe(`订单号,运单号,快递公司\n${orders[16]},SF1400000007031,顺丰,5678\n`)
+  expect(await rowStates(page)).toEqual({ 2: 'ready' })
+  expect(await page.locator('.mc-batch-preview__row[data-line="2"]').textContent()).toContain('顺丰速运')
+  await context.close()
+})
+
 test('the 商家 tab is there for a merchant only, and a shopper who opens the console is refused', async () => {
   const tabs = async (openid: string) => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 } })
