@@ -5,8 +5,10 @@
 // cloud running the real functions: the 商家 tab for a merchant, detection as the number is typed,
 // a scanned waybill (wx.scanCode answering CODE_128), a split shipment and a correction, and the
 // batch preview before anything is written.
+import type { Doc } from '../../dev/cloud'
 import type { OrderDoc, ParcelDoc } from '../../core/api'
-import { MERCHANT, startMerchantWorld, type MerchantWorld } from '../e2e/merchantWorld'
+import { demoDeliveredParcels, demoTroubledParcels } from '../../miniprogram/src/merchant/testing/merchantFixtures'
+import { MERCHANT, RECEIVER, SHOPPER, startMerchantWorld, type MerchantWorld } from '../e2e/merchantWorld'
 import { mountPage, textOf, unmountPage, waitFor, type Page } from './harness'
 import { installWxCloud } from './wxCloudStandIn'
 import { installWxSpies } from './wxSpies'
@@ -192,5 +194,46 @@ describe('merchant console (weapp build, local cloud)', () => {
     await waitFor(() => spies.setClipboardData.mock.calls.length > 0, 'the report copied')
     const report = (spies.setClipboardData.mock.calls[0][0] as { data: string }).data
     expect(report.split('\n')[0]).toBe('批量发货结果：共 6 行，成功 2 行（新录入 2，已录入过 0），失败 3 行，重复跳过 1 行')
+  })
+
+  it('lists the orders to ship 20 at a time, finds one by phone tail, and opens it for shipping', async () => {
+    for (let index = 0; index < 21; index += 1) await world.placeOrder()
+    const wanted = await world.placeOrder(SHOPPER, undefined, { ...RECEIVER, userName: '查找测试', telNumber: '13800009911' })
+    page = mountPage('merchant/pages/to-ship/index')
+    await waitFor(() => page!.querySelectorAll('.mc-to-ship__row').length === 20, 'the first page of 20', 15_000)
+    button(page, '加载更多').dispatchEvent('tap')
+    await waitFor(() => page!.querySelectorAll('.mc-to-ship__row').length > 20, 'the next page', 15_000)
+
+    type(page, '.mc-to-ship__input', '9911')
+    button(page, '搜索').dispatchEvent('tap')
+    await waitFor(() => page!.querySelectorAll('.mc-to-ship__row').length === 1, 'one match', 15_000)
+    expect(textOf(one(page, '.mc-to-ship__row'))).toContain('查找测试')
+    expect(textOf(one(page, '.mc-to-ship__row'))).toContain('138****9911')
+    const before = spies.navigateTo.mock.calls.length
+    one(page, '.mc-to-ship__row').dispatchEvent('tap')
+    await waitFor(() => spies.navigateTo.mock.calls.length > before, 'navigateTo the ship page')
+    expect(spies.navigateTo.mock.calls[before][0]).toMatchObject({ url: `/merchant/pages/ship/index?orderId=${wanted}` })
+  })
+
+  it('shows the parcels that need a human, and asks the carrier about one now', async () => {
+    const now = Date.now()
+    for (const parcel of demoTroubledParcels(now)) await world.cloud.db.put('parcels', parcel as unknown as Doc)
+    page = mountPage('merchant/pages/exceptions/index')
+    await waitFor(() => page!.querySelectorAll('.mc-exception').length === 5, 'five parcels in trouble', 15_000)
+    expect(textOf(page)).toContain('超48小时无更新')
+    expect(textOf(page.querySelectorAll('.mc-exception')[0])).toContain('78912345670001')
+    const calls = wxCloud.functionCalls.length
+    button(page, '立即查询').dispatchEvent('tap')
+    await waitFor(() => spies.showToast.mock.calls.length > 0, 'the answer as a toast', 15_000)
+    expect(wxCloud.functionCalls.slice(calls)[0]).toEqual({ name: 'merchantConsole', data: { action: 'refreshParcel', parcelId: 'ZTO:78912345670001' } })
+  })
+
+  it('draws delivery time and exception rate per carrier and province', async () => {
+    for (const parcel of demoDeliveredParcels(Date.now())) await world.cloud.db.put('parcels', parcel as unknown as Doc)
+    page = mountPage('merchant/pages/performance/index')
+    await waitFor(() => page!.querySelectorAll('.mc-performance__row').length > 5, 'the tables', 15_000)
+    const names = page.querySelectorAll('.mc-performance__name').map((cell) => cell.dom.textContent)
+    expect(names).toEqual(expect.arrayContaining(['中通快递', '顺丰速运', '京东快递', '浙江省', '新疆维吾尔自治区']))
+    expect(page.querySelectorAll('.mc-performance__bar--median').length).toBeGreaterThan(5)
   })
 })
