@@ -118,19 +118,22 @@ export class FunctionHost {
     if (!dir.ok) return dir
     const config = this.config(invocation.name)
     if (!config.ok) return config
+    const token = randomBytes(16).toString('hex')
+    const requestId = randomBytes(16).toString('hex')
+    const vars = this.environment(invocation, config.value, token)
+    const overlay = { vars, inherits: (key: string) => this.inherits(key) }
     let main: (event: unknown, context: unknown) => unknown
     try {
-      // Loaded once per process like a warm instance: module scope (cloud.init, cloud.database()) runs once.
-      const loaded = require(path.join(dir.value, 'index.js')) as { main?: unknown }
+      // Loaded once per process like a warm instance: module scope (cloud.init, cloud.database())
+      // runs once — inside the invocation's environment, as SCF loads it, so the SDK sees the
+      // emulator's routing and never probes Tencent's metadata host.
+      const loaded = runWithEnv(overlay, () => require(path.join(dir.value, 'index.js')) as { main?: unknown })
       if (typeof loaded.main !== 'function') return fail('FUNCTIONS_EXECUTE_FAIL', `${invocation.name}/index.js exports no main function`)
       main = loaded.main as typeof main
     } catch (error) {
       return this.failed(invocation, `loading ${invocation.name} failed: ${describeError(error)}`)
     }
 
-    const token = randomBytes(16).toString('hex')
-    const requestId = randomBytes(16).toString('hex')
-    const vars = this.environment(invocation, config.value, token)
     this.identities.set(token, { functionName: invocation.name, env: invocation.env, openid: invocation.openid, source: invocation.source })
     const timeoutMs = config.value.timeoutSeconds * 1000
     const context = {
@@ -141,7 +144,7 @@ export class FunctionHost {
     let timer: NodeJS.Timeout | undefined
     const overrun = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs) })
     try {
-      const execution = runWithEnv({ vars, inherits: (key) => this.inherits(key) }, () => Promise.resolve(main(event, context)))
+      const execution = runWithEnv(overlay, () => Promise.resolve(main(event, context)))
       this.executions.add(execution)
       const forget = () => { this.executions.delete(execution) }
       execution.then(forget, forget)

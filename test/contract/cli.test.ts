@@ -46,7 +46,7 @@ test('starts, seeds, serves, and stops on SIGTERM with exit code 0', async () =>
 
   const product = await fetch(`${url}/devcloud/v1/db/products/prod-longjing-tea`)
   expect(product.status).toBe(200)
-  expect(await product.json()).toMatchObject({ title: '明前龙井 250g', price: 16800 })
+  expect(await product.json()).toMatchObject({ title: '明前龙井 250g', priceFen: 16800 })
   const merchant = await fetch(`${url}/devcloud/v1/db/merchants/dev-merchant`)
   expect(await merchant.json()).toMatchObject({ role: 'owner' })
 

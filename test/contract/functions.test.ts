@@ -116,3 +116,7 @@ test('a function still running past its timeout keeps the emulator\'s routing un
   expect(readdirSync(persistDir).map((file) => readFileSync(path.join(persistDir, file), 'utf8')).join('')).toContain('late-doc')
   rmSync(persistDir, { recursive: true, force: true })
 })
+
+test('a function module is loaded inside the SCF environment, as the platform loads it', async () => {
+  expect(await devcloud.invoke('loadEnv')).toEqual({ runEnv: 'SCF', namespace: devcloud.envId, hasRouting: true })
+})

@@ -23,8 +23,8 @@ describe('the shipped rules (cloudbase/rules, DESIGN §4)', () => {
   })
   afterAll(() => devcloud.close())
 
-  test('exactly the collections of DESIGN §4 exist', () => {
-    expect(devcloud.db.collections()).toEqual(['merchants', 'orders', 'parcels', 'products', 'pushInbox'])
+  test('exactly the collections of DESIGN §4 exist (plus pushInboxParts, the slices of large push bodies)', () => {
+    expect(devcloud.db.collections()).toEqual(['merchants', 'orders', 'parcels', 'products', 'pushInbox', 'pushInboxParts'])
   })
 
   test('an owner query on parcels and orders is allowed and returns only the owner\'s documents', async () => {
@@ -38,6 +38,7 @@ describe('the shipped rules (cloudbase/rules, DESIGN §4)', () => {
     ['parcels of another shopper', 'parcels', { _openid: 'dev-shopper-2' }],
     ['products (read: false)', 'products', {}],
     ['merchants (read: false)', 'merchants', {}],
+    ['pushInboxParts (read: false)', 'pushInboxParts', {}],
   ])('denied: %s (-502003)', async (_label, collection, where) => {
     const shopper = createCloudbaseClient({ url: devcloud.url, envId: devcloud.envId, openid: 'dev-shopper', WebSocket })
     const error = await shopper.query(collection, where).catch((caught: unknown) => caught)
@@ -45,7 +46,7 @@ describe('the shipped rules (cloudbase/rules, DESIGN §4)', () => {
     expect(error).toMatchObject({ errCode: -502003 })
   })
 
-  test.each(['orders', 'parcels', 'products', 'pushInbox', 'merchants'])('no client writes to %s (write: false)', async (collection) => {
+  test.each(['orders', 'parcels', 'products', 'pushInbox', 'pushInboxParts', 'merchants'])('no client writes to %s (write: false)', async (collection) => {
     expect(await asShopper(devcloud, 'dev-shopper', { action: 'database.insertDocument', collectionName: collection, data: ['{"x":1}'] })).toMatchObject({ code: 'DATABASE_PERMISSION_DENIED' })
     expect(await asShopper(devcloud, 'dev-shopper', { action: 'database.modifyDocument', collectionName: collection, queryType: 'WHERE', query: '{"_openid":"{openid}"}', data: '{"$set":{"x":1}}', multi: true })).toMatchObject({ code: 'DATABASE_PERMISSION_DENIED' })
     expect(await asShopper(devcloud, 'dev-shopper', { action: 'database.removeDocument', collectionName: collection, queryType: 'WHERE', query: '{"_openid":"{openid}"}', multi: true })).toMatchObject({ code: 'DATABASE_PERMISSION_DENIED' })
