@@ -111,3 +111,21 @@ export async function waitFor(predicate: () => boolean, what: string, timeoutMs 
     await simulate.sleep(10)
   }
 }
+
+/**
+ * Mounts the custom tab bar. Taro compiles it as a Component whose config carries `behaviors: {}`,
+ * which WeChat accepts and j-component (an array only) refuses; the registration is normalised for
+ * this one load.
+ */
+export function mountTabBar(): Page {
+  const register = g.Component
+  g.Component = (options: unknown) => {
+    const config = options as Record<string, unknown>
+    register({ ...config, behaviors: Array.isArray(config.behaviors) ? config.behaviors : [] })
+  }
+  try {
+    return mountPage('custom-tab-bar/index')
+  } finally {
+    g.Component = register
+  }
+}

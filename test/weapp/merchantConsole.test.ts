@@ -9,7 +9,7 @@ import type { Doc } from '../../dev/cloud'
 import type { OrderDoc, ParcelDoc } from '../../core/api'
 import { demoDeliveredParcels, demoTroubledParcels } from '../../miniprogram/src/merchant/testing/merchantFixtures'
 import { MERCHANT, RECEIVER, SHOPPER, startMerchantWorld, type MerchantWorld } from '../e2e/merchantWorld'
-import { mountPage, textOf, unmountPage, waitFor, type Page } from './harness'
+import { mountPage, textOf, unmountPage, waitFor, type Page, mountTabBar } from './harness'
 import { installWxCloud } from './wxCloudStandIn'
 import { installWxSpies } from './wxSpies'
 
@@ -55,19 +55,6 @@ function button(target: Page, text: string, index = 0): Page {
 }
 const feedback = (target: Page) => target.querySelector('.mc-number-field__feedback')?.dom.textContent ?? ''
 const stored = async <T>(collection: string, id: string) => (await world.cloud.db.get(collection, id)) as unknown as T | null
-
-/** Taro's component config carries `behaviors: {}`, which WeChat accepts and j-component (an array
- * only) does not; the shim normalises it for this one load. */
-function mountTabBar(): Page {
-  const g = globalThis as unknown as { Component(options: Record<string, unknown>): void }
-  const register = g.Component
-  g.Component = (options) => register({ ...options, behaviors: Array.isArray(options.behaviors) ? options.behaviors : [] })
-  try {
-    return mountPage('custom-tab-bar/index')
-  } finally {
-    g.Component = register
-  }
-}
 
 async function shipPage(orderId: string): Promise<Page> {
   const mounted = mountPage('merchant/pages/ship/index', { orderId })

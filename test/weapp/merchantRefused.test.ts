@@ -5,7 +5,7 @@
 // and a merchant page opened by its path (a shared link, a guessed route) shows "merchants only"
 // without asking the cloud for anything but who the caller is — which the function refuses.
 import { SHOPPER, startMerchantWorld, type MerchantWorld } from '../e2e/merchantWorld'
-import { mountPage, textOf, unmountPage, waitFor, type Page } from './harness'
+import { mountPage, textOf, unmountPage, waitFor, type Page, mountTabBar } from './harness'
 import { installWxCloud } from './wxCloudStandIn'
 
 const wxCloud = installWxCloud()
@@ -35,18 +35,6 @@ afterAll(async () => {
   await world?.cloud.idle()
   await world?.close()
 })
-
-/** Taro's component config carries `behaviors: {}`, which j-component (an array only) refuses. */
-function mountTabBar(): Page {
-  const g = globalThis as unknown as { Component(options: Record<string, unknown>): void }
-  const register = g.Component
-  g.Component = (options) => register({ ...options, behaviors: Array.isArray(options.behaviors) ? options.behaviors : [] })
-  try {
-    return mountPage('custom-tab-bar/index')
-  } finally {
-    g.Component = register
-  }
-}
 
 describe('the merchant console for a shopper (weapp build)', () => {
   it('has no 商家 tab', async () => {
