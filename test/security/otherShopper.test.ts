@@ -131,9 +131,11 @@ describe('through watches', () => {
     ['with the other openid', () => ({ orderId: victimOrder, _openid: SHOPPER })],
     ['on the parcel id', () => ({ _id: PARCEL })],
   ])('a where watch %s is refused', async (_label, where) => {
-    const watch = watchInto<ParcelDoc>(attacker, 'parcels', where())
-    expect((await watch.error()).message).toMatch(/COLLECTION_PERMISSION_DENIED/)
-    await watch.close()
+    await writesNothing(async () => {
+      const watch = watchInto<ParcelDoc>(attacker, 'parcels', where())
+      expect((await watch.error()).message).toMatch(/COLLECTION_PERMISSION_DENIED/)
+      await watch.close()
+    })
   })
 
   test('an owner watch on the other order starts empty and stays silent while that parcel moves', async () => {
@@ -151,6 +153,7 @@ describe('through watches', () => {
     const thief = await connectAs(rig.cloud.url, rig.cloud.envId, SHOPPER_2)
     const owner = await connectAs(rig.cloud.url, rig.cloud.envId, SHOPPER)
     sockets.push(thief, owner)
+    const before = await rig.snapshot()
     thief.send({ watchId: 'w1', requestId: 'doc', msgType: 'INIT_WATCH', msgData: { envId: rig.cloud.envId, collName: 'parcels', query: JSON.stringify({ _id: PARCEL }) } })
     expect(await thief.next((message) => message.requestId === 'doc')).toMatchObject({ msgType: 'ERROR', msgData: { code: 'COLLECTION_PERMISSION_DENIED' } })
 
@@ -162,6 +165,8 @@ describe('through watches', () => {
     expect(await thief.next((message) => message.requestId === 'steal')).toMatchObject({ msgType: 'ERROR', msgData: { code: 'QUERYID_INVALID_ERROR' } })
     thief.send({ watchId: 'w3', requestId: 'peek', msgType: 'CHECK_LAST', msgData: { queryID, eventID: 0 } })
     expect(await thief.next((message) => message.requestId === 'peek')).toMatchObject({ msgType: 'ERROR', msgData: { code: 'QUERYID_INVALID_ERROR' } })
+    await rig.cloud.idle()
+    expect(await rig.snapshot()).toEqual(before)
 
     await rig.advance(130 * MINUTE)                                    // the next scan: the owner hears of it, the thief does not
     await rig.cloud.idle()
