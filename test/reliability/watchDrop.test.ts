@@ -89,8 +89,13 @@ test('connections cut every 15 ms while scans arrive: the open page catches up b
   // yto-normal scans at minutes 200, 320, 400 and 2200 arrive as pushes while the sockets keep dying,
   // so some land while the page is disconnected and some while its watch is being rebuilt.
   const cuts = cutRepeatedly(15)
-  for (const minute of [210, 330, 410, 2210]) await playUntil(startedAt, minute)
-  expect(cuts.stop()).toBeGreaterThan(0)
+  let cut = 0
+  try {
+    for (const minute of [210, 330, 410, 2210]) await playUntil(startedAt, minute)
+  } finally {
+    cut = cuts.stop()
+  }
+  expect(cut).toBeGreaterThan(0)
   const expected = expectedTimeline('yto-normal', startedAt, startedAt + 2210 * MINUTE).map((event) => event.text)
   expect(expected).toHaveLength(5)
   await waitFor(() => rowTexts(page).join('|') === expected.join('|') && textOf(page).includes(LIVE), 'every scan, live again', PAGE_WAIT_MS)
