@@ -47,6 +47,20 @@ export function decodeQuery(caller: DbCaller, query: string | undefined): CloudR
   return ok(substituteOpenid(decoded.value, caller.shopper.openid))
 }
 
+/** What every query action starts with, in this order (it decides which error a bad request gets):
+ * valid params, an existing collection, the decoded query with `'{openid}'` filled in for shoppers. */
+export function openQuery<T extends z.ZodType<{ collectionName: string; query?: string }>>(
+  caller: DbCaller, schema: T, params: unknown, action: string,
+): CloudResult<{ params: z.infer<T>; query: Doc }> {
+  const parsed = parseParams(schema, params, action)
+  if (!parsed.ok) return parsed
+  const exists = requireCollection(caller, parsed.value.collectionName)
+  if (!exists.ok) return exists
+  const query = decodeQuery(caller, parsed.value.query)
+  if (!query.ok) return query
+  return ok({ params: parsed.value, query: query.value })
+}
+
 /** Applies the collection's security rule for shoppers; functions and the console bypass rules. */
 export function authorize(caller: DbCaller, collection: string, operation: RuleOperation, subject: { query: Doc } | { document: Doc }, requestData?: Doc): CloudResult<void> {
   if (!caller.shopper) return ok(undefined)

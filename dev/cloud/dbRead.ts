@@ -4,7 +4,7 @@ import { Aggregator, find } from 'mingo'
 import { z } from 'zod'
 import { decodeDocument, decodeEjson, encodeDocument, isPlainObject, type Doc } from './ejson'
 import { fail, ok, type CloudResult } from './errors'
-import { authorize, decodeQuery, docIdOf, parseParams, queryParams, refuseInTransaction, requireCollection, collectionParams, type DbCaller } from './dbParams'
+import { authorize, docIdOf, openQuery, parseParams, queryParams, refuseInTransaction, requireCollection, collectionParams, type DbCaller } from './dbParams'
 
 /** Server SDK: no limit means 100, at most 1000 (@cloudbase/database query.ts); pages: 20 and 20 (Collection.limit docs). */
 export const ADMIN_DEFAULT_LIMIT = 100
@@ -19,21 +19,17 @@ const getParams = queryParams.extend({
 })
 
 export function getDocument(caller: DbCaller, params: unknown): CloudResult<{ data: { list: string[] } }> {
-  const parsed = parseParams(getParams, params, 'database.getDocument')
-  if (!parsed.ok) return parsed
-  const p = parsed.value
-  const exists = requireCollection(caller, p.collectionName)
-  if (!exists.ok) return exists
-  const query = decodeQuery(caller, p.query)
-  if (!query.ok) return query
-  const allowed = authorize(caller, p.collectionName, 'read', { query: query.value })
+  const opened = openQuery(caller, getParams, params, 'database.getDocument')
+  if (!opened.ok) return opened
+  const { params: p, query } = opened.value
+  const allowed = authorize(caller, p.collectionName, 'read', { query })
   if (!allowed.ok) return allowed
   const projection = p.projection === undefined ? undefined : decodeDocument(p.projection, caller.now, 'projection')
   if (projection && !projection.ok) return projection
 
   let docs: Doc[]
   if (p.queryType === 'DOC') {
-    const id = docIdOf(query.value)
+    const id = docIdOf(query)
     if (!id.ok) return id
     const doc = caller.view.get(p.collectionName, id.value)
     docs = doc ? [doc] : []
@@ -48,7 +44,7 @@ export function getDocument(caller: DbCaller, params: unknown): CloudResult<{ da
     ? Math.min(p.limit ?? CLIENT_MAX_LIMIT, CLIENT_MAX_LIMIT)
     : Math.min(p.limit ?? ADMIN_DEFAULT_LIMIT, ADMIN_MAX_LIMIT)
   try {
-    let cursor = find(docs, query.value, projection?.value)
+    let cursor = find(docs, query, projection?.value)
     if (order) cursor = cursor.sort(order.value)
     const list = cursor.skip(p.offset ?? 0).limit(limit).all() as Doc[]
     return ok({ data: { list: list.map(encodeDocument) } })
@@ -58,18 +54,15 @@ export function getDocument(caller: DbCaller, params: unknown): CloudResult<{ da
 }
 
 export function calculateDocument(caller: DbCaller, params: unknown): CloudResult<{ data: { total: number } }> {
-  const parsed = parseParams(queryParams, params, 'database.calculateDocument')
-  if (!parsed.ok) return parsed
-  const exists = requireCollection(caller, parsed.value.collectionName)
-  if (!exists.ok) return exists
+  const opened = openQuery(caller, queryParams, params, 'database.calculateDocument')
+  if (!opened.ok) return opened
+  const { params: p, query } = opened.value
   const single = refuseInTransaction(caller, 'database.calculateDocument')
   if (!single.ok) return single
-  const query = decodeQuery(caller, parsed.value.query)
-  if (!query.ok) return query
-  const allowed = authorize(caller, parsed.value.collectionName, 'read', { query: query.value })
+  const allowed = authorize(caller, p.collectionName, 'read', { query })
   if (!allowed.ok) return allowed
   try {
-    return ok({ data: { total: find(caller.view.scan(parsed.value.collectionName), query.value).all().length } })
+    return ok({ data: { total: find(caller.view.scan(p.collectionName), query).all().length } })
   } catch (error) {
     return fail('DATABASE_REQUEST_FAILED', `invalid query: ${(error as Error).message}`)
   }

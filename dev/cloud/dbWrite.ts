@@ -7,7 +7,7 @@ import { applyMerge, replacement, upsertBase } from './applyUpdate'
 import { decodeDocument, encodeDocument, isPlainObject, type Doc } from './ejson'
 import { fail, ok, type CloudResult } from './errors'
 import { sameValue } from './fieldDiff'
-import { authorize, collectionParams, decodeQuery, docIdOf, newDocumentId, parseParams, queryParams, refuseInTransaction, requireCollection, type DbCaller } from './dbParams'
+import { authorize, collectionParams, docIdOf, newDocumentId, openQuery, parseParams, queryParams, refuseInTransaction, requireCollection, type DbCaller } from './dbParams'
 import { idKey, type DocChange, type DocId } from './store'
 
 const insertParams = collectionParams.extend({ data: z.array(z.string()).min(1) })
@@ -68,22 +68,18 @@ export function modifyAndReturnDoc(caller: DbCaller, params: unknown): CloudResu
 }
 
 function modify(caller: DbCaller, params: unknown, action: string, single: boolean): CloudResult<Modified> {
-  const parsed = parseParams(modifyParams, params, action)
-  if (!parsed.ok) return parsed
-  const p = parsed.value
-  const exists = requireCollection(caller, p.collectionName)
-  if (!exists.ok) return exists
-  const query = decodeQuery(caller, p.query)
-  if (!query.ok) return query
+  const opened = openQuery(caller, modifyParams, params, action)
+  if (!opened.ok) return opened
+  const { params: p, query } = opened.value
   const data = decodeDocument(p.data, caller.now, 'data')
   if (!data.ok) return data
   const merge = p.merge ?? true
   if (caller.shopper) {
     if (touchesOpenid(data.value)) return fail('DATABASE_PERMISSION_DENIED', 'Permission denied: _openid cannot be changed by the client')
-    const allowed = authorize(caller, p.collectionName, 'update', { query: query.value }, data.value)
+    const allowed = authorize(caller, p.collectionName, 'update', { query }, data.value)
     if (!allowed.ok) return allowed
   }
-  const targets = findTargets(caller, p.collectionName, p.queryType, query.value, single ? false : p.multi, action)
+  const targets = findTargets(caller, p.collectionName, p.queryType, query, single ? false : p.multi, action)
   if (!targets.ok) return targets
 
   const changes: DocChange[] = []
@@ -95,7 +91,7 @@ function modify(caller: DbCaller, params: unknown, action: string, single: boole
   }
   let upsertId: DocId | undefined
   if (targets.value.length === 0 && p.upsert) {
-    const base = upsertBase(query.value)
+    const base = upsertBase(query)
     const id = (base._id as DocId | undefined) ?? newDocumentId()
     const created = merge ? applyMerge({ ...base, _id: id }, data.value) : replacement(id, data.value)
     if (!created.ok) return created
@@ -115,16 +111,12 @@ function modify(caller: DbCaller, params: unknown, action: string, single: boole
 }
 
 export function removeDocument(caller: DbCaller, params: unknown): CloudResult<{ data: { deleted: number } }> {
-  const parsed = parseParams(queryParams, params, 'database.removeDocument')
-  if (!parsed.ok) return parsed
-  const p = parsed.value
-  const exists = requireCollection(caller, p.collectionName)
-  if (!exists.ok) return exists
-  const query = decodeQuery(caller, p.query)
-  if (!query.ok) return query
-  const allowed = authorize(caller, p.collectionName, 'delete', { query: query.value })
+  const opened = openQuery(caller, queryParams, params, 'database.removeDocument')
+  if (!opened.ok) return opened
+  const { params: p, query } = opened.value
+  const allowed = authorize(caller, p.collectionName, 'delete', { query })
   if (!allowed.ok) return allowed
-  const targets = findTargets(caller, p.collectionName, p.queryType, query.value, p.multi, 'database.removeDocument')
+  const targets = findTargets(caller, p.collectionName, p.queryType, query, p.multi, 'database.removeDocument')
   if (!targets.ok) return targets
   const changes: DocChange[] = targets.value.map((target) => ({ collection: p.collectionName, id: target._id as DocId, kind: 'remove', before: target, after: undefined }))
   const written = caller.view.write(changes)

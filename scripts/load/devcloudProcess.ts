@@ -2,7 +2,6 @@
 // stop it (SIGTERM, then SIGKILL if it hangs), or kill it outright the way a crash would.
 // The child is plain `node --import tsx`, one process, so a SIGKILL reaches the server itself.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import * as path from 'node:path'
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..')
@@ -27,18 +26,6 @@ export interface DevcloudProcess {
   kill(): Promise<void>
   /** SIGTERM and wait; SIGKILL after `graceMs`. */
   stop(graceMs?: number): Promise<void>
-}
-
-/** A port free on 127.0.0.1 right now, for a child that must come back on the same port after a crash. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 function exited(child: ChildProcess): Promise<void> {

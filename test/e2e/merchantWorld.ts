@@ -5,7 +5,6 @@
 // (test/functions/support/buildOnce); esbuild cannot load in the weapp jsdom environment, so there
 // a missing bundle is an error naming the command. Close it in afterAll.
 import { existsSync, readdirSync } from 'node:fs'
-import { createServer } from 'node:net'
 import * as path from 'node:path'
 import { createManualClock, DEV_KDNIAO, startSandbox, type ManualClock, type Sandbox } from '../../dev/aggregators'
 import { startDevCloud, type DevCloud } from '../../dev/cloud'
@@ -14,6 +13,7 @@ import { localFunctionEnv } from '../../dev/start/functionEnv'
 import { DEMO_PRODUCTS } from '../../dev/seed/products'
 import type { CreateOrderResult } from '../../core/api'
 import { testEnvId } from '../support/devcloud'
+import { freePort } from '../../dev/ports'
 
 export const SHOPPER = 'dev-shopper'
 export const SHOPPER_2 = 'dev-shopper-2'
@@ -41,18 +41,6 @@ function assertBundlesBuilt(): void {
     .filter((entry) => entry.isDirectory() && existsSync(path.join(FUNCTIONS_DIR, entry.name, 'src', 'index.ts')))
     .filter((entry) => !existsSync(path.join(FUNCTIONS_DIR, entry.name, 'index.js')))
   if (missing.length > 0) throw new Error(`cloud function bundles missing (${missing.map((entry) => entry.name).join(', ')}): run \`npm run build:functions\` first`)
-}
-
-/** The cloud's port is chosen first: the functions' environment names the cloud as the callback base. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 export async function startMerchantWorld(): Promise<MerchantWorld> {

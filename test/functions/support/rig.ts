@@ -2,7 +2,6 @@
 // real function bundles on the real wx-server-sdk, and every clock — the sandbox's, the devcloud's and
 // the functions' Date.now — on that one manual clock, so a test can move a week in milliseconds and
 // the functions' rate limits, backoffs and silences move with it. Close it in afterAll.
-import { createServer } from 'node:net'
 import { startDevCloud, type DevCloud, type Doc } from '../../../dev/cloud'
 import {
   createManualClock, DEV_KDNIAO, DEV_KUAIDI100, startSandbox, type ManualClock, type Sandbox, type SandboxOptions,
@@ -13,6 +12,7 @@ import { DEMO_PRODUCTS } from '../../../dev/seed/products'
 import { testEnvId } from '../../support/devcloud'
 import { ensureFunctionsBuilt } from './buildOnce'
 import { post, type HttpResult } from './http'
+import { freePort } from '../../../dev/ports'
 
 export const SHOPPER = 'dev-shopper'
 export const SHOPPER_2 = 'dev-shopper-2'
@@ -45,17 +45,6 @@ export interface Rig {
   /** Every document of every collection, for "nothing was written" comparisons. */
   snapshot(): Promise<Record<string, Doc[]>>
   close(): Promise<void>
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 export async function startRig(options: RigOptions): Promise<Rig> {
