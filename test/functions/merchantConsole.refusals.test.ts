@@ -19,14 +19,6 @@ beforeAll(async () => {
 })
 afterAll(async () => { await rig?.close() })
 
-async function writesNothing<T>(refused: () => Promise<T>): Promise<T> {
-  const before = await rig.snapshot()
-  const answer = await refused()
-  await rig.cloud.idle()
-  expect(await rig.snapshot()).toEqual(before)
-  return answer
-}
-
 const ACTIONS: Array<[string, Record<string, unknown>]> = [
   ['session', { action: 'session' }],
   ['toShip', { action: 'toShip' }],
@@ -41,17 +33,17 @@ const ACTIONS: Array<[string, Record<string, unknown>]> = [
 describe('merchantConsole refuses every action to non-merchants', () => {
   test.each(ACTIONS)('%s, for the shopper who owns the order', async (_name, data) => {
     const request = data.action === 'order' ? { ...data, orderId } : data
-    expect(await writesNothing(() => rig.call('merchantConsole', request, SHOPPER))).toEqual({ ok: false, reason: 'not_merchant', message: 'this console is for merchants' })
+    expect(await rig.writesNothing(() => rig.call('merchantConsole', request, SHOPPER))).toEqual({ ok: false, reason: 'not_merchant', message: 'this console is for merchants' })
   })
 
   test.each(ACTIONS)('%s, for another shopper', async (_name, data) => {
     const request = data.action === 'order' ? { ...data, orderId } : data
-    expect(await writesNothing(() => rig.call('merchantConsole', request, SHOPPER_2))).toMatchObject({ ok: false, reason: 'not_merchant' })
+    expect(await rig.writesNothing(() => rig.call('merchantConsole', request, SHOPPER_2))).toMatchObject({ ok: false, reason: 'not_merchant' })
   })
 
   test('for a caller with no identity', async () => {
-    expect(await writesNothing(() => rig.call('merchantConsole', { action: 'session' }))).toMatchObject({ ok: false, reason: 'not_signed_in' })
-    expect(await writesNothing(() => rig.call('merchantConsole', { action: 'toShip' }))).toMatchObject({ ok: false, reason: 'not_signed_in' })
+    expect(await rig.writesNothing(() => rig.call('merchantConsole', { action: 'session' }))).toMatchObject({ ok: false, reason: 'not_signed_in' })
+    expect(await rig.writesNothing(() => rig.call('merchantConsole', { action: 'toShip' }))).toMatchObject({ ok: false, reason: 'not_signed_in' })
   })
 })
 
@@ -62,11 +54,11 @@ describe('backfillTracking refuses non-merchants', () => {
     ['a batch', () => ({ entries: Array.from({ length: 50 }, (_, index) => ({ orderId, trackingNo: `YT14000000008${String(index).padStart(2, '0')}` })) })],
   ])('%s', async (_name, data) => {
     for (const openid of [SHOPPER, SHOPPER_2]) {
-      expect(await writesNothing(() => rig.call('backfillTracking', data(), openid))).toEqual({ ok: false, reason: 'not_merchant', message: 'only merchants can backfill tracking numbers' })
+      expect(await rig.writesNothing(() => rig.call('backfillTracking', data(), openid))).toEqual({ ok: false, reason: 'not_merchant', message: 'only merchants can backfill tracking numbers' })
     }
   })
 
   test('a caller with no identity', async () => {
-    expect(await writesNothing(() => rig.call('backfillTracking', { entries: [{ orderId, trackingNo: 'YT1400000000704' }] }))).toMatchObject({ ok: false, reason: 'not_signed_in' })
+    expect(await rig.writesNothing(() => rig.call('backfillTracking', { entries: [{ orderId, trackingNo: 'YT1400000000704' }] }))).toMatchObject({ ok: false, reason: 'not_signed_in' })
   })
 })

@@ -23,14 +23,6 @@ beforeAll(async () => {
 })
 afterAll(async () => { await rig?.close() })
 
-async function writesNothing<T>(attempt: () => Promise<T>): Promise<T> {
-  const before = await rig.snapshot()
-  const answer = await attempt()
-  await rig.cloud.idle()
-  expect(await rig.snapshot()).toEqual(before)
-  return answer
-}
-
 describe('a shopper on merchant functions', () => {
   const SPOOF = { openid: MERCHANT, OPENID: MERCHANT, userInfo: { openId: MERCHANT } }
   test.each([
@@ -44,19 +36,19 @@ describe('a shopper on merchant functions', () => {
   ])('merchantConsole %s: not_merchant, even claiming the merchant’s openid', async (_action, input) => {
     const data = JSON.parse(JSON.stringify(input).replace('ORDER', orderId)) as Record<string, unknown>
     for (const attempt of [data, { ...data, ...SPOOF }]) {
-      expect(await writesNothing(() => rig.call('merchantConsole', attempt, SHOPPER))).toEqual({ ok: false, reason: 'not_merchant', message: 'this console is for merchants' })
+      expect(await rig.writesNothing(() => rig.call('merchantConsole', attempt, SHOPPER))).toEqual({ ok: false, reason: 'not_merchant', message: 'this console is for merchants' })
     }
   })
 
   test('backfillTracking: not_merchant for one entry or a batch, even claiming the merchant’s openid', async () => {
     const entries = [{ orderId, trackingNo: 'YT1480000000702', items: [{ productId: 'prod-yunnan-coffee', quantity: 1 }] }, { orderId, trackingNo: NUMBER, carrier: 'ZTO' }]
     for (const data of [{ entries: entries.slice(0, 1) }, { entries }, { entries, ...SPOOF }]) {
-      expect(await writesNothing(() => rig.call('backfillTracking', data, SHOPPER))).toEqual({ ok: false, reason: 'not_merchant', message: 'only merchants can backfill tracking numbers' })
+      expect(await rig.writesNothing(() => rig.call('backfillTracking', data, SHOPPER))).toEqual({ ok: false, reason: 'not_merchant', message: 'only merchants can backfill tracking numbers' })
     }
   })
 
   test('no identity at all is not a merchant either', async () => {
-    expect(await writesNothing(() => rig.cloud.invoke('merchantConsole', { action: 'session' }))).toEqual({ ok: false, reason: 'not_signed_in', message: 'sign in as a merchant' })
+    expect(await rig.writesNothing(() => rig.cloud.invoke('merchantConsole', { action: 'session' }))).toEqual({ ok: false, reason: 'not_signed_in', message: 'sign in as a merchant' })
   })
 })
 
@@ -68,7 +60,7 @@ describe('the warehouse route POST /warehouse/backfill', () => {
   })
   const unauthorised = (message: string) => [401, { ok: false, reason: 'unauthorised', message }]
   const post = async (text: string, sent: Record<string, string>) => {
-    const answer = await writesNothing(() => rig.http('/warehouse/backfill', text, sent))
+    const answer = await rig.writesNothing(() => rig.http('/warehouse/backfill', text, sent))
     return [answer.status, JSON.parse(answer.body)]
   }
   const now = () => String(rig.clock.now())

@@ -42,40 +42,32 @@ afterAll(async () => {
   await rig?.close()
 })
 
-async function writesNothing<T>(attempt: () => Promise<T>): Promise<T> {
-  const before = await rig.snapshot()
-  const answer = await attempt()
-  await rig.cloud.idle()
-  expect(await rig.snapshot()).toEqual(before)
-  return answer
-}
-
 const denied = async (attempt: () => Promise<unknown>) => {
-  const error = await writesNothing(() => attempt().then(() => undefined, (caught: unknown) => caught))
+  const error = await rig.writesNothing(() => attempt().then(() => undefined, (caught: unknown) => caught))
   expect(error).toBeInstanceOf(CloudCallError)
   expect(error).toMatchObject({ errCode: -502003 })
 }
 
-const asAttacker = (body: Record<string, unknown>) => writesNothing(() => rawAction(rig.cloud.url, '/client', { envName: rig.cloud.envId, ...body }, { 'x-devcloud-openid': SHOPPER_2 }))
+const asAttacker = (body: Record<string, unknown>) => rig.writesNothing(() => rawAction(rig.cloud.url, '/client', { envName: rig.cloud.envId, ...body }, { 'x-devcloud-openid': SHOPPER_2 }))
 const PERMISSION_DENIED = { code: 'DATABASE_PERMISSION_DENIED' }
 
 describe('through the functions', () => {
   test('getOrderTracking: the other order reads exactly like a missing one', async () => {
-    const other = await writesNothing(() => attacker.callFunction('getOrderTracking', { orderId: victimOrder }))
+    const other = await rig.writesNothing(() => attacker.callFunction('getOrderTracking', { orderId: victimOrder }))
     expect(other).toEqual({ ok: false, reason: 'not_found', message: 'no such order' })
     expect(await attacker.callFunction('getOrderTracking', { orderId: 'f'.repeat(32) })).toEqual(other)
   })
 
   test('refreshTracking: the other parcel reads exactly like a missing one, and no vendor is asked', async () => {
     const queriesBefore = rig.sandbox.deliveries().length
-    const other = await writesNothing(() => attacker.callFunction('refreshTracking', { parcelId: PARCEL }))
+    const other = await rig.writesNothing(() => attacker.callFunction('refreshTracking', { parcelId: PARCEL }))
     expect(other).toEqual({ ok: false, reason: 'not_found', message: 'no such parcel' })
     expect(await attacker.callFunction('refreshTracking', { parcelId: 'YTO:YT1999999999999' })).toEqual(other)
     expect(rig.sandbox.deliveries()).toHaveLength(queriesBefore)
   })
 
   test('listMyOrders: only the caller’s own orders, on every page', async () => {
-    const first = await writesNothing(() => attacker.callFunction<{ ok: true; orders: Array<{ _id: string }>; nextBefore: number | null }>('listMyOrders', { limit: 20 }))
+    const first = await rig.writesNothing(() => attacker.callFunction<{ ok: true; orders: Array<{ _id: string }>; nextBefore: number | null }>('listMyOrders', { limit: 20 }))
     expect(first.orders.map((order) => order._id)).toEqual([ownOrder])
     expect(await attacker.callFunction('listMyOrders', { before: Date.UTC(2100, 0, 1), limit: 20 })).toMatchObject({ ok: true, orders: [{ _id: ownOrder }] })
   })
@@ -96,7 +88,7 @@ describe('through client-side reads (createCloudbaseClient as dev-shopper-2)', (
   })
 
   test('with the owner clause, the other order and parcel simply are not there', async () => {
-    expect(await writesNothing(() => attacker.query('orders', { _id: victimOrder, _openid: '{openid}' }))).toEqual([])
+    expect(await rig.writesNothing(() => attacker.query('orders', { _id: victimOrder, _openid: '{openid}' }))).toEqual([])
     expect(await attacker.query('parcels', { orderId: victimOrder, _openid: '{openid}' })).toEqual([])
     expect((await attacker.query<{ _id: string }>('orders', { _openid: '{openid}' })).map((order) => order._id)).toEqual([ownOrder])
   })
@@ -131,7 +123,7 @@ describe('through watches', () => {
     ['with the other openid', () => ({ orderId: victimOrder, _openid: SHOPPER })],
     ['on the parcel id', () => ({ _id: PARCEL })],
   ])('a where watch %s is refused', async (_label, where) => {
-    await writesNothing(async () => {
+    await rig.writesNothing(async () => {
       const watch = watchInto<ParcelDoc>(attacker, 'parcels', where())
       expect((await watch.error()).message).toMatch(/COLLECTION_PERMISSION_DENIED/)
       await watch.close()

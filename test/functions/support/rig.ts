@@ -44,6 +44,8 @@ export interface Rig {
   settle(): Promise<void>
   /** Every document of every collection, for "nothing was written" comparisons. */
   snapshot(): Promise<Record<string, Doc[]>>
+  /** Runs `attempt`, lets the cloud settle, fails the test if any document changed, returns the answer. */
+  writesNothing<T>(attempt: () => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 
@@ -74,6 +76,11 @@ export async function startRig(options: RigOptions): Promise<Rig> {
   for (const product of DEMO_PRODUCTS) await cloud.db.put('products', { ...product })
   for (const merchant of demoMerchants(undefined)) await cloud.db.put('merchants', { ...merchant })
 
+  const snapshot = async () => {
+    const all: Record<string, Doc[]> = {}
+    for (const collection of COLLECTIONS) all[collection] = await cloud.db.list(collection)
+    return all
+  }
   const settle = async () => {
     await sandbox.settle()
     await cloud.idle()
@@ -86,10 +93,13 @@ export async function startRig(options: RigOptions): Promise<Rig> {
       await clock.advance(ms)
       await cloud.idle()
     },
-    async snapshot() {
-      const all: Record<string, Doc[]> = {}
-      for (const collection of COLLECTIONS) all[collection] = await cloud.db.list(collection)
-      return all
+    snapshot,
+    async writesNothing(attempt) {
+      const before = await snapshot()
+      const answer = await attempt()
+      await cloud.idle()
+      expect(await snapshot()).toEqual(before)
+      return answer
     },
     async close() {
       await sandbox.close()
