@@ -102,11 +102,20 @@ export async function seedDemoOrders(devcloud: DevCloud, sandbox: DemoSandbox | 
   return { orders, liveParcel: liveNumber, warnings }
 }
 
+async function liveParcels(devcloud: DevCloud): Promise<ParcelDoc[]> {
+  const live = (await devcloud.db.list('parcels', { _openid: SHOPPER, carrier: 'SF', trackingNo: { $regex: '^SF14000000100' } })) as unknown as ParcelDoc[]
+  return live.sort((a, b) => b.trackingNo.localeCompare(a.trackingNo))
+}
+
+/** The newest live parcel (the one `npm start` points a newcomer at), if the demo has one. */
+export async function latestLiveParcel(devcloud: DevCloud): Promise<ParcelDoc | null> {
+  return (await liveParcels(devcloud))[0] ?? null
+}
+
 /** The next live number, or null while the latest live parcel is still on its way. */
 async function nextLiveNumber(devcloud: DevCloud): Promise<string | null> {
-  const live = (await devcloud.db.list('parcels', { _openid: SHOPPER, carrier: 'SF', trackingNo: { $regex: '^SF14000000100' } })) as unknown as ParcelDoc[]
-  const latest = live.sort((a, b) => b.trackingNo.localeCompare(a.trackingNo))[0]
-  if (latest && !isTerminal(latest.status)) return null
+  const live = await liveParcels(devcloud)
+  if (live[0] && !isTerminal(live[0].status)) return null
   return `SF${LIVE_SERIES + live.length + 1}`
 }
 

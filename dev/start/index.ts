@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs'
 import * as path from 'node:path'
 import { buildFunctions } from '../../scripts/buildFunctions'
 import { DEFAULT_SANDBOX_PORT } from '../aggregators'
-import type { DevCloud } from '../cloud'
+import { latestLiveParcel } from '../seed/demoOrders'
 import { buildH5, h5BuildIsStale } from './buildIfStale'
 import { trackingVendorFrom } from './functionEnv'
 import { startLocalStack, type LocalStack } from './localStack'
@@ -19,12 +19,6 @@ function port(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback)
   if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name} must be a port number, not "${process.env[name]}"`)
   return value
-}
-
-async function liveOrderId(devcloud: DevCloud): Promise<string | null> {
-  const live = await devcloud.db.list('parcels', { _openid: 'dev-shopper', trackingNo: { $regex: '^SF14000000100' } })
-  const latest = live.sort((a, b) => String(b.trackingNo).localeCompare(String(a.trackingNo)))[0]
-  return latest ? String(latest.orderId) : null
 }
 
 async function main(): Promise<void> {
@@ -54,7 +48,7 @@ async function main(): Promise<void> {
   const stack: LocalStack = await startLocalStack({ devcloudPort, sandboxPort, appPort, dataDir: DATA_DIR, vendor, speed })
   for (const warning of stack.seed.warnings) console.warn(`! ${warning}`)
   const app = stack.h5?.url ?? `http://127.0.0.1:${appPort}`
-  const liveOrder = await liveOrderId(stack.devcloud)
+  const liveOrder = (await latestLiveParcel(stack.devcloud))?.orderId ?? null
   const rows: Array<[string, string]> = [
     ['Storefront (shopper)', `${app}/#/pages/index/index?as=dev-shopper`],
     ['My orders', `${app}/#/pages/orders/index?as=dev-shopper`],
