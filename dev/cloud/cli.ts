@@ -7,6 +7,7 @@ import { buildFunctions } from '../../scripts/buildFunctions'
 import { DEFAULT_SANDBOX_PORT } from '../aggregators'
 import { localFunctionEnv, trackingVendorFrom } from '../start/functionEnv'
 import { REPO_ROOT } from './config'
+import { seedDemoData } from '../seed'
 import { startDevCloud } from '.'
 
 interface CliOptions { port: number; host: string; persistDir: string }
@@ -53,10 +54,10 @@ async function main(): Promise<void> {
     envId: 'dev-local',
     persistDir: options.persistDir,
     timers: true,
-    seed: true,
     inheritProcessEnv: true,
     logFailures: true,
   })
+  await seedDemoData(devcloud)
   console.log(`devcloud ready on ${devcloud.url}`)
   let stopping = false
   const stop = (signal: string) => {
