@@ -41,7 +41,8 @@ describe('instant query (8001)', () => {
     const { json } = await call(QUERY, '1002', JSON.stringify({ ShipperCode: 'YTO', LogisticCode: 'YT1000000000002' }))
     expect(json).toMatchObject({ Success: true, State: '1' })
     expect(json).not.toHaveProperty('StateEx')
-    expect(json.Traces[0]).not.toHaveProperty('Action')
+    expect(json).toHaveProperty(['Traces', 0])
+    expect(json).not.toHaveProperty(['Traces', 0, 'Action'])
   })
 
   it('accepts the official demos\' single-quoted pseudo-JSON and lower-camel keys', async () => {

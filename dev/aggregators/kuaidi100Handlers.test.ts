@@ -10,7 +10,9 @@ let sandbox: Sandbox
 beforeAll(async () => { sandbox = await startSandbox({ clock: createManualClock() }) })
 afterAll(() => sandbox.close())
 
-const query = (param: string, sign?: string) => postForm(`${sandbox.url}/poll/query.do`, kuaidi100QueryBody(param, key, customer, sign))
+/** A query.do answer: top-level fields, plus the scans when there are some. */
+type QueryAnswer = Record<string, unknown> & { data: Array<Record<string, unknown> & { ftime: string }> }
+const query = (param: string, sign?: string) => postForm<QueryAnswer>(`${sandbox.url}/poll/query.do`, kuaidi100QueryBody(param, key, customer, sign))
 const subscribe = (param: unknown) => postForm(`${sandbox.url}/poll`, kuaidi100SubscribeBody(param))
 const failure = (returnCode: string, message: string) => ({ result: false, returnCode, message })
 
@@ -21,12 +23,12 @@ describe('poll/query.do', () => {
     await sandbox.clock.advance(7 * HOUR)
     const desc = (await query(param)).json
     expect(desc).toMatchObject({ message: 'ok', nu: 'YT2000000000001', com: 'yuantong', status: '200', state: '0', ischeck: '0', condition: 'F00' })
-    const times = desc.data.map((item: { ftime: string }) => item.ftime)
+    const times = desc.data.map((item) => item.ftime)
     expect(times).toEqual([...times].sort().reverse())
     expect(desc.data[0]).toMatchObject({ context: expect.stringContaining('准备发往【成都转运中心】'), statusCode: '1002' })
 
     const asc = (await query(JSON.stringify({ com: 'yuantong', num: 'YT2000000000001', order: 'asc', resultv2: '4' }))).json
-    expect(asc.data.map((item: { ftime: string }) => item.ftime)).toEqual([...times].reverse())
+    expect(asc.data.map((item) => item.ftime)).toEqual([...times].reverse())
     expect(asc.data[0]).toMatchObject({ statusCode: '103', areaName: '广东,广州市', status: '揽收' })
   })
 
@@ -154,8 +156,8 @@ describe('/poll subscribe', () => {
 
 describe('autonumber/auto', () => {
   it('a JSON array of candidates, most likely first', async () => {
-    const answer = await postForm(`${sandbox.url}/autonumber/auto?num=5123456789012&key=${key}`, '')
-    expect(answer.json.map((item: { comCode: string }) => item.comCode)).toEqual(['yunda', 'ems'])
+    const answer = await postForm<Array<{ comCode: string; name: string }>>(`${sandbox.url}/autonumber/auto?num=5123456789012&key=${key}`, '')
+    expect(answer.json.map((item) => item.comCode)).toEqual(['yunda', 'ems'])
     expect(answer.json[0]).toMatchObject({ comCode: 'yunda', name: '韵达速递' })
     expect((await postForm(`${sandbox.url}/autonumber/auto?num=NOTHING&key=${key}`, '')).json).toEqual([])
     expect((await postForm(`${sandbox.url}/autonumber/auto?num=YT1&key=wrong`, '')).json.returnCode).toBe('600')

@@ -1,13 +1,10 @@
 // What the pipeline needs from a tracking aggregator: subscribe a number (pushes follow) and query it
 // now (poll and refresh). Both adapters are built on core/aggregators' builders and parsers; this
-// layer only does the HTTP and turns every answer into a value with a `retryable` verdict.
+// layer only does the HTTP and turns every answer into a value with a `retryable` verdict. The
+// adapters import this contract; vendorClientFor.ts picks one (so neither knows the other).
 import type { TrackingVendor } from '../../core/api'
 import type { CarrierCode } from '../../core/carriers'
 import type { TrackingSnapshot } from '../../core/tracking'
-import type { PipelineConfig } from '../config'
-import { postForm, type PostForm } from '../http/postForm'
-import { kdniaoClient } from './kdniaoClient'
-import { kuaidi100Client } from './kuaidi100Client'
 
 export interface VendorParcel {
   carrier: CarrierCode
@@ -34,13 +31,6 @@ export interface TrackingVendorClient {
 /** Per request. Kdniao expects a push ack within 5 s and Kuaidi100 times out at 20 s (§1.6, §2.5);
  * our own calls get the shorter figure so a hung vendor cannot eat a function's whole timeout. */
 export const VENDOR_TIMEOUT_MS = 5000
-
-export function vendorClientFor(config: PipelineConfig, post: PostForm = postForm): TrackingVendorClient {
-  if (config.vendor === 'kdniao' && config.kdniao) return kdniaoClient(config.kdniao, post)
-  if (config.vendor === 'kuaidi100' && config.kuaidi100) return kuaidi100Client(config.kuaidi100, post)
-  // loadPipelineConfig guarantees the selected vendor's section.
-  throw new Error(`no configuration for the selected vendor ${config.vendor}`)
-}
 
 export function transportError(answer: { reason: string; detail: string }): { ok: false; retryable: true; error: string } {
   return { ok: false, retryable: true, error: `${answer.reason}: ${answer.detail}` }

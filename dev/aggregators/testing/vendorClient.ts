@@ -5,10 +5,14 @@ import { createHash } from 'node:crypto'
 export const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex')
 export const kdniaoSign = (requestData: string, appKey: string) => Buffer.from(md5(requestData + appKey)).toString('base64')
 
-export async function postForm(url: string, body: string): Promise<{ status: number; json: any }> {
+/** A vendor's JSON answer: tests read its top-level fields and compare the rest whole; a test that
+ * walks deeper names the shape it expects (`postForm<Shape>`). */
+export type VendorJson = Record<string, unknown>
+
+export async function postForm<Json = VendorJson>(url: string, body: string): Promise<{ status: number; json: Json }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' }, body })
   const text = await response.text()
-  return { status: response.status, json: JSON.parse(text) }
+  return { status: response.status, json: JSON.parse(text) as Json }
 }
 
 export interface KdniaoCall {
