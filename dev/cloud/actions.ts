@@ -7,11 +7,13 @@ import { parseParams, type DbCaller } from './dbParams'
 import { fail, ok, type CloudResult } from './errors'
 import type { FunctionHost } from './functionHost'
 import { DEV_APPID } from './functionHost'
-import { decodeRequestData, NO_PERMISSION, openApiError, openApiReply, wechatReply, type OpenApiCall } from './openApi'
+import type { FaultState } from './faults'
+import { decodeRequestData, NO_PERMISSION, openApiError, openApiReply, type OpenApiCall } from './openApi'
 import type { RealtimeServer } from './realtime'
 import type { CompiledRules } from './rulesQuery'
 import type { Store } from './store'
 import { storeView, type Transactions } from './transactions'
+import { wechatAnswer } from './wechatOpenApi'
 
 export type Caller =
   | { kind: 'admin'; token?: string }
@@ -24,6 +26,8 @@ export interface ActionDeps {
   realtime: RealtimeServer
   rules: ReadonlyMap<string, CompiledRules>
   openApiCalls: OpenApiCall[]
+  /** The openapi fault knob (POST /devcloud/v1/faults/openapi). */
+  faults: Pick<FaultState, 'openApiFault'>
   now(): number
   defaultEnv: string
   wsUrl(): string
@@ -77,7 +81,7 @@ export async function dispatch(deps: ActionDeps, caller: Caller, params: Record<
       return json(await invokeFunction(deps, caller, envName, params))
     case 'wx.openApi':
       if (caller.kind === 'client') return fail('DATABASE_PERMISSION_DENIED', 'cloud calls (openapi) are available to cloud functions only')
-      return openApi(deps, caller, params)
+      return openApi(deps, caller, params, envName)
     case 'auth.wsWebSign': {
       const signStr = deps.realtime.issueTicket({ env: envName, openid: caller.kind === 'client' ? caller.openid : undefined })
       return ok({ kind: 'json', body: { data: { signStr, wsUrl: deps.wsUrl(), secretVersion: 1, envId: envName } } })
@@ -143,7 +147,7 @@ async function invokeFunction(deps: ActionDeps, caller: Caller, env: string, par
   return ok({ data: { response_data: JSON.stringify(result.value) } })
 }
 
-function openApi(deps: ActionDeps, caller: Caller, params: Record<string, unknown>): CloudResult<ActionReply> {
+function openApi(deps: ActionDeps, caller: Caller, params: Record<string, unknown>, envName: string): CloudResult<ActionReply> {
   const api = params.apiName
   const requestData = params.requestData
   if (typeof api !== 'string' || !Buffer.isBuffer(requestData)) return fail('INVALID_PARAM', 'wx.openApi needs apiName and binary requestData (multipart)')
@@ -154,8 +158,22 @@ function openApi(deps: ActionDeps, caller: Caller, params: Record<string, unknow
     const config = deps.functions.config(identity.functionName)
     if (config.ok && !config.value.openapi.includes(api)) return ok({ kind: 'binary', body: openApiError(NO_PERMISSION) })
   }
-  deps.openApiCalls.push({ api, data: decoded.data, ...(identity ? { caller: { functionName: identity.functionName, openid: identity.openid } } : {}) })
-  return ok({ kind: 'binary', body: openApiReply(wechatReply(api, deps.openApiCalls.length)) })
+  const injected = deps.faults.openApiFault(api)
+  const answer = injected === undefined
+    ? wechatAnswer(api, decoded.data, { payerOf: (id) => payerOf(deps, envName, id), past: deps.openApiCalls, sequence: deps.openApiCalls.length + 1 })
+    : { errcode: injected, errmsg: 'devcloud fault (injected)' }
+  deps.openApiCalls.push({
+    api, data: decoded.data, ...(identity ? { caller: { functionName: identity.functionName, openid: identity.openid } } : {}), errcode: answer.errcode,
+  })
+  return ok({ kind: 'binary', body: openApiReply(answer) })
+}
+
+/** devcloud's stand-in for WeChat Pay's records: a transaction exists when an order of the env carries
+ * it as `payment.transactionId` (the simulated provider "paid" it); its payer is the order's owner. */
+function payerOf(deps: ActionDeps, envName: string, transactionId: string): string | undefined {
+  if (transactionId === '' || !deps.store.hasCollection(envName, 'orders')) return undefined
+  const order = deps.store.scan(envName, 'orders').find((doc) => isObject(doc.payment) && doc.payment.transactionId === transactionId)
+  return typeof order?._openid === 'string' ? order._openid : undefined
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -4,7 +4,7 @@ import { EJSON } from 'bson'
 import { z } from 'zod'
 import type { Doc } from './ejson'
 import type { CloudResult } from './errors'
-import { invocationFaultSchema, writeFaultSchema, type InvocationFault, type WriteFault } from './faults'
+import { invocationFaultSchema, openApiFaultSchema, writeFaultSchema, type InvocationFault, type OpenApiFault, type WriteFault } from './faults'
 import type { OpenApiCall } from './openApi'
 
 export interface AdminRestDeps {
@@ -15,6 +15,7 @@ export interface AdminRestDeps {
   fireTimer(functionName: string): Promise<CloudResult<{ trigger: string }>>
   failWrites(spec: WriteFault): void
   rejectInvocations(spec: InvocationFault): void
+  failOpenApi(spec: OpenApiFault): void
   dropRealtimeConnections(): number
   clearFaults(): void
   openApiCalls(): OpenApiCall[]
@@ -82,6 +83,12 @@ export async function handleAdminRest(deps: AdminRestDeps, method: string, url: 
       const spec = invocationFaultSchema.safeParse(parsed.value)
       if (!spec.success) return error(400, 'INVALID_ARGUMENT', spec.error.issues.map((issue) => issue.message).join('; '))
       deps.rejectInvocations(spec.data)
+      return ok({})
+    }
+    if (parts[1] === 'openapi') {
+      const spec = openApiFaultSchema.safeParse(parsed.value)
+      if (!spec.success) return error(400, 'INVALID_ARGUMENT', spec.error.issues.map((issue) => issue.message).join('; '))
+      deps.failOpenApi(spec.data)
       return ok({})
     }
     if (parts[1] === 'realtime-drop') return ok({ dropped: deps.dropRealtimeConnections() })

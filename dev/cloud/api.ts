@@ -1,7 +1,7 @@
 // What startDevCloud takes and gives (dev/cloud/README.md, "Programmatic API").
 import type { CloudErrorCode } from './errors'
 import type { DevCloudDb } from './directDb'
-import type { InvocationFault, WriteFault } from './faults'
+import type { InvocationFault, OpenApiFault, WriteFault } from './faults'
 import type { OpenApiCall } from './openApi'
 
 export interface StartDevCloudOptions {
@@ -13,8 +13,16 @@ export interface StartDevCloudOptions {
   functionsDir?: string
   /** Holds rules/<collection>.json and httpAccess.json; defaults to <repo>/cloudbase. */
   configDir?: string
-  /** Enables the JSONL op-log in this directory (replayed on start). */
+  /** Keeps the data in this directory: a JSONL op-log, replayed on start; one process per dir (a lock). */
   persistDir?: string
+  /** Flush each acknowledged write to the disk (survives power loss). Off by default; npm start turns it on. */
+  fsync?: boolean
+  /** A lock on persistDir the caller already holds (lockDataDir); the caller releases it after close(). */
+  dataDirLock?: DataDirLock
+  /** Compact the op-log at run time once it has grown by this much (default 64 MiB). */
+  compactAfterBytes?: number
+  /** Start from this export (exportImport.ts), replacing whatever the persist dir held. */
+  importDir?: string
   now?: () => number
   /** Environment variables every function sees (aggregator credentials…). */
   functionEnv?: Record<string, string>
@@ -33,6 +41,8 @@ export interface DevCloudFaults {
   failWrites(spec: WriteFault): void
   /** The function host refuses invocations for the next `count` calls and/or until `until`. */
   rejectInvocations(spec: InvocationFault): void
+  /** Answers the next `times` (default 1) calls of one 云调用 API with `errcode` instead of WeChat's answer. */
+  failOpenApi(spec: OpenApiFault): void
   /** Cuts every realtime connection now; clients reconnect and rebuild their watches. Returns how many. */
   dropRealtimeConnections(): number
   clear(): void
@@ -48,6 +58,12 @@ export interface DevCloud {
   /** Fires every trigger that is due on the devcloud clock; resolves with `function/trigger` names. */
   tickTimers(): Promise<string[]>
   db: DevCloudDb
+  /** The persist dir, or null when the data lives only in memory. */
+  dataDir: string | null
+  /** Writes every env's documents to `dir` as JSON lines (replacing an earlier export there). */
+  exportData(dir: string): Promise<TransferResult>
+  /** Replaces all data with an export's, after checking all of it; `intoEnv` loads a one-env export under another env id. */
+  importData(dir: string, options?: { intoEnv?: string }): Promise<TransferResult>
   openApiCalls(): OpenApiCall[]
   faults: DevCloudFaults
   /** Settles in-flight requests, invocations and realtime pushes. */

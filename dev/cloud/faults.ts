@@ -1,7 +1,8 @@
 // Fault knobs for reliability tests: refuse database writes (all, or one collection's) for the next
 // N writes or until a time on the devcloud clock, with the error the SDK sees for a failed write
 // (DATABASE_REQUEST_FAILED → errCode -502001); make the function host refuse invocations for a
-// while; cut every realtime connection (the realtime server does that part).
+// while; cut every realtime connection (the realtime server does that part); answer the next N calls
+// of one 云调用 API with a WeChat errcode (43101, -604103 system error…).
 import { z } from 'zod'
 import { fail, type CloudFailure } from './errors'
 import type { Commit } from './store'
@@ -17,7 +18,14 @@ export const invocationFaultSchema = z.object({
   until: z.number().int().positive().optional(),
 }).strict().refine((spec) => spec.count !== undefined || spec.until !== undefined, 'give count (next N invocations) or until (epoch ms)')
 
+export const openApiFaultSchema = z.object({
+  api: z.string().min(1),
+  errcode: z.number().int().refine((code) => code !== 0, 'errcode 0 is not a fault'),
+  times: z.number().int().positive().default(1),
+}).strict()
+
 export type WriteFault = z.infer<typeof writeFaultSchema>
+export type OpenApiFault = z.input<typeof openApiFaultSchema>
 export type InvocationFault = z.infer<typeof invocationFaultSchema>
 
 interface Budget { remaining?: number; until?: number }
@@ -25,6 +33,7 @@ interface Budget { remaining?: number; until?: number }
 export class FaultState {
   private writes: Array<Budget & { collection?: string }> = []
   private invocations: Budget[] = []
+  private openApi: Array<{ api: string; errcode: number; remaining: number }> = []
 
   constructor(private readonly now: () => number) {}
 
@@ -36,9 +45,23 @@ export class FaultState {
     this.invocations.push({ remaining: spec.count, until: spec.until })
   }
 
+  failOpenApi(spec: OpenApiFault): void {
+    const parsed = openApiFaultSchema.parse(spec)
+    this.openApi.push({ api: parsed.api, errcode: parsed.errcode, remaining: parsed.times })
+  }
+
   clear(): void {
     this.writes = []
     this.invocations = []
+    this.openApi = []
+  }
+
+  /** The errcode to answer this call of `api` with, while a fault for it has calls left. */
+  openApiFault(api: string): number | undefined {
+    const fault = this.openApi.find((candidate) => candidate.api === api && candidate.remaining > 0)
+    if (!fault) return undefined
+    fault.remaining -= 1
+    return fault.errcode
   }
 
   /** The store's write guard: a failure while a matching fault is active. */

@@ -1,9 +1,11 @@
 // The DevCloud a caller holds: thin wrappers over the running parts, plus the settle/reset/close
 // order they need (requests start invocations, invocations make requests, writes queue pushes).
+import * as path from 'node:path'
 import { InvokeError, type DevCloud } from './api'
 import { deepClone } from './clone'
 import { createDirectDb } from './directDb'
 import { ERR_CODE_OF } from './errors'
+import { applyImport, readExport, writeExport } from './exportImport'
 import type { FaultState } from './faults'
 import type { FunctionHost } from './functionHost'
 import type { Invocations } from './invocations'
@@ -24,6 +26,8 @@ export interface DevCloudParts {
   invocations: Invocations
   server: DevCloudServer
   openApiCalls: OpenApiCall[]
+  dataDir: string | null
+  now: () => number
   /** Runs last on close (the op-log, the env proxy). */
   release(): void
 }
@@ -36,6 +40,13 @@ export function devCloudHandle(parts: DevCloudParts): DevCloud {
   const { store, transactions, realtime, faults, functions, invocations, server, openApiCalls } = parts
   const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
   let closed = false
+  const reset = async () => {
+    store.reset()
+    transactions.clear()
+    realtime.reset()
+    faults.clear()
+    openApiCalls.length = 0
+  }
   return {
     url: parts.url,
     envId: parts.envId,
@@ -54,6 +65,7 @@ export function devCloudHandle(parts: DevCloudParts): DevCloud {
     faults: {
       failWrites: (spec) => faults.failWrites(spec),
       rejectInvocations: (spec) => faults.rejectInvocations(spec),
+      failOpenApi: (spec) => faults.failOpenApi(spec),
       dropRealtimeConnections: () => realtime.dropConnections(),
       clear: () => faults.clear(),
     },
@@ -67,12 +79,15 @@ export function devCloudHandle(parts: DevCloudParts): DevCloud {
         if (server.quiet() && functions.quiet() && realtime.quiet()) return
       }
     },
-    async reset() {
-      store.reset()
-      transactions.clear()
-      realtime.reset()
-      faults.clear()
-      openApiCalls.length = 0
+    reset,
+    dataDir: parts.dataDir,
+    exportData: async (dir) => writeExport(store, dir, new Date(parts.now())),
+    async importData(dir, options = {}) {
+      const read = readExport(dir)
+      if (!read.ok) return read
+      await reset()
+      const imported = applyImport(store, read.data, options.intoEnv)
+      return imported.ok ? { ok: true, summary: { ...imported.summary, dir: path.resolve(dir) } } : imported
     },
     async close() {
       if (closed) return

@@ -2,14 +2,16 @@
 // startDevCloud wires the parts together: the state (store, faults, op-log), the function runtime,
 // the HTTP/WS server, then the handle a caller holds.
 import type { AddressInfo } from 'node:net'
+import * as path from 'node:path'
 import { SAFE_ENV, type ActionDeps } from './actions'
 import type { AdminRestDeps } from './adminApi'
 import type { DevCloud, StartDevCloudOptions } from './api'
 import { DEFAULT_CONFIG_DIR, DEFAULT_FUNCTIONS_DIR, loadCloudbaseConfig } from './config'
 import { FaultState } from './faults'
 import { FunctionHost } from './functionHost'
-import { devCloudHandle } from './handle'
 import { installEnvProxy } from './envProxy'
+import { applyImport, readExport } from './exportImport'
+import { devCloudHandle } from './handle'
 import { createInvocations, type Invocations } from './invocations'
 import type { OpenApiCall } from './openApi'
 import { OpLog } from './persistence'
@@ -22,6 +24,9 @@ export type { Doc } from './ejson'
 export type { DevCloudDb } from './directDb'
 export type { OpenApiCall } from './openApi'
 export { InvokeError, type Caller, type DevCloud, type DevCloudFaults, type StartDevCloudOptions } from './api'
+export type { ExportSummary, TransferResult } from './exportImport'
+export { DataDirLockedError, lockDataDir, type DataDirLock } from './lock'
+export { OpLogCorruptError } from './persistence'
 
 const REGION = 'ap-shanghai'
 
@@ -36,8 +41,20 @@ export async function startDevCloud(options: StartDevCloudOptions = {}): Promise
   const store = new Store([...config.rules.keys()])
   const faults = new FaultState(now)
   store.setWriteGuard((commit) => faults.refuseWrite(commit))
-  const oplog = options.persistDir === undefined ? undefined : OpLog.open(options.persistDir, store).log
+  const importing = options.importDir === undefined ? undefined : readExport(options.importDir)
+  if (importing && !importing.ok) throw new Error(`cannot import: ${importing.reason}`)
+  const oplog = options.persistDir === undefined ? undefined : OpLog.open(options.persistDir, store, {
+    fsync: options.fsync, lock: options.dataDirLock, compactAfterBytes: options.compactAfterBytes,
+  }).log
   store.setJournal(oplog)
+  if (importing) {
+    store.reset()
+    const imported = applyImport(store, importing.data)
+    if (!imported.ok) {
+      oplog?.close()
+      throw new Error(`cannot import ${options.importDir}: ${imported.reason}`)
+    }
+  }
   const transactions = new Transactions(store)
   const realtime = new RealtimeServer({ store, rulesOf: (_env, collection) => config.rules.get(collection), now })
   let baseUrl = ''
@@ -57,7 +74,7 @@ export async function startDevCloud(options: StartDevCloudOptions = {}): Promise
   let devcloud: DevCloud | undefined
   const server = new DevCloudServer({
     actions: {
-      store, transactions, functions, realtime, rules: config.rules, openApiCalls, now, defaultEnv: envId,
+      store, transactions, functions, realtime, rules: config.rules, openApiCalls, faults, now, defaultEnv: envId,
       wsUrl: () => `${baseUrl.replace(/^http/, 'ws')}/ws`,
     } satisfies ActionDeps,
     admin: adminDeps({ store, envId, faults, realtime, invocations, openApiCalls, reset: () => devcloud?.reset() ?? Promise.resolve() }),
@@ -75,7 +92,8 @@ export async function startDevCloud(options: StartDevCloudOptions = {}): Promise
   }
 
   devcloud = devCloudHandle({
-    url: baseUrl, envId, store, transactions, realtime, faults, functions, invocations, server, openApiCalls,
+    url: baseUrl, envId, store, transactions, realtime, faults, functions, invocations, server, openApiCalls, now,
+    dataDir: options.persistDir === undefined ? null : path.resolve(options.persistDir),
     release: () => {
       oplog?.close()
       uninstallEnv()
@@ -106,6 +124,7 @@ function adminDeps({ store, envId, faults, realtime, invocations, openApiCalls, 
     fireTimer: invocations.fireTimerNow,
     failWrites: (spec) => faults.failWrites(spec),
     rejectInvocations: (spec) => faults.rejectInvocations(spec),
+    failOpenApi: (spec) => faults.failOpenApi(spec),
     dropRealtimeConnections: () => realtime.dropConnections(),
     clearFaults: () => faults.clear(),
     openApiCalls: () => openApiCalls,

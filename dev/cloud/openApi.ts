@@ -10,6 +10,8 @@ export interface OpenApiCall {
   /** The request params as WeChat receives them (snake_case keys). */
   data: Record<string, unknown>
   caller?: { functionName: string; openid?: string }
+  /** WeChat's answer code: 0 accepted, else refused (dev/cloud/wechatOpenApi.ts) or an injected fault. */
+  errcode: number
 }
 
 /** "function has no permission to call this API" (reference/wechat.md §1.8). */
@@ -57,10 +59,4 @@ export function openApiReply(body: Record<string, unknown>): Buffer {
 
 export function openApiError(errorCode: number): Buffer {
   return encodeMessage([{ field: 3, varint: errorCode }, { field: 4, varint: 200 }])
-}
-
-/** What WeChat answers for the APIs the storefront uses; anything else gets a bare success. */
-export function wechatReply(api: string, sequence: number): Record<string, unknown> {
-  if (api === 'subscribeMessage.send') return { errcode: 0, errmsg: 'ok', msgid: 1_000_000 + sequence }
-  return { errcode: 0, errmsg: 'ok' }
 }

@@ -86,6 +86,7 @@ test('cloud.openapi calls are answered in protobuf, recorded, and limited to con
     api: 'subscribeMessage.send',
     data: { touser: 'o-notified', template_id: 'tmpl-shipped', page: 'pages/order/detail?id=A1', data: { thing1: { value: 'Parcel shipped' }, character_string2: { value: 'SF1234567890' } } },
     caller: { functionName: 'notify', openid: 'o-notified' },
+    errcode: 0,
   }])
 })
 
