@@ -1,7 +1,9 @@
 // What startDevCloud takes and gives (dev/cloud/README.md, "Programmatic API").
 import type { CloudErrorCode } from './errors'
 import type { DevCloudDb } from './directDb'
+import type { TransferResult } from './exportImport'
 import type { InvocationFault, OpenApiFault, WriteFault } from './faults'
+import type { DataDirLock } from './lock'
 import type { OpenApiCall } from './openApi'
 
 export interface StartDevCloudOptions {
