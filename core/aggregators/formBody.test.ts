@@ -18,6 +18,12 @@ describe('encodeFormComponent', () => {
       expect(encodeFormComponent(value)).toBe(new URLSearchParams([['k', value]]).toString().slice(2))
     }), { numRuns: 300 })
   })
+
+  it('sends a lone surrogate as U+FFFD, like URLSearchParams', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (value) => {
+      expect(encodeFormComponent(value)).toBe(new URLSearchParams([['k', value]]).toString().slice(2))
+    }), { numRuns: 300 })
+  })
 })
 
 describe('parseFormBody', () => {

@@ -1,23 +1,18 @@
-// application/x-www-form-urlencoded by hand: URLSearchParams is missing on older WeChat base
+// application/x-www-form-urlencoded without URLSearchParams: it is missing on older WeChat base
 // libraries, and signature checks need the exact field strings after exactly one decode
 // (aggregators.md §1.2 "Double encoding", §10 "parse form bodies by hand (single decode)").
-import { utf8Bytes } from '../crypto/utf8'
 
 // WHATWG form serialisation (the same bytes as Java's URLEncoder): unreserved `*-._`, space → `+`,
-// everything else percent-encoded in upper case. This reproduces the Kdniao form vector exactly.
-const HEX = '0123456789ABCDEF'
-const isUnreserved = (byte: number) =>
-  (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) ||
-  byte === 0x2a || byte === 0x2d || byte === 0x2e || byte === 0x5f
+// everything else percent-encoded UTF-8 in upper case. encodeURIComponent does the UTF-8 and the
+// percent-encoding; it leaves `!'()~` bare, which forms encode, and throws on a lone surrogate, which
+// forms send as U+FFFD. This reproduces the Kdniao form vector exactly.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+const BARE_IN_URI_COMPONENT = /[!'()~]/g
 
 export function encodeFormComponent(value: string): string {
-  let out = ''
-  for (const byte of utf8Bytes(value)) {
-    if (isUnreserved(byte)) out += String.fromCharCode(byte)
-    else if (byte === 0x20) out += '+'
-    else out += `%${HEX[byte >> 4]}${HEX[byte & 0x0f]}`
-  }
-  return out
+  return encodeURIComponent(value.replace(LONE_SURROGATE, '\ufffd'))
+    .replace(BARE_IN_URI_COMPONENT, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, '+')
 }
 
 /** Fields in the given order; vendors do not care, but a stable body makes requests comparable. */

@@ -1,9 +1,9 @@
 // DESIGN §4: a push is recorded in `pushInbox` under sha256(vendor + raw body) before it is acked,
 // so a byte-identical retry is recognised without parsing it again. Kdniao and Kuaidi100 send no
 // delivery id of their own (aggregators.md §10 "Idempotency keys").
-import { sha256Hex } from '../crypto/sha256'
+import type { Digests } from '../crypto/digests'
 import type { Vendor } from '../tracking/trackingEvent'
 
-export function pushInboxKey(vendor: Vendor, rawBody: string): string {
-  return sha256Hex(vendor + rawBody)
+export function pushInboxKey(vendor: Vendor, rawBody: string, digests: Digests): string {
+  return digests.sha256Hex(vendor + rawBody)
 }

@@ -10,6 +10,7 @@ import { kdniaoDataSign } from './kdniao/kdniaoDataSign'
 import { readKdniaoPush } from './kdniao/kdniaoPush'
 import { kuaidi100CallbackSign } from './kuaidi100/kuaidi100Sign'
 import { readKuaidi100Push } from './kuaidi100/kuaidi100Push'
+import { nodeDigests } from '../../server/platform/digests'
 
 const APP_KEY = '00000000-1111-2222-3333-444444444444'
 const SALT = 's3cr3t'
@@ -17,7 +18,7 @@ const SALT = 's3cr3t'
 function kdniao(file: string, trackingNo: string): TrackingSnapshot {
   const fixture = JSON.parse(readFileSync(path.join(__dirname, 'kdniao', 'fixtures', file), 'utf8'))
   const requestData = JSON.stringify(fixture.requestData)
-  const read = readKdniaoPush(encodeForm([['RequestData', requestData], ['RequestType', fixture.requestType], ['DataSign', kdniaoDataSign(requestData, APP_KEY)]]), APP_KEY)
+  const read = readKdniaoPush(encodeForm([['RequestData', requestData], ['RequestType', fixture.requestType], ['DataSign', kdniaoDataSign(requestData, APP_KEY, nodeDigests)]]), APP_KEY, nodeDigests)
   const waybill = read.ok && read.tracking ? read.push.waybills.find((item) => item.ok && item.snapshot.trackingNo === trackingNo) : undefined
   if (!waybill || !waybill.ok) throw new Error(`${file} has no ${trackingNo}`)
   return waybill.snapshot
@@ -26,7 +27,7 @@ function kdniao(file: string, trackingNo: string): TrackingSnapshot {
 function kuaidi100(file: string): TrackingSnapshot {
   const fixture = JSON.parse(readFileSync(path.join(__dirname, 'kuaidi100', 'fixtures', file), 'utf8'))
   const param = JSON.stringify(fixture.param)
-  const read = readKuaidi100Push(encodeForm([['param', param], ['sign', kuaidi100CallbackSign(param, SALT)]]), SALT)
+  const read = readKuaidi100Push(encodeForm([['param', param], ['sign', kuaidi100CallbackSign(param, SALT, nodeDigests)]]), SALT, nodeDigests)
   if (!read.ok || !read.push.waybill.ok) throw new Error(`${file} did not parse`)
   return read.push.waybill.snapshot
 }
@@ -77,7 +78,7 @@ describe('Kuaidi100: updateall and polling pushes in any order', () => {
   it('expire on abort("60天无变化") and re-open when a newer scan arrives', () => {
     const aborted = fold([kuaidi100('push-abort-no-change.json')])
     expect(aborted).toMatchObject({ status: 'EXPIRED', terminal: true })
-    const later = buildTrackingEvent({ vendor: 'kuaidi100', carrier: 'YD', trackingNo: '312345678901234', time: '2025-01-05 08:00:00', text: '【武汉市】快件已到达 武汉江夏区公司' })
+    const later = buildTrackingEvent({ vendor: 'kuaidi100', carrier: 'YD', trackingNo: '312345678901234', time: '2025-01-05 08:00:00', text: '【武汉市】快件已到达 武汉江夏区公司' }, nodeDigests)
     if (!later.ok) throw new Error('fixture time')
     const reopened = mergeSnapshot(aborted, { ...kuaidi100('push-abort-no-change.json'), events: [later.event], signals: [] })
     expect(reopened).toMatchObject({ status: 'IN_TRANSIT', terminal: false })

@@ -1,5 +1,2 @@
-export { md5Hex, md5Bytes } from './md5'
-export { sha256Hex, sha256Bytes } from './sha256'
+export type { Digests } from './digests'
 export { constantTimeEqual } from './constantTimeEqual'
-export { toHex, toBase64 } from './encoding'
-export { utf8Bytes } from './utf8'

@@ -1,6 +1,7 @@
 // One vendor trace line → TrackingEvent. Shared by every vendor adapter so identity, masking and
 // courier extraction are the same whichever aggregator reported the scan.
 import type { CarrierCode } from '../carriers/carrierRegistry'
+import type { Digests } from '../crypto/digests'
 import { extractCourier } from '../privacy/extractCourier'
 import { maskPhones } from '../privacy/maskPhones'
 import { inferStatusFromText } from './inferStatusFromText'
@@ -27,7 +28,7 @@ export type BuildEventResult = { ok: true; event: TrackingEvent } | { ok: false;
 // from two vendors on one id.
 const collapseWhitespace = (text: string) => text.replace(/[\s\u3000]+/g, ' ').trim()
 
-export function buildTrackingEvent(line: TraceLine): BuildEventResult {
+export function buildTrackingEvent(line: TraceLine, digests: Digests): BuildEventResult {
   const time = parseVendorTime(line.time)
   if (!time.ok) return { ok: false, reason: 'unparsable_time', time: line.time }
   const rawText = collapseWhitespace(line.text)
@@ -36,7 +37,7 @@ export function buildTrackingEvent(line: TraceLine): BuildEventResult {
   const location = line.location ? collapseWhitespace(line.location) : ''
   const courier = extractCourier(rawText)
   const event: TrackingEvent = {
-    id: trackingEventId({ carrier: line.carrier, trackingNo: line.trackingNo, at: time.at, text }),
+    id: trackingEventId({ carrier: line.carrier, trackingNo: line.trackingNo, at: time.at, text }, digests),
     at: time.at,
     zone: time.zone,
     localTime: time.localTime,

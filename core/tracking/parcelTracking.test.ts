@@ -6,6 +6,7 @@ import type { TrackingEvent } from './trackingEvent'
 import type { TrackingSignal } from './trackingSignal'
 import { snapshotAsOf, type TrackingSnapshot } from './trackingSnapshot'
 import { parseVendorTime } from './vendorTime'
+import { nodeDigests } from '../../server/platform/digests'
 
 const at = (time: string) => {
   const parsed = parseVendorTime(time)
@@ -14,7 +15,7 @@ const at = (time: string) => {
 }
 
 function event(time: string, text: string, code?: string, vendor: TrackingEvent['vendor'] = 'kdniao', location?: string): TrackingEvent {
-  const built = buildTrackingEvent({ vendor, carrier: 'YTO', trackingNo: 'YT1234567890123', time, text, location, code: code === undefined ? undefined : mapKdniaoStatus(code) })
+  const built = buildTrackingEvent({ vendor, carrier: 'YTO', trackingNo: 'YT1234567890123', time, text, location, code: code === undefined ? undefined : mapKdniaoStatus(code) }, nodeDigests)
   if (!built.ok) throw new Error(time)
   return built.event
 }
@@ -142,7 +143,7 @@ describe('stored documents', () => {
   it('reject a malformed event with a clear error', () => {
     const result = parcelTrackingSchema.safeParse({ events: [{ ...hub, status: 'TELEPORTED' }] })
     expect(result.success).toBe(false)
-    expect(result.error?.issues[0].path).toEqual(['events', 0, 'status'])
+    expect(result.error?.issues[0]?.path).toEqual(['events', 0, 'status'])
   })
 
   it('merging a state with itself changes nothing', () => {

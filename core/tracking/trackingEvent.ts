@@ -2,7 +2,7 @@
 // rendered by the pages as the timeline.
 import { z } from 'zod'
 import type { CarrierCode } from '../carriers/carrierRegistry'
-import { sha256Hex } from '../crypto/sha256'
+import type { Digests } from '../crypto/digests'
 import { UNIFIED_STATUSES, type UnifiedStatus } from './statuses'
 import { SUB_STATUS_CODES, type SubStatus } from './subStatuses'
 import type { TimeProvenance } from './vendorTime'
@@ -61,6 +61,6 @@ export const trackingEventSchema = z.object({
 
 /** 128 bits of SHA-256: collision-free for any parcel's timeline and half the bytes of the full hex
  * in a document that must stay small (reference/wechat.md §2.5). */
-export function trackingEventId(identity: { carrier: CarrierCode; trackingNo: string; at: number; text: string }): string {
-  return sha256Hex(`${identity.carrier}|${identity.trackingNo}|${identity.at}|${identity.text}`).slice(0, 32)
+export function trackingEventId(identity: { carrier: CarrierCode; trackingNo: string; at: number; text: string }, digests: Digests): string {
+  return digests.sha256Hex(`${identity.carrier}|${identity.trackingNo}|${identity.at}|${identity.text}`).slice(0, 32)
 }

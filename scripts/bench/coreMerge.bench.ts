@@ -8,6 +8,7 @@ import { kdniaoDataSign, readKdniaoPush } from '../../core/aggregators/kdniao'
 import { kuaidi100CallbackSign, readKuaidi100Push } from '../../core/aggregators/kuaidi100'
 import { emptyTracking, mergeSnapshot, type ParcelTracking, type TrackingSnapshot } from '../../core/tracking'
 import type { Benchmark, BenchResult } from './types'
+import { nodeDigests } from '../../server/platform/digests'
 
 const WAYBILLS = 100
 const EVENTS_PER_WAYBILL = 30
@@ -40,7 +41,7 @@ function kdniaoBody(): string {
       Traces: traces(waybill).map((trace) => ({ AcceptTime: trace.time, AcceptStation: trace.text, Location: '上海市', Action: trace.action })),
     })),
   })
-  return encodeForm([['RequestData', requestData], ['RequestType', '102'], ['DataSign', kdniaoDataSign(requestData, APP_KEY)]])
+  return encodeForm([['RequestData', requestData], ['RequestType', '102'], ['DataSign', kdniaoDataSign(requestData, APP_KEY, nodeDigests)]])
 }
 
 function kuaidi100Bodies(): string[] {
@@ -52,12 +53,12 @@ function kuaidi100Bodies(): string[] {
         data: traces(waybill).reverse().map((trace) => ({ time: trace.time, ftime: trace.time, context: trace.text, areaName: '上海', statusCode: '1002' })),
       },
     })
-    return encodeForm([['param', param], ['sign', kuaidi100CallbackSign(param, SALT)]])
+    return encodeForm([['param', param], ['sign', kuaidi100CallbackSign(param, SALT, nodeDigests)]])
   })
 }
 
 function kdniaoSnapshots(body: string): TrackingSnapshot[] {
-  const read = readKdniaoPush(body, APP_KEY)
+  const read = readKdniaoPush(body, APP_KEY, nodeDigests)
   if (!read.ok || !read.tracking) throw new Error('bench push must verify')
   return read.push.waybills.map((waybill) => {
     if (!waybill.ok) throw new Error('bench waybill must parse')
@@ -67,7 +68,7 @@ function kdniaoSnapshots(body: string): TrackingSnapshot[] {
 
 function kuaidi100Snapshots(bodies: string[]): TrackingSnapshot[] {
   return bodies.map((body) => {
-    const read = readKuaidi100Push(body, SALT)
+    const read = readKuaidi100Push(body, SALT, nodeDigests)
     if (!read.ok || !read.push.waybill.ok) throw new Error('bench push must verify')
     return read.push.waybill.snapshot
   })

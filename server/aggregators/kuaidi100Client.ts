@@ -4,6 +4,7 @@ import { buildKuaidi100Query, buildKuaidi100Subscribe, parseKuaidi100QueryRespon
 import type { Kuaidi100Config } from '../config'
 import type { PostForm } from '../http/postForm'
 import { transportError, VENDOR_TIMEOUT_MS, type QueryOutcome, type SubscribeOutcome, type TrackingVendorClient, type VendorParcel } from './trackingVendor'
+import { nodeDigests } from '../platform/digests'
 
 /** The path of our push receiver under the HTTP access domain (cloudbase/httpAccess.json). */
 export const KUAIDI100_PUSH_PATH = '/tracking/push/kuaidi100'
@@ -28,12 +29,12 @@ export function kuaidi100Client(config: Kuaidi100Config, post: PostForm): Tracki
       return { ok: false, retryable: parsed.retryable, error: `${parsed.returnCode} ${parsed.reason}: ${parsed.message}` }
     },
     async query(parcel: VendorParcel): Promise<QueryOutcome> {
-      const built = buildKuaidi100Query({ carrier: parcel.carrier, trackingNo: parcel.trackingNo, phoneTail: parcel.phoneTail, to: destinationText(parcel) }, { customer: config.customer, key: config.key })
+      const built = buildKuaidi100Query({ carrier: parcel.carrier, trackingNo: parcel.trackingNo, phoneTail: parcel.phoneTail, to: destinationText(parcel) }, { customer: config.customer, key: config.key }, nodeDigests)
       if (!built.ok) return { ok: false, reason: 'refused', retryable: false, error: `Kuaidi100 does not serve carrier ${built.carrier}` }
       const answer = await post(config.apiUrl, built.request, VENDOR_TIMEOUT_MS)
       if (!answer.ok) return { ...transportError(answer), reason: 'unavailable' }
       if (answer.status !== 200) return { ok: false, reason: 'unavailable', retryable: true, error: `HTTP ${answer.status}` }
-      const parsed = parseKuaidi100QueryResponse(answer.text)
+      const parsed = parseKuaidi100QueryResponse(answer.text, nodeDigests)
       if (parsed.ok) return { ok: true, snapshot: parsed.snapshot }
       switch (parsed.reason) {
         case 'malformed': return { ok: false, reason: 'unavailable', retryable: true, error: `malformed answer: ${parsed.detail}` }

@@ -12,13 +12,14 @@ import { COLLECTIONS, TRANSACTION_RETRIES } from '../platform/database'
 import { transactionDocs } from '../repositories/transactionDocs'
 import type { ApplyDeps } from './applyTracking'
 import { trackingOf, withTracking } from './applyTracking'
+import { nodeDigests } from '../platform/digests'
 
 export type CorrectionResult = { found: false } | { found: true; parcelId: string }
 
 /** Event ids hash the carrier (core/tracking trackingEventId): re-keyed, a scan carried over and the
  * same scan pushed under the new carrier are one event. */
 function carriedOver(parcel: ParcelDoc, to: CarrierCode) {
-  const events = parcel.events.map((event) => ({ ...event, id: trackingEventId({ carrier: to, trackingNo: parcel.trackingNo, at: event.at, text: event.text }) }))
+  const events = parcel.events.map((event) => ({ ...event, id: trackingEventId({ carrier: to, trackingNo: parcel.trackingNo, at: event.at, text: event.text }, nodeDigests) }))
   return parcelTrackingSchema.parse({ events, signals: [], eta: parcel.eta })
 }
 

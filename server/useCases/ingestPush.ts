@@ -9,6 +9,7 @@ import type { PushOutcome, TrackingVendor } from '../../core/api'
 import { pushInboxRepository } from '../repositories/pushInbox'
 import type { ApplyDeps } from './applyTracking'
 import { applyKdniaoPush, applyKuaidi100Push, type AppliedPush } from './applyPush'
+import { nodeDigests } from '../platform/digests'
 
 export type VerifiedPush =
   | { vendor: 'kdniao'; push: KdniaoPush }
@@ -26,7 +27,7 @@ function applyVerified(deps: ApplyDeps, verified: VerifiedPush): Promise<Applied
 
 export async function ingestPush(deps: ApplyDeps, vendor: TrackingVendor, rawBody: string, verified: VerifiedPush): Promise<IngestResult> {
   const inbox = pushInboxRepository(deps.db)
-  const inboxId = pushInboxKey(vendor, rawBody)
+  const inboxId = pushInboxKey(vendor, rawBody, nodeDigests)
   try {
     const row = await inbox.get(inboxId)
     if (row && row.outcome !== 'received') return { ok: true, inboxId, duplicate: true, outcome: row.outcome }

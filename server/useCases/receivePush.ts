@@ -10,6 +10,7 @@ import type { PipelineConfig } from '../config'
 import { integrationEventSchema, jsonResponse, rawBodyOf, type IntegrationResponse } from '../http/integrationEvent'
 import type { ApplyDeps } from './applyTracking'
 import { ingestPush, type VerifiedPush } from './ingestPush'
+import { nodeDigests } from '../platform/digests'
 
 /** A Kdniao batch of 100 waybills × 30 scans is ~1.3 MB form-encoded (Chinese text is 9 bytes a
  * character on the wire), and a body the platform delivers but we refuse would be re-sent forever.
@@ -27,12 +28,12 @@ type ReadPush = { ok: true; verified: VerifiedPush | null } | { ok: false; reaso
 export function readPush(vendor: TrackingVendor, rawBody: string, config: PipelineConfig): ReadPush | null {
   if (vendor === 'kdniao') {
     if (!config.kdniao) return null
-    const read = readKdniaoPush(rawBody, config.kdniao.appKey)
+    const read = readKdniaoPush(rawBody, config.kdniao.appKey, nodeDigests)
     if (!read.ok) return read
     return { ok: true, verified: read.tracking ? { vendor, push: read.push } : null }
   }
   if (!config.kuaidi100) return null
-  const read = readKuaidi100Push(rawBody, config.kuaidi100.salt)
+  const read = readKuaidi100Push(rawBody, config.kuaidi100.salt, nodeDigests)
   return read.ok ? { ok: true, verified: { vendor, push: read.push } } : read
 }
 

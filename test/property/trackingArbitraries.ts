@@ -10,6 +10,7 @@ import { mapKdniaoStatus, mapKuaidi100Status } from '../../core/tracking/mapVend
 import type { TrackingEvent, Vendor } from '../../core/tracking/trackingEvent'
 import { STOP_REASONS, type TrackingSignal } from '../../core/tracking/trackingSignal'
 import { snapshotAsOf, type TrackingSnapshot } from '../../core/tracking/trackingSnapshot'
+import { nodeDigests } from '../../server/platform/digests'
 
 export const CARRIER = 'YTO' as const
 export const TRACKING_NO = 'YT1234567890123'
@@ -34,7 +35,7 @@ export const eventArb: fc.Arbitrary<TrackingEvent> = fc
     location: fc.option(fc.constantFrom('深圳市', '上海市'), { nil: null }),
   })
   .map(({ time, text, vendor, code, location }) => {
-    const built = buildTrackingEvent({ vendor, carrier: CARRIER, trackingNo: TRACKING_NO, time, text, location, code: codeFor(vendor, code) })
+    const built = buildTrackingEvent({ vendor, carrier: CARRIER, trackingNo: TRACKING_NO, time, text, location, code: codeFor(vendor, code) }, nodeDigests)
     if (!built.ok) throw new Error(`pool time ${time} must parse`)
     return built.event
   })

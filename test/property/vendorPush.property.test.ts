@@ -8,6 +8,7 @@ import { readKdniaoPush } from '../../core/aggregators/kdniao/kdniaoPush'
 import { readKuaidi100Push } from '../../core/aggregators/kuaidi100/kuaidi100Push'
 import { kuaidi100CallbackSign } from '../../core/aggregators/kuaidi100/kuaidi100Sign'
 import { emptyTracking, mergeSnapshot, type ParcelTracking } from '../../core/tracking/parcelTracking'
+import { nodeDigests } from '../../server/platform/digests'
 
 const APP_KEY = '00000000-1111-2222-3333-444444444444'
 const SALT = 's3cr3t'
@@ -28,7 +29,7 @@ function kdniaoState(traces: Trace[]): ParcelTracking {
     Data: [{ ShipperCode: 'YTO', LogisticCode: 'YT1234567890123', Success: true, State: '2',
       Traces: traces.map((trace) => ({ AcceptTime: time(trace.minute), AcceptStation: trace.text, Action: trace.code })) }],
   })
-  const read = readKdniaoPush(encodeForm([['RequestData', requestData], ['RequestType', '102'], ['DataSign', kdniaoDataSign(requestData, APP_KEY)]]), APP_KEY)
+  const read = readKdniaoPush(encodeForm([['RequestData', requestData], ['RequestType', '102'], ['DataSign', kdniaoDataSign(requestData, APP_KEY, nodeDigests)]]), APP_KEY, nodeDigests)
   const waybill = read.ok && read.tracking ? read.push.waybills[0] : undefined
   if (!waybill || !waybill.ok) throw new Error('push must parse')
   return mergeSnapshot(emptyTracking(), waybill.snapshot)
@@ -40,7 +41,7 @@ function kuaidi100State(traces: Trace[]): ParcelTracking {
     lastResult: { message: 'ok', state: '0', status: '200', com: 'yuantong', nu: 'YT1234567890123',
       data: traces.map((trace) => ({ time: time(trace.minute), ftime: time(trace.minute), context: trace.text })) },
   })
-  const read = readKuaidi100Push(encodeForm([['param', param], ['sign', kuaidi100CallbackSign(param, SALT)]]), SALT)
+  const read = readKuaidi100Push(encodeForm([['param', param], ['sign', kuaidi100CallbackSign(param, SALT, nodeDigests)]]), SALT, nodeDigests)
   if (!read.ok || !read.push.waybill.ok) throw new Error('push must parse')
   return mergeSnapshot(emptyTracking(), read.push.waybill.snapshot)
 }

@@ -8,6 +8,7 @@ import type { WaybillSnapshotResult } from '../vendorWire'
 import { kdniaoDataSign } from './kdniaoDataSign'
 import { readKdniaoPush } from './kdniaoPush'
 import { parseKdniaoQueryResponse, parseKdniaoRecognitionResponse, parseKdniaoSubscribeResponse } from './kdniaoResponses'
+import { nodeDigests } from '../../../server/platform/digests'
 
 const TEST_APP_KEY = '00000000-1111-2222-3333-444444444444'
 
@@ -27,12 +28,12 @@ function runFixture(fixture: Fixture): unknown {
   switch (fixture.kind) {
     case 'push': {
       const requestData = JSON.stringify(fixture.requestData)
-      const body = encodeForm([['RequestData', requestData], ['RequestType', fixture.requestType], ['DataSign', kdniaoDataSign(requestData, TEST_APP_KEY)]])
-      const read = readKdniaoPush(body, TEST_APP_KEY)
+      const body = encodeForm([['RequestData', requestData], ['RequestType', fixture.requestType], ['DataSign', kdniaoDataSign(requestData, TEST_APP_KEY, nodeDigests)]])
+      const read = readKdniaoPush(body, TEST_APP_KEY, nodeDigests)
       if (!read.ok || !read.tracking) return read
       return { ...read, push: { ...read.push, waybills: read.push.waybills.map(withTracking) } }
     }
-    case 'query': return withTracking(parseKdniaoQueryResponse(JSON.stringify(fixture.response)))
+    case 'query': return withTracking(parseKdniaoQueryResponse(JSON.stringify(fixture.response), nodeDigests))
     case 'subscribe': return parseKdniaoSubscribeResponse(JSON.stringify(fixture.response))
     case 'recognition': return parseKdniaoRecognitionResponse(JSON.stringify(fixture.response))
   }

@@ -2,6 +2,7 @@
 // COD and not ours) and DataSign over the decoded RequestData. One push may batch several waybills,
 // each a full snapshot, and the same push may arrive twice or after a newer one.
 import { constantTimeEqual } from '../../crypto/constantTimeEqual'
+import type { Digests } from '../../crypto/digests'
 import { formatChinaTime } from '../../tracking/vendorTime'
 import { decodeFormComponent, parseFormBody } from '../formBody'
 import { describeIssues, fieldIgnoringCase, JSON_CONTENT_TYPE, type SignatureCheck, type VendorAck, type WaybillSnapshotResult } from '../vendorWire'
@@ -21,7 +22,7 @@ export type KdniaoPushVerification = SignatureCheck<{
 }>
 
 /** Verifies the signature of a raw push body. Fails closed: anything unexpected is not `ok`. */
-export function verifyKdniaoPush(rawBody: string, appKey: string): KdniaoPushVerification {
+export function verifyKdniaoPush(rawBody: string, appKey: string, digests: Digests): KdniaoPushVerification {
   const form = parseFormBody(rawBody)
   if (!form.ok) return { ok: false, reason: 'malformed', detail: form.detail }
   const requestData = form.fields.get('RequestData')
@@ -29,7 +30,7 @@ export function verifyKdniaoPush(rawBody: string, appKey: string): KdniaoPushVer
   const requestType = form.fields.get('RequestType') ?? ''
   if (requestData === undefined) return { ok: false, reason: 'malformed', detail: 'RequestData missing' }
   if (!dataSign) return { ok: false, reason: 'missing_signature', detail: 'DataSign missing' }
-  if (constantTimeEqual(kdniaoDataSign(requestData, appKey), dataSign)) {
+  if (constantTimeEqual(kdniaoDataSign(requestData, appKey, digests), dataSign)) {
     return { ok: true, requestType, requestData, decodedTwice: false }
   }
   // Some senders percent-encode the fields before form-encoding them. A second decode is tried only
@@ -37,7 +38,7 @@ export function verifyKdniaoPush(rawBody: string, appKey: string): KdniaoPushVer
   const twiceData = decodeFormComponent(requestData)
   const twiceSign = decodeFormComponent(dataSign)
   if (twiceData.ok && twiceSign.ok && (twiceData.value !== requestData || twiceSign.value !== dataSign) &&
-      constantTimeEqual(kdniaoDataSign(twiceData.value, appKey), twiceSign.value)) {
+      constantTimeEqual(kdniaoDataSign(twiceData.value, appKey, digests), twiceSign.value)) {
     return { ok: true, requestType, requestData: twiceData.value, decodedTwice: true }
   }
   return { ok: false, reason: 'bad_signature', detail: 'DataSign does not match RequestData' }
@@ -54,7 +55,7 @@ export interface KdniaoPush {
 export type KdniaoPushParse = { ok: true; push: KdniaoPush } | { ok: false; reason: 'malformed'; detail: string }
 
 /** Parses a verified RequestData into per-waybill snapshots; one bad waybill does not sink the rest. */
-export function parseKdniaoPush(requestData: string): KdniaoPushParse {
+export function parseKdniaoPush(requestData: string, digests: Digests): KdniaoPushParse {
   let json: unknown
   try {
     json = JSON.parse(requestData)
@@ -65,7 +66,7 @@ export function parseKdniaoPush(requestData: string): KdniaoPushParse {
   if (!parsed.success) return { ok: false, reason: 'malformed', detail: describeIssues(parsed.error.issues) }
   const waybills = parsed.data.Data.map((waybill) => {
     const callback = fieldIgnoringCase(waybill, 'callback')
-    return { ...kdniaoSnapshot(waybill), callback: typeof callback === 'string' && callback !== '' ? callback : null }
+    return { ...kdniaoSnapshot(waybill, digests), callback: typeof callback === 'string' && callback !== '' ? callback : null }
   })
   return {
     ok: true,
@@ -80,13 +81,13 @@ export type KdniaoPushRead =
   | { ok: false; reason: 'missing_signature' | 'bad_signature' | 'malformed'; detail: string }
 
 /** verifyKdniaoPush + parseKdniaoPush: what the push receiver calls with the raw body. */
-export function readKdniaoPush(rawBody: string, appKey: string): KdniaoPushRead {
-  const verified = verifyKdniaoPush(rawBody, appKey)
+export function readKdniaoPush(rawBody: string, appKey: string, digests: Digests): KdniaoPushRead {
+  const verified = verifyKdniaoPush(rawBody, appKey, digests)
   if (!verified.ok) return verified
   if (!(KDNIAO_TRACKING_PUSH_TYPES as readonly string[]).includes(verified.requestType)) {
     return { ok: true, requestType: verified.requestType, tracking: false }
   }
-  const parsed = parseKdniaoPush(verified.requestData)
+  const parsed = parseKdniaoPush(verified.requestData, digests)
   return parsed.ok ? { ok: true, requestType: verified.requestType, tracking: true, push: parsed.push } : parsed
 }
 

@@ -3,6 +3,7 @@
 // always yields the same bytes.
 import { carrierInfo, type CarrierCode } from '../../carriers/carrierRegistry'
 import { kdniaoCodeFor } from '../../carriers/vendorCarrierCodes'
+import type { Digests } from '../../crypto/digests'
 import { encodeForm } from '../formBody'
 import { FORM_CONTENT_TYPE, type VendorRequest } from '../vendorWire'
 import { kdniaoDataSign } from './kdniaoDataSign'
@@ -45,12 +46,13 @@ export function buildKdniaoRequest(
   requestData: string,
   path: string,
   credentials: KdniaoCredentials,
+  digests: Digests,
 ): VendorRequest {
   const body = encodeForm([
     ['RequestData', requestData],
     ['EBusinessID', credentials.eBusinessId],
     ['RequestType', requestType],
-    ['DataSign', kdniaoDataSign(requestData, credentials.appKey)],
+    ['DataSign', kdniaoDataSign(requestData, credentials.appKey, digests)],
     ['DataType', '2'],
   ])
   return { method: 'POST', path, contentType: FORM_CONTENT_TYPE, body }
@@ -69,7 +71,7 @@ function shipperCode(carrier: CarrierCode): { ok: true; code: string } | { ok: f
   return lookup.ok ? lookup : { ok: false, reason: lookup.reason, carrier }
 }
 
-export function buildKdniaoInstantQuery(params: KdniaoQueryParams, credentials: KdniaoCredentials): KdniaoRequestResult {
+export function buildKdniaoInstantQuery(params: KdniaoQueryParams, credentials: KdniaoCredentials, digests: Digests): KdniaoRequestResult {
   const shipper = params.carrier ? shipperCode(params.carrier) : { ok: true as const, code: '' }
   if (!shipper.ok) return shipper
   const fields: Array<[string, string]> = [
@@ -79,10 +81,10 @@ export function buildKdniaoInstantQuery(params: KdniaoQueryParams, credentials: 
     ...customerName(params.carrier, params.phoneTail),
   ]
   const requestData = JSON.stringify(Object.fromEntries(fields))
-  return { ok: true, request: buildKdniaoRequest(params.requestType, requestData, KDNIAO_PATHS.query, credentials), requestData }
+  return { ok: true, request: buildKdniaoRequest(params.requestType, requestData, KDNIAO_PATHS.query, credentials, digests), requestData }
 }
 
-export function buildKdniaoSubscribe(params: KdniaoSubscribeParams, credentials: KdniaoCredentials): KdniaoRequestResult {
+export function buildKdniaoSubscribe(params: KdniaoSubscribeParams, credentials: KdniaoCredentials, digests: Digests): KdniaoRequestResult {
   const shipper = shipperCode(params.carrier)
   if (!shipper.ok) return shipper
   const fields: Array<[string, string]> = [
@@ -94,9 +96,9 @@ export function buildKdniaoSubscribe(params: KdniaoSubscribeParams, credentials:
   ]
   const requestData = JSON.stringify(Object.fromEntries(fields))
   const requestType = params.requestType ?? '8008'
-  return { ok: true, request: buildKdniaoRequest(requestType, requestData, KDNIAO_PATHS.subscribe, credentials), requestData }
+  return { ok: true, request: buildKdniaoRequest(requestType, requestData, KDNIAO_PATHS.subscribe, credentials, digests), requestData }
 }
 
-export function buildKdniaoRecognition(trackingNo: string, credentials: KdniaoCredentials): VendorRequest {
-  return buildKdniaoRequest('2002', JSON.stringify({ LogisticCode: trackingNo }), KDNIAO_PATHS.query, credentials)
+export function buildKdniaoRecognition(trackingNo: string, credentials: KdniaoCredentials, digests: Digests): VendorRequest {
+  return buildKdniaoRequest('2002', JSON.stringify({ LogisticCode: trackingNo }), KDNIAO_PATHS.query, credentials, digests)
 }

@@ -2,6 +2,7 @@
 // the raw response text and returns a value; nothing throws on vendor input.
 import type { CarrierCode } from '../../carriers/carrierRegistry'
 import { carrierFromKdniao } from '../../carriers/vendorCarrierCodes'
+import type { Digests } from '../../crypto/digests'
 import { parseVendorTime, type VendorInstant } from '../../tracking/vendorTime'
 import { describeIssues, type WaybillSnapshotResult } from '../vendorWire'
 import { classifyKdniaoFailure, type KdniaoFailure } from './kdniaoFailures'
@@ -19,7 +20,7 @@ function parseJson(text: string): { ok: true; value: unknown } | MalformedRespon
 }
 
 /** 1002 / 8001 / 8002. "No trace yet" is success with no events (State 0, `暂无轨迹信息`). */
-export function parseKdniaoQueryResponse(text: string): WaybillSnapshotResult | KdniaoFailure | MalformedResponse {
+export function parseKdniaoQueryResponse(text: string, digests: Digests): WaybillSnapshotResult | KdniaoFailure | MalformedResponse {
   const json = parseJson(text)
   if (!json.ok) return json
   const parsed = kdniaoWaybillSchema.safeParse(json.value)
@@ -30,7 +31,7 @@ export function parseKdniaoQueryResponse(text: string): WaybillSnapshotResult | 
     return { ok: false, reason: 'malformed', detail: describeIssues(parsed.error.issues) }
   }
   if (!parsed.data.Success) return classifyKdniaoFailure(parsed.data.Reason)
-  return kdniaoSnapshot(parsed.data)
+  return kdniaoSnapshot(parsed.data, digests)
 }
 
 export type KdniaoSubscribeResult =

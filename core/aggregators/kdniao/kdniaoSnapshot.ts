@@ -5,6 +5,7 @@
 // (402 超时未签收) that no trace shows.
 import { normaliseTrackingNumber } from '../../carriers/normaliseTrackingNumber'
 import { carrierFromKdniao } from '../../carriers/vendorCarrierCodes'
+import type { Digests } from '../../crypto/digests'
 import { buildTrackingEvent } from '../../tracking/buildTrackingEvent'
 import type { EtaClaim } from '../../tracking/etaClaim'
 import { mapKdniaoStatus } from '../../tracking/mapVendorStatus'
@@ -15,7 +16,7 @@ import { parseVendorTime } from '../../tracking/vendorTime'
 import type { TraceIssue, WaybillSnapshotResult } from '../vendorWire'
 import type { KdniaoWaybill } from './kdniaoSchemas'
 
-export function kdniaoSnapshot(waybill: KdniaoWaybill): WaybillSnapshotResult {
+export function kdniaoSnapshot(waybill: KdniaoWaybill, digests: Digests): WaybillSnapshotResult {
   const number = normaliseTrackingNumber(waybill.LogisticCode)
   if (!number.ok) return { ok: false, reason: 'invalid_tracking_number', trackingNo: waybill.LogisticCode }
   const { trackingNo } = number
@@ -30,7 +31,7 @@ export function kdniaoSnapshot(waybill: KdniaoWaybill): WaybillSnapshotResult {
       vendor: 'kdniao', carrier: carrier.carrier, trackingNo,
       time: trace.AcceptTime, text: trace.AcceptStation, location: trace.Location,
       code: trace.Action ? mapKdniaoStatus(trace.Action) : undefined,
-    })
+    }, digests)
     if (built.ok) events.push(built.event)
     else issues.push({ traceIndex, reason: built.reason, time: built.time })
   })

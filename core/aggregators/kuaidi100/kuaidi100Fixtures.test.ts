@@ -8,6 +8,7 @@ import type { WaybillSnapshotResult } from '../vendorWire'
 import { readKuaidi100Push } from './kuaidi100Push'
 import { parseKuaidi100AutoNumberResponse, parseKuaidi100QueryResponse, parseKuaidi100SubscribeResponse } from './kuaidi100Responses'
 import { kuaidi100CallbackSign } from './kuaidi100Sign'
+import { nodeDigests } from '../../../server/platform/digests'
 
 const SALT = 's3cr3t'
 
@@ -27,10 +28,10 @@ function runFixture(fixture: Fixture): unknown {
   switch (fixture.kind) {
     case 'push': {
       const param = JSON.stringify(fixture.param)
-      const result = readKuaidi100Push(encodeForm([['param', param], ['sign', kuaidi100CallbackSign(param, SALT)]]), SALT)
+      const result = readKuaidi100Push(encodeForm([['param', param], ['sign', kuaidi100CallbackSign(param, SALT, nodeDigests)]]), SALT, nodeDigests)
       return result.ok ? { ...result, push: { ...result.push, waybill: withTracking(result.push.waybill) } } : result
     }
-    case 'query': return withTracking(parseKuaidi100QueryResponse(JSON.stringify(fixture.response)))
+    case 'query': return withTracking(parseKuaidi100QueryResponse(JSON.stringify(fixture.response), nodeDigests))
     case 'subscribe': return parseKuaidi100SubscribeResponse(JSON.stringify(fixture.response))
     case 'autonumber': return parseKuaidi100AutoNumberResponse(JSON.stringify(fixture.response))
   }

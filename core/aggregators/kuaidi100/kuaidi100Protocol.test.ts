@@ -4,6 +4,7 @@ import { kuaidi100PushAck, kuaidi100PushFailureAck, readKuaidi100Push, verifyKua
 import { buildKuaidi100AutoNumber, buildKuaidi100Query, buildKuaidi100Subscribe } from './kuaidi100Requests'
 import { parseKuaidi100AutoNumberResponse, parseKuaidi100QueryResponse, parseKuaidi100SubscribeResponse } from './kuaidi100Responses'
 import { kuaidi100CallbackSign, kuaidi100QuerySign } from './kuaidi100Sign'
+import { nodeDigests } from '../../../server/platform/digests'
 
 const KEY = 'KEYabcdef1234'
 const CUSTOMER = 'CUSTOMERABCDEF0123456789ABCDEF01'
@@ -15,30 +16,30 @@ const pushBody = (param: string, sign: string | null) => encodeForm(sign === nul
 
 describe('signature vectors', () => {
   it('query sign', () => {
-    expect(kuaidi100QuerySign(QUERY_PARAM, KEY, CUSTOMER)).toBe('D36C7A554AA7C39DFD4C49D20AFF64CB')
+    expect(kuaidi100QuerySign(QUERY_PARAM, KEY, CUSTOMER, nodeDigests)).toBe('D36C7A554AA7C39DFD4C49D20AFF64CB')
   })
 
   it('callback sign', () => {
-    expect(kuaidi100CallbackSign(PUSH_PARAM, SALT)).toBe('5361057B1EA7CA3D4B2EF702F8C8911C')
+    expect(kuaidi100CallbackSign(PUSH_PARAM, SALT, nodeDigests)).toBe('5361057B1EA7CA3D4B2EF702F8C8911C')
   })
 })
 
 describe('request builders', () => {
   it('build the vector query param and sign it', () => {
-    const built = buildKuaidi100Query({ carrier: 'YTO', trackingNo: 'YT1234567890123', phoneTail: '1234' }, { key: KEY, customer: CUSTOMER })
+    const built = buildKuaidi100Query({ carrier: 'YTO', trackingNo: 'YT1234567890123', phoneTail: '1234' }, { key: KEY, customer: CUSTOMER }, nodeDigests)
     // YTO needs no phone tail, so it is not sent; with SF it is.
     expect(built.ok && built.param).toBe('{"com":"yuantong","num":"YT1234567890123","resultv2":"4"}')
-    const sf = buildKuaidi100Query({ carrier: 'SF', trackingNo: 'SF1234567890123', phoneTail: '1234', to: '北京市朝阳区' }, { key: KEY, customer: CUSTOMER })
+    const sf = buildKuaidi100Query({ carrier: 'SF', trackingNo: 'SF1234567890123', phoneTail: '1234', to: '北京市朝阳区' }, { key: KEY, customer: CUSTOMER }, nodeDigests)
     if (!sf.ok) throw new Error('expected a request')
     expect(sf.param).toBe('{"com":"shunfeng","num":"SF1234567890123","phone":"1234","to":"北京市朝阳区","resultv2":"4"}')
     expect(sf.request).toEqual({
       method: 'POST', path: '/poll/query.do', contentType: 'application/x-www-form-urlencoded;charset=utf-8',
-      body: encodeForm([['customer', CUSTOMER], ['sign', kuaidi100QuerySign(sf.param, KEY, CUSTOMER)], ['param', sf.param]]),
+      body: encodeForm([['customer', CUSTOMER], ['sign', kuaidi100QuerySign(sf.param, KEY, CUSTOMER, nodeDigests)], ['param', sf.param]]),
     })
   })
 
   it('reproduce the vector sign for the vector param', () => {
-    const built = buildKuaidi100Query({ carrier: 'FWX', trackingNo: 'YT1234567890123', phoneTail: '1234' }, { key: KEY, customer: CUSTOMER })
+    const built = buildKuaidi100Query({ carrier: 'FWX', trackingNo: 'YT1234567890123', phoneTail: '1234' }, { key: KEY, customer: CUSTOMER }, nodeDigests)
     expect(built.ok && built.param).toBe(QUERY_PARAM.replace('yuantong', 'fengwang'))
   })
 
@@ -62,7 +63,7 @@ describe('request builders', () => {
   })
 
   it('returns a typed failure for a carrier Kuaidi100 has no code for', () => {
-    expect(buildKuaidi100Query({ carrier: 'YZBK', trackingNo: '1012345678901' }, { key: KEY, customer: CUSTOMER }))
+    expect(buildKuaidi100Query({ carrier: 'YZBK', trackingNo: '1012345678901' }, { key: KEY, customer: CUSTOMER }, nodeDigests))
       .toEqual({ ok: false, reason: 'carrier_not_supported_by_vendor', carrier: 'YZBK' })
   })
 
@@ -75,27 +76,27 @@ describe('request builders', () => {
 
 describe('verifyKuaidi100Push', () => {
   it('accepts the vector push, in either case', () => {
-    expect(verifyKuaidi100Push(pushBody(PUSH_PARAM, '5361057B1EA7CA3D4B2EF702F8C8911C'), SALT)).toEqual({ ok: true, param: PUSH_PARAM })
-    expect(verifyKuaidi100Push(pushBody(PUSH_PARAM, '5361057b1ea7ca3d4b2ef702f8c8911c'), SALT)).toEqual({ ok: true, param: PUSH_PARAM })
+    expect(verifyKuaidi100Push(pushBody(PUSH_PARAM, '5361057B1EA7CA3D4B2EF702F8C8911C'), SALT, nodeDigests)).toEqual({ ok: true, param: PUSH_PARAM })
+    expect(verifyKuaidi100Push(pushBody(PUSH_PARAM, '5361057b1ea7ca3d4b2ef702f8c8911c'), SALT, nodeDigests)).toEqual({ ok: true, param: PUSH_PARAM })
   })
 
   it('verifies with an empty salt too (Kuaidi100 still signs)', () => {
-    expect(verifyKuaidi100Push(pushBody(PUSH_PARAM, kuaidi100CallbackSign(PUSH_PARAM, '')), '')).toMatchObject({ ok: true })
+    expect(verifyKuaidi100Push(pushBody(PUSH_PARAM, kuaidi100CallbackSign(PUSH_PARAM, '', nodeDigests)), '', nodeDigests)).toMatchObject({ ok: true })
   })
 
   it.each([
-    ['a wrong salt', pushBody(PUSH_PARAM, kuaidi100CallbackSign(PUSH_PARAM, 'other')), 'bad_signature'],
+    ['a wrong salt', pushBody(PUSH_PARAM, kuaidi100CallbackSign(PUSH_PARAM, 'other', nodeDigests)), 'bad_signature'],
     ['a tampered param', pushBody(PUSH_PARAM.replace('"state":"0"', '"state":"3"'), '5361057B1EA7CA3D4B2EF702F8C8911C'), 'bad_signature'],
     ['no sign', pushBody(PUSH_PARAM, null), 'missing_signature'],
     ['no param', encodeForm([['sign', 'ABC']]), 'malformed'],
     ['broken percent-encoding', 'param=%7B%E4&sign=ABC', 'malformed'],
   ])('rejects %s', (_case, body, reason) => {
-    expect(verifyKuaidi100Push(body, SALT)).toMatchObject({ ok: false, reason })
+    expect(verifyKuaidi100Push(body, SALT, nodeDigests)).toMatchObject({ ok: false, reason })
   })
 
   it('reports a signed param that is not a push as malformed', () => {
     const param = '{"status":"polling"}'
-    expect(readKuaidi100Push(pushBody(param, kuaidi100CallbackSign(param, SALT)), SALT)).toMatchObject({ ok: false, reason: 'malformed' })
+    expect(readKuaidi100Push(pushBody(param, kuaidi100CallbackSign(param, SALT, nodeDigests)), SALT, nodeDigests)).toMatchObject({ ok: false, reason: 'malformed' })
   })
 })
 
@@ -114,7 +115,7 @@ describe('returnCodes as typed failures', () => {
     ['400', 'bad_request', false], ['408', 'phone_tail_mismatch', false], ['500', 'no_result', true], ['501', 'server_error', true],
     ['502', 'server_busy', true], ['503', 'bad_signature', false], ['601', 'key_expired', false], ['999', 'vendor_error', true],
   ])('query %s → %s (retryable %s)', (returnCode, reason, retryable) => {
-    expect(parseKuaidi100QueryResponse(JSON.stringify({ result: false, returnCode, message: 'x' }))).toEqual({ ok: false, reason, returnCode, retryable, message: 'x' })
+    expect(parseKuaidi100QueryResponse(JSON.stringify({ result: false, returnCode, message: 'x' }), nodeDigests)).toEqual({ ok: false, reason, returnCode, retryable, message: 'x' })
   })
 
   it.each([

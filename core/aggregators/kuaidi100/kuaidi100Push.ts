@@ -5,6 +5,7 @@
 import type { CarrierCode } from '../../carriers/carrierRegistry'
 import { carrierFromKuaidi100 } from '../../carriers/vendorCarrierCodes'
 import { constantTimeEqual } from '../../crypto/constantTimeEqual'
+import type { Digests } from '../../crypto/digests'
 import type { StopReason } from '../../tracking/trackingSignal'
 import { parseFormBody } from '../formBody'
 import { describeIssues, JSON_CONTENT_TYPE, type SignatureCheck, type VendorAck, type WaybillSnapshotResult } from '../vendorWire'
@@ -15,14 +16,14 @@ import { kuaidi100Snapshot } from './kuaidi100Snapshot'
 export type Kuaidi100PushVerification = SignatureCheck<{ param: string }>
 
 /** We always subscribe with a salt, so a push without `sign` is rejected (fail closed, §10). */
-export function verifyKuaidi100Push(rawBody: string, salt: string): Kuaidi100PushVerification {
+export function verifyKuaidi100Push(rawBody: string, salt: string, digests: Digests): Kuaidi100PushVerification {
   const form = parseFormBody(rawBody)
   if (!form.ok) return { ok: false, reason: 'malformed', detail: form.detail }
   const param = form.fields.get('param')
   const sign = form.fields.get('sign')
   if (param === undefined) return { ok: false, reason: 'malformed', detail: 'param missing' }
   if (!sign) return { ok: false, reason: 'missing_signature', detail: 'sign missing' }
-  if (!constantTimeEqual(kuaidi100CallbackSign(param, salt), sign.toUpperCase())) {
+  if (!constantTimeEqual(kuaidi100CallbackSign(param, salt, digests), sign.toUpperCase())) {
     return { ok: false, reason: 'bad_signature', detail: 'sign does not match param' }
   }
   return { ok: true, param }
@@ -64,7 +65,7 @@ function carrierCorrection(param: Kuaidi100PushParam): CarrierCorrection | null 
   return { fromVendorCode, toVendorCode: param.comNew, from: from.ok ? from.carrier : null, to: to.ok ? to.carrier : null }
 }
 
-export function parseKuaidi100Push(param: string): Kuaidi100PushParse {
+export function parseKuaidi100Push(param: string, digests: Digests): Kuaidi100PushParse {
   let json: unknown
   try {
     json = JSON.parse(param)
@@ -75,7 +76,7 @@ export function parseKuaidi100Push(param: string): Kuaidi100PushParse {
   if (!parsed.success) return { ok: false, reason: 'malformed', detail: describeIssues(parsed.error.issues) }
   const reason = stopReason(parsed.data)
   const message = parsed.data.message ?? ''
-  const waybill = kuaidi100Snapshot(parsed.data.lastResult, {
+  const waybill = kuaidi100Snapshot(parsed.data.lastResult, digests, {
     destResult: parsed.data.destResult,
     stop: reason ? { reason, message } : null,
   })
@@ -87,9 +88,9 @@ export type Kuaidi100PushRead =
   | { ok: false; reason: 'missing_signature' | 'bad_signature' | 'malformed'; detail: string }
 
 /** verifyKuaidi100Push + parseKuaidi100Push: what the push receiver calls with the raw body. */
-export function readKuaidi100Push(rawBody: string, salt: string): Kuaidi100PushRead {
-  const verified = verifyKuaidi100Push(rawBody, salt)
-  return verified.ok ? parseKuaidi100Push(verified.param) : verified
+export function readKuaidi100Push(rawBody: string, salt: string, digests: Digests): Kuaidi100PushRead {
+  const verified = verifyKuaidi100Push(rawBody, salt, digests)
+  return verified.ok ? parseKuaidi100Push(verified.param, digests) : verified
 }
 
 /** The exact success ack; anything else makes Kuaidi100 retry 3 times at 35-minute intervals. */

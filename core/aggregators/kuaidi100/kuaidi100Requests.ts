@@ -5,6 +5,7 @@ import { kuaidi100CodeFor } from '../../carriers/vendorCarrierCodes'
 import { encodeForm, encodeFormComponent } from '../formBody'
 import { FORM_CONTENT_TYPE, type VendorRequest } from '../vendorWire'
 import { kuaidi100QuerySign } from './kuaidi100Sign'
+import type { Digests } from '../../crypto/digests'
 
 export interface Kuaidi100Credentials {
   customer: string
@@ -53,7 +54,7 @@ const phoneFor = (carrier: CarrierCode | undefined, phoneTail: string | null | u
 
 const optional = (name: string, value: string | undefined): Array<[string, string]> => (value ? [[name, value]] : [])
 
-export function buildKuaidi100Query(params: Kuaidi100QueryParams, credentials: Kuaidi100Credentials): Kuaidi100RequestResult {
+export function buildKuaidi100Query(params: Kuaidi100QueryParams, credentials: Kuaidi100Credentials, digests: Digests): Kuaidi100RequestResult {
   const com = kuaidi100CodeFor(params.carrier)
   if (!com.ok) return { ok: false, reason: com.reason, carrier: params.carrier }
   const param = JSON.stringify(Object.fromEntries([
@@ -66,7 +67,7 @@ export function buildKuaidi100Query(params: Kuaidi100QueryParams, credentials: K
   ]))
   const body = encodeForm([
     ['customer', credentials.customer],
-    ['sign', kuaidi100QuerySign(param, credentials.key, credentials.customer)],
+    ['sign', kuaidi100QuerySign(param, credentials.key, credentials.customer, digests)],
     ['param', param],
   ])
   return { ok: true, request: { method: 'POST', path: KUAIDI100_PATHS.query, contentType: FORM_CONTENT_TYPE, body }, param }

@@ -2,6 +2,7 @@
 // and returns a value; returnCodes become typed failures.
 import type { CarrierCode } from '../../carriers/carrierRegistry'
 import { carrierFromKuaidi100 } from '../../carriers/vendorCarrierCodes'
+import type { Digests } from '../../crypto/digests'
 import { describeIssues, type WaybillSnapshotResult } from '../vendorWire'
 import {
   KUAIDI100_QUERY_RETURN_CODES, KUAIDI100_SUBSCRIBE_RETURN_CODES, returnCodeFailure,
@@ -22,7 +23,7 @@ function parseJson(text: string): { ok: true; value: unknown } | MalformedRespon
 }
 
 /** Real-time query. Success carries `status:"200"`; failures carry `result:false` + `returnCode`. */
-export function parseKuaidi100QueryResponse(text: string): WaybillSnapshotResult | Kuaidi100Failure<Kuaidi100QueryFailureReason> | MalformedResponse {
+export function parseKuaidi100QueryResponse(text: string, digests: Digests): WaybillSnapshotResult | Kuaidi100Failure<Kuaidi100QueryFailureReason> | MalformedResponse {
   const json = parseJson(text)
   if (!json.ok) return json
   const failure = kuaidi100FailureSchema.safeParse(json.value)
@@ -33,7 +34,7 @@ export function parseKuaidi100QueryResponse(text: string): WaybillSnapshotResult
   if (!parsed.success) return { ok: false, reason: 'malformed', detail: describeIssues(parsed.error.issues) }
   const status = parsed.data.status ?? '200'
   if (status !== '200') return returnCodeFailure(KUAIDI100_QUERY_RETURN_CODES, 'vendor_error', status, parsed.data.message ?? '')
-  return kuaidi100Snapshot(parsed.data)
+  return kuaidi100Snapshot(parsed.data, digests)
 }
 
 export type Kuaidi100SubscribeResult =

@@ -4,6 +4,7 @@
 // signal, but only when there are traces: Kuaidi100 reports state 0 (在途) for numbers with no data.
 import { normaliseTrackingNumber } from '../../carriers/normaliseTrackingNumber'
 import { carrierFromKuaidi100 } from '../../carriers/vendorCarrierCodes'
+import type { Digests } from '../../crypto/digests'
 import { buildTrackingEvent } from '../../tracking/buildTrackingEvent'
 import { mapKuaidi100Status } from '../../tracking/mapVendorStatus'
 import type { TrackingEvent } from '../../tracking/trackingEvent'
@@ -19,7 +20,7 @@ export interface Kuaidi100SnapshotOptions {
   stop?: { reason: StopReason; message: string } | null
 }
 
-export function kuaidi100Snapshot(result: Kuaidi100Result, options: Kuaidi100SnapshotOptions = {}): WaybillSnapshotResult {
+export function kuaidi100Snapshot(result: Kuaidi100Result, digests: Digests, options: Kuaidi100SnapshotOptions = {}): WaybillSnapshotResult {
   const number = normaliseTrackingNumber(result.nu)
   if (!number.ok) return { ok: false, reason: 'invalid_tracking_number', trackingNo: result.nu }
   const { trackingNo } = number
@@ -35,7 +36,7 @@ export function kuaidi100Snapshot(result: Kuaidi100Result, options: Kuaidi100Sna
       vendor: 'kuaidi100', carrier: carrier.carrier, trackingNo,
       time, text: trace.context ?? '', location: trace.location || trace.areaName,
       code: trace.statusCode ? mapKuaidi100Status(trace.statusCode) : undefined,
-    })
+    }, digests)
     if (built.ok) events.push(built.event)
     else issues.push({ traceIndex, reason: built.reason, time })
   })

@@ -3,12 +3,12 @@
 // names are placeholders and every phone number is a reserved test number.
 import type { OrderDoc, OrderItem, ParcelDoc, ParcelItem } from '@core/api'
 import type { CarrierCode } from '@core/carriers'
-import { sha256Hex } from '@core/crypto/sha256'
 import { deriveStatus } from '@core/tracking/deriveStatus'
 import type { SubStatus } from '@core/tracking/subStatuses'
 import type { UnifiedStatus } from '@core/tracking/statuses'
 import type { CourierInfo, TrackingEvent } from '@core/tracking/trackingEvent'
 import dayjs from 'dayjs'
+import { createHash } from 'node:crypto'
 import timezone from 'dayjs/plugin/timezone'
 import utc from 'dayjs/plugin/utc'
 
@@ -34,7 +34,7 @@ export interface ScanSpec {
 
 /** The same scan gets the same id in every fixture built from it, as a real event id is stable. */
 function eventId(scan: ScanSpec): string {
-  return sha256Hex(`${scan.minutesAgo}|${scan.text}`).slice(0, 32)
+  return createHash('sha256').update(`${scan.minutesAgo}|${scan.text}`, 'utf8').digest('hex').slice(0, 32)
 }
 
 export function fixtureEvents(now: number, scans: ScanSpec[]): TrackingEvent[] {
