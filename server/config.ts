@@ -2,7 +2,7 @@
 // once (all missing keys, all invalid ones) by key name only: values are secrets and never appear in
 // a message or a log. Production has no defaults for URLs or credentials; the local stack passes its
 // dev values through the emulator's function environment.
-import { z } from 'zod'
+import * as z from '../core/validation/zod'
 import type { TrackingVendor } from '../core/api'
 
 export interface KdniaoConfig { eBusinessId: string; appKey: string; apiUrl: string }
@@ -49,25 +49,25 @@ export type ConfigResult<T> = { ok: true; config: T } | { ok: false; missing: st
 const KDNIAO_KEYS = ['KDNIAO_EBUSINESS_ID', 'KDNIAO_APP_KEY', 'KDNIAO_API_URL'] as const
 const KUAIDI100_KEYS = ['KUAIDI100_CUSTOMER', 'KUAIDI100_KEY', 'KUAIDI100_SALT', 'KUAIDI100_API_URL', 'TRACKING_PUSH_BASE_URL'] as const
 
-const httpUrl = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''))
-const VALUE_SCHEMAS: Record<string, z.ZodType> = {
+const httpUrl = z.pipe(z.url({ protocol: /^https?$/ }), z.transform((url: string) => url.replace(/\/+$/, '')))
+const VALUE_SCHEMAS: Record<string, z.ZodMiniType> = {
   TRACKING_VENDOR: z.enum(['kdniao', 'kuaidi100']),
-  KDNIAO_EBUSINESS_ID: z.string().regex(/^\d{4,12}$/),
-  KDNIAO_APP_KEY: z.string().min(8),
+  KDNIAO_EBUSINESS_ID: z.string().check(z.regex(/^\d{4,12}$/)),
+  KDNIAO_APP_KEY: z.string().check(z.minLength(8)),
   KDNIAO_API_URL: httpUrl,
-  KUAIDI100_CUSTOMER: z.string().min(8),
-  KUAIDI100_KEY: z.string().min(8),
-  KUAIDI100_SALT: z.string().min(8),
+  KUAIDI100_CUSTOMER: z.string().check(z.minLength(8)),
+  KUAIDI100_KEY: z.string().check(z.minLength(8)),
+  KUAIDI100_SALT: z.string().check(z.minLength(8)),
   KUAIDI100_API_URL: httpUrl,
   TRACKING_PUSH_BASE_URL: httpUrl,
-  WAREHOUSE_HMAC_SECRET: z.string().min(16),
+  WAREHOUSE_HMAC_SECRET: z.string().check(z.minLength(16)),
   MERCHANT_OPENIDS: z.string(),
-  POLL_SILENT_AFTER_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60),
-  POLL_BATCH_LIMIT: z.coerce.number().int().min(1).max(500),
-  SUBSCRIBE_BATCH_LIMIT: z.coerce.number().int().min(1).max(500),
-  VENDOR_QPS: z.coerce.number().min(0.1).max(100),
-  REFRESH_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(24 * 3600),
-  SUBSCRIBE_INLINE_BUDGET_MS: z.coerce.number().int().min(0).max(50_000),
+  POLL_SILENT_AFTER_MINUTES: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(7 * 24 * 60)),
+  POLL_BATCH_LIMIT: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)),
+  SUBSCRIBE_BATCH_LIMIT: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)),
+  VENDOR_QPS: z.coerce.number().check(z.minimum(0.1), z.maximum(100)),
+  REFRESH_MIN_INTERVAL_SECONDS: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(24 * 3600)),
+  SUBSCRIBE_INLINE_BUDGET_MS: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(50_000)),
 }
 
 const DEFAULTS = {

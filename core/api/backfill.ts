@@ -1,7 +1,7 @@
 // backfillTracking: the merchant (or a warehouse system over HTTP) records tracking numbers at
 // shipment. One result per entry, in input order; a failed entry writes nothing and never affects
 // the others, so the envelope accepts any entries and each is validated on its own.
-import { z } from 'zod'
+import * as z from '../validation/zod'
 import type { CarrierCode } from '../carriers'
 import type { SubscriptionState } from './documents'
 import { carrierCodeSchema, docIdSchema, parcelIdSchema, parcelItemSchema, phoneTailSchema, rawTrackingNumberSchema } from './fields'
@@ -11,19 +11,19 @@ import type { CommonFailure, Failure } from './result'
 export const MAX_BACKFILL_ENTRIES = 500
 
 export const backfillTrackingInput = z.object({
-  entries: z.array(z.unknown()).min(1).max(MAX_BACKFILL_ENTRIES),
+  entries: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_BACKFILL_ENTRIES)),
 })
 
 export const backfillEntrySchema = z.object({
   orderId: docIdSchema,
   trackingNo: rawTrackingNumberSchema,
   /** When given it is used as is: the merchant's choice is never overridden by detection. */
-  carrier: carrierCodeSchema.optional(),
-  phoneTail: phoneTailSchema.optional(),
+  carrier: z.optional(carrierCodeSchema),
+  phoneTail: z.optional(phoneTailSchema),
   /** Which order items go in this parcel; omitted = not said (the parcel covers what is not yet allocated). */
-  items: z.array(parcelItemSchema).max(50).optional(),
+  items: z.optional(z.array(parcelItemSchema).check(z.maxLength(50))),
   /** Correct a mistake: this parcel supersedes the given one of the same order. */
-  replaces: parcelIdSchema.optional(),
+  replaces: z.optional(parcelIdSchema),
 })
 export type BackfillEntry = z.infer<typeof backfillEntrySchema>
 

@@ -1,6 +1,6 @@
 // merchantConsole: one function for the admin tab, one action per call. Merchants only (checked
 // against the `merchants` collection); everyone else gets `not_merchant` and sees nothing.
-import { z } from 'zod'
+import * as z from '../validation/zod'
 import type { CarrierCode } from '../carriers'
 import type { SubStatus, UnifiedStatus } from '../tracking'
 import type { OrderDoc, ParcelDoc } from './documents'
@@ -10,13 +10,13 @@ import type { RefreshTrackingResult } from './shopper'
 
 export const merchantConsoleInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('session') }),
-  pageSchema.extend({ action: z.literal('toShip'), search: z.string().trim().max(40).optional() }),
+  z.extend(pageSchema, { action: z.literal('toShip'), search: z.optional(z.string().check(z.trim(), z.maxLength(40))) }),
   z.object({ action: z.literal('exceptions') }),
-  z.object({ action: z.literal('carrierPerformance'), sinceDays: z.number().int().min(1).max(365).default(30) }),
+  z.object({ action: z.literal('carrierPerformance'), sinceDays: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(365)), 30) }),
   z.object({ action: z.literal('order'), orderId: docIdSchema }),
   z.object({ action: z.literal('refreshParcel'), parcelId: parcelIdSchema }),
   /** For the batch preview: which of these numbers are already on an order. */
-  z.object({ action: z.literal('lookupNumbers'), trackingNos: z.array(rawTrackingNumberSchema).min(1).max(500) }),
+  z.object({ action: z.literal('lookupNumbers'), trackingNos: z.array(rawTrackingNumberSchema).check(z.minLength(1), z.maxLength(500)) }),
 ])
 export type MerchantConsoleInput = z.infer<typeof merchantConsoleInput>
 

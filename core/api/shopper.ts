@@ -1,5 +1,5 @@
 // Shopper-facing functions: listProducts, createOrder, listMyOrders, getOrderTracking, refreshTracking.
-import { z } from 'zod'
+import * as z from '../validation/zod'
 import type { OrderDoc, ParcelDoc, ProductDoc } from './documents'
 import { docIdSchema, pageSchema, parcelIdSchema } from './fields'
 import type { CommonFailure, Failure } from './result'
@@ -9,20 +9,21 @@ export type ListProductsResult = { ok: true; products: ProductDoc[] } | Failure<
 
 /** The object `wx.chooseAddress` returns (DESIGN §5); extra fields it carries (errMsg, nationalCode) are dropped. */
 export const addressInput = z.object({
-  userName: z.string().trim().min(1).max(40),
-  telNumber: z.string().trim().regex(/^\+?[0-9][0-9 -]{4,19}$/, 'must be a phone number'),
-  provinceName: z.string().trim().min(1).max(20),
-  cityName: z.string().trim().min(1).max(30),
-  countyName: z.string().trim().max(30),
-  detailInfo: z.string().trim().min(1).max(120),
-  postalCode: z.string().trim().regex(/^\d{6}$/).optional().or(z.literal('')),
+  userName: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  telNumber: z.string().check(z.trim(), z.regex(/^\+?[0-9][0-9 -]{4,19}$/, 'must be a phone number')),
+  provinceName: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
+  cityName: z.string().check(z.trim(), z.minLength(1), z.maxLength(30)),
+  countyName: z.string().check(z.trim(), z.maxLength(30)),
+  detailInfo: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+  postalCode: z.union([z.optional(z.string().check(z.trim(), z.regex(/^\d{6}$/))), z.literal('')]),
 })
 export type AddressInput = z.infer<typeof addressInput>
 
 export const createOrderInput = z.object({
-  items: z.array(z.object({ productId: docIdSchema, quantity: z.number().int().min(1).max(99) }))
-    .min(1).max(20)
-    .refine((items) => new Set(items.map((item) => item.productId)).size === items.length, 'each product at most once'),
+  items: z.array(z.object({ productId: docIdSchema, quantity: z.number().check(z.int(), z.minimum(1), z.maximum(99)) })).check(
+    z.minLength(1), z.maxLength(20),
+    z.refine((items) => new Set(items.map((item) => item.productId)).size === items.length, 'each product at most once'),
+  ),
   address: addressInput,
 })
 export type CreateOrderInput = z.infer<typeof createOrderInput>

@@ -4,7 +4,7 @@
 // number of times, yields the same parcel (test/property/parcelTracking.property.test.ts).
 // Absent values are null rather than missing so that writing the state over a stored document
 // clears stale fields (a database update ignores undefined).
-import { z } from 'zod'
+import * as z from '../validation/zod'
 import { deriveStatus, type StatusSource } from './deriveStatus'
 import { preferredEta, type EtaClaim } from './etaClaim'
 import { MAX_EVENTS_PER_PARCEL, mergeEvents } from './mergeEvents'
@@ -56,28 +56,28 @@ export function mergeSnapshot(state: ParcelTracking, snapshot: TrackingSnapshot,
 }
 
 const timeProvenanceSchema = z.enum(['explicit', 'assumed:Asia/Shanghai'])
-const asOfSchema = z.number().int().nullable()
+const asOfSchema = z.nullable(z.number().check(z.int()))
 
 export const trackingSignalSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('vendor_state'), vendor: vendorSchema, asOf: asOfSchema,
-    status: unifiedStatusSchema, subStatus: subStatusSchema.optional(), rawCode: z.string(),
+    status: unifiedStatusSchema, subStatus: z.optional(subStatusSchema), rawCode: z.string(),
   }),
   z.object({
     kind: z.literal('tracking_stopped'), vendor: vendorSchema, asOf: asOfSchema,
-    reason: z.enum(STOP_REASONS), message: z.string().optional(),
+    reason: z.enum(STOP_REASONS), message: z.optional(z.string()),
   }),
-]) satisfies z.ZodType<TrackingSignal>
+]) satisfies z.ZodMiniType<TrackingSignal>
 
 export const etaClaimSchema = z.object({
-  at: z.number().int(), zone: timeProvenanceSchema, localTime: z.string(), vendor: vendorSchema, asOf: asOfSchema,
-}) satisfies z.ZodType<EtaClaim>
+  at: z.number().check(z.int()), zone: timeProvenanceSchema, localTime: z.string(), vendor: vendorSchema, asOf: asOfSchema,
+}) satisfies z.ZodMiniType<EtaClaim>
 
 /** Reads the tracking part of a stored parcel document; the derived fields are recomputed, so a
  * document written by an older rule set is brought up to date on read. */
-export const parcelTrackingSchema = z.object({
+export const parcelTrackingSchema = z.pipe(z.object({
   events: z.array(trackingEventSchema),
-  signals: z.array(trackingSignalSchema).default([]),
-  eta: etaClaimSchema.nullable().default(null),
-}).transform(({ events, signals, eta }): ParcelTracking =>
-  mergeTracking(emptyTracking(), { ...emptyTracking(), events, signals, eta }))
+  signals: z._default(z.array(trackingSignalSchema), []),
+  eta: z._default(z.nullable(etaClaimSchema), null),
+}), z.transform(({ events, signals, eta }): ParcelTracking =>
+  mergeTracking(emptyTracking(), { ...emptyTracking(), events, signals, eta })))

@@ -1,6 +1,6 @@
 // The normalised scan every vendor format is turned into; stored newest first on the parcel doc and
 // rendered by the pages as the timeline.
-import { z } from 'zod'
+import * as z from '../validation/zod'
 import type { CarrierCode } from '../carriers/carrierRegistry'
 import type { Digests } from '../crypto/digests'
 import { UNIFIED_STATUSES, type UnifiedStatus } from './statuses'
@@ -42,22 +42,22 @@ export const subStatusSchema = z.enum(SUB_STATUS_CODES as [SubStatus, ...SubStat
 export const vendorSchema = z.enum(VENDORS)
 
 export const trackingEventSchema = z.object({
-  id: z.string().regex(/^[0-9a-f]{32}$/),
-  at: z.number().int(),
+  id: z.string().check(z.regex(/^[0-9a-f]{32}$/)),
+  at: z.number().check(z.int()),
   zone: z.enum(['explicit', 'assumed:Asia/Shanghai']),
   localTime: z.string(),
   text: z.string(),
-  location: z.string().optional(),
+  location: z.optional(z.string()),
   status: unifiedStatusSchema,
-  subStatus: subStatusSchema.optional(),
-  rawCode: z.string().optional(),
+  subStatus: z.optional(subStatusSchema),
+  rawCode: z.optional(z.string()),
   vendor: vendorSchema,
-  courier: z.object({
+  courier: z.optional(z.object({
     kind: z.enum(['courier', 'station']),
-    name: z.string().optional(),
-    phone: z.string().optional(),
-  }).optional(),
-}) satisfies z.ZodType<TrackingEvent>
+    name: z.optional(z.string()),
+    phone: z.optional(z.string()),
+  })),
+}) satisfies z.ZodMiniType<TrackingEvent>
 
 /** 128 bits of SHA-256: collision-free for any parcel's timeline and half the bytes of the full hex
  * in a document that must stay small (reference/wechat.md §2.5). */

@@ -1,9 +1,10 @@
 // What a cold start of each cloud function costs before it does any work: the bundle's size (what is
-// uploaded; core/ and server/ inlined, wx-server-sdk external) and the time to `require` it in a
-// fresh Node process — the median of several processes, each measured inside the process from just
-// before the require to just after it. Rounds interleave every target, so a machine that gets busier
-// during the run slows all of them alike. `wx-server-sdk` alone is measured the same way, so the
-// function's own share shows (SCF loads the SDK from the function's node_modules on every cold start).
+// uploaded; core/ and server/ inlined, wx-server-sdk external), what those bytes are (esbuild's
+// metafile: our code from core/, server/ and cloudfunctions/, zod, the rest), and the time to
+// `require` it in a fresh Node process — the median of several processes. Each process first requires
+// `wx-server-sdk` (SCF loads it from the function's node_modules on every cold start) and then the
+// bundle, timing both, so "of which own code ms" is the bundle's own load with the SDK already there.
+// Rounds interleave every function, so a machine that gets busier during the run slows all alike.
 import { execFileSync } from 'node:child_process'
 import { statSync } from 'node:fs'
 import * as path from 'node:path'
@@ -14,35 +15,58 @@ import type { Benchmark, BenchResult } from './types'
 const RUNS = 5
 const ROOT = path.resolve(__dirname, '..', '..')
 
-/** ms to require `target` in a fresh node process (module scope runs: cloud.init, schemas…). */
-function coldRequireMs(target: string): number {
-  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(target)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6));process.exit(0)`
-  return Number(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } as NodeJS.ProcessEnv, timeout: 60_000 }).toString())
+/** ms to require the SDK, then `bundle` after it, in one fresh node process (module scope runs: cloud.init, schemas…). */
+function coldRequireMs(bundle: string): { sdkMs: number; bundleMs: number } {
+  const script = `const t0=process.hrtime.bigint();require('wx-server-sdk');const t1=process.hrtime.bigint();require(${JSON.stringify(bundle)});const t2=process.hrtime.bigint();process.stdout.write(JSON.stringify([Number(t1-t0)/1e6,Number(t2-t1)/1e6]));process.exit(0)`
+  const [sdkMs, bundleMs] = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } as NodeJS.ProcessEnv, timeout: 60_000 }).toString()) as [number, number]
+  return { sdkMs, bundleMs }
 }
+
+const kib = (bytes: number) => round2(bytes / 1024)
 
 const benchmark: Benchmark = {
   name: 'functions',
   async run(): Promise<BenchResult[]> {
-    await buildFunctions()
-    const targets = new Map<string, string>([['wx-server-sdk', 'wx-server-sdk'], ...listFunctions().map((name): [string, string] => [name, path.join(FUNCTIONS_ROOT, name, 'index.js')])])
-    const samples = new Map<string, number[]>([...targets.keys()].map((name) => [name, []]))
+    const compositions = await buildFunctions()
+    const names = listFunctions()
+    const samples = new Map<string, { total: number[]; own: number[] }>(names.map((name) => [name, { total: [], own: [] }]))
+    const sdkSamples: number[] = []
     for (let round = 0; round < RUNS; round += 1) {
-      for (const [name, target] of targets) samples.get(name)?.push(coldRequireMs(target))
+      for (const name of names) {
+        const { sdkMs, bundleMs } = coldRequireMs(path.join(FUNCTIONS_ROOT, name, 'index.js'))
+        sdkSamples.push(sdkMs)
+        samples.get(name)?.total.push(sdkMs + bundleMs)
+        samples.get(name)?.own.push(bundleMs)
+      }
     }
-    const coldMs = (name: string) => round2(median(samples.get(name) ?? []))
-    const sdkMs = coldMs('wx-server-sdk')
-    const results: BenchResult[] = listFunctions().map((name) => ({
-      label: `cloud function ${name}`,
-      figures: {
-        bundle_kib: round2(statSync(targets.get(name) ?? '').size / 1024),
-        cold_require_ms: coldMs(name),
-        'of which own code ms': round2(coldMs(name) - sdkMs),
-      },
-    }))
+    const results: BenchResult[] = names.map((name) => {
+      const composition = compositions.get(name)
+      const bytes = composition?.totalBytes ?? statSync(path.join(FUNCTIONS_ROOT, name, 'index.js')).size
+      const own = composition?.ownBytes ?? 0
+      return {
+        label: `cloud function ${name}`,
+        figures: {
+          bundle_kib: kib(bytes),
+          'own code kib': kib(own),
+          'zod kib': kib(composition?.zodBytes ?? 0),
+          'other libraries kib': kib(composition?.otherBytes ?? 0),
+          'own code share %': bytes === 0 ? 0 : Math.round((own / bytes) * 1000) / 10,
+          cold_require_ms: round2(median(samples.get(name)?.total ?? [])),
+          'of which own code ms': round2(median(samples.get(name)?.own ?? [])),
+        },
+      }
+    })
+    const sizes = results.map((result) => Number(result.figures.bundle_kib))
+    const ownMs = results.map((result) => Number(result.figures['of which own code ms']))
+    results.push({
+      label: 'own code per function: bundle / cold require',
+      figures: { 'bundle kib, max': Math.max(...sizes), 'bundle kib, min': Math.min(...sizes), 'cold require own code ms, max': Math.max(...ownMs), 'cold require own code ms, min': Math.min(...ownMs) },
+      note: 'goal ≤ 150 KiB / ≤ 30 ms; bundle = everything uploaded besides wx-server-sdk (own code + zod + dayjs); ms = the bundle\'s require after the SDK',
+    })
     results.push({
       label: 'wx-server-sdk alone (baseline of every function)',
-      figures: { cold_require_ms: sdkMs },
-      note: `median of ${RUNS} fresh node processes each; "own code" = function − this baseline`,
+      figures: { cold_require_ms: round2(median(sdkSamples)) },
+      note: `median of ${RUNS} fresh node processes per function`,
     })
     return results
   },

@@ -1,7 +1,7 @@
 // What every cloud function hands to server/: the database, the clock, a sleep for pacing, and its
 // environment. Plus the two ways a function answers when a use case cannot: invalid input (a value)
 // and an internal error (a bug or an outage), logged by message only — never the event or config.
-import type { z } from 'zod'
+import type * as z from '../../core/validation/zod'
 import { failure, type Failure } from '../../core/api'
 import { describeIssues } from '../../core/aggregators/vendorWire'
 import type { TrackingVendorClient } from '../aggregators/trackingVendor'
@@ -23,7 +23,7 @@ export interface PipelineRuntime extends FunctionRuntime {
   limits: PipelineConfig['limits']
 }
 
-export function invalidInput(error: z.ZodError): Failure<'invalid_input'> {
+export function invalidInput(error: z.core.$ZodError): Failure<'invalid_input'> {
   return failure('invalid_input', describeIssues(error.issues))
 }
 

@@ -1,15 +1,15 @@
 // HTTP access (reference/wechat.md §1.9): the request arrives as the "集成请求" event and the function
 // answers with an integration response. The body is raw text, base64 when `isBase64Encoded`; it is
 // capped before anything else looks at it.
-import { z } from 'zod'
+import * as z from '../../core/validation/zod'
 
 export const integrationEventSchema = z.object({
   path: z.string(),
   httpMethod: z.string(),
-  headers: z.record(z.string(), z.string()).default({}),
-  queryStringParameters: z.record(z.string(), z.string()).nullable().optional(),
-  body: z.string().nullable().optional(),
-  isBase64Encoded: z.boolean().optional(),
+  headers: z._default(z.record(z.string(), z.string()), {}),
+  queryStringParameters: z.nullish(z.record(z.string(), z.string())),
+  body: z.nullish(z.string()),
+  isBase64Encoded: z.optional(z.boolean()),
 })
 export type IntegrationEvent = z.infer<typeof integrationEventSchema>
 

@@ -1,6 +1,6 @@
 // The `products` collection. Read through a schema: the catalogue is seeded and edited outside the
 // functions, and money must be whole fen.
-import { z } from 'zod'
+import * as z from '../../core/validation/zod'
 import type { ProductDoc } from '../../core/api'
 import { COLLECTIONS, type Database } from '../platform/database'
 import { MAX_READ } from './parcels'
@@ -8,12 +8,12 @@ import { MAX_READ } from './parcels'
 export const storedProductSchema = z.object({
   _id: z.string(),
   title: z.string(),
-  description: z.string().default(''),
-  priceFen: z.number().int().nonnegative(),
-  image: z.string().default(''),
-  stock: z.number().int(),
-  createdAt: z.number().default(0),
-}) satisfies z.ZodType<ProductDoc, unknown>
+  description: z._default(z.string(), ''),
+  priceFen: z.number().check(z.int(), z.nonnegative()),
+  image: z._default(z.string(), ''),
+  stock: z.number().check(z.int()),
+  createdAt: z._default(z.number(), 0),
+}) satisfies z.ZodMiniType<ProductDoc, unknown>
 
 export function readProduct(doc: unknown): ProductDoc | null {
   const parsed = storedProductSchema.safeParse(doc)

@@ -1,10 +1,10 @@
 // Kuaidi100 payload schemas (aggregators.md §2.3–§2.6). Loose objects keep unknown fields; numeric
 // codes are accepted as numbers or strings because the JSON types drift from the docs ("state" is a
 // string even where the docs say Integer).
-import { z } from 'zod'
+import * as z from '../../validation/zod'
 
-const code = z.union([z.string(), z.number()]).transform((value) => String(value).trim())
-const optionalText = z.string().nullish()
+const code = z.pipe(z.union([z.string(), z.number()]), z.transform((value: string | number) => String(value).trim()))
+const optionalText = z.nullish(z.string())
 
 export const kuaidi100TraceSchema = z.looseObject({
   time: optionalText,
@@ -14,23 +14,23 @@ export const kuaidi100TraceSchema = z.looseObject({
   areaName: optionalText,
   areaCode: optionalText,
   status: optionalText,
-  statusCode: code.nullish(),
+  statusCode: z.nullish(code),
 })
 
 /** A query answer and a push's `lastResult` / `destResult` share this shape; data is newest first. */
 export const kuaidi100ResultSchema = z.looseObject({
   message: optionalText,
-  state: code.nullish(),
-  status: code.nullish(),
+  state: z.nullish(code),
+  status: z.nullish(code),
   condition: optionalText,
-  ischeck: code.nullish(),
+  ischeck: z.nullish(code),
   com: z.string(),
   nu: code,
-  data: z.array(kuaidi100TraceSchema).nullish().transform((value) => value ?? []),
+  data: z.pipe(z.nullish(z.array(kuaidi100TraceSchema)), z.transform((value) => value ?? [])),
 })
 
 export const kuaidi100FailureSchema = z.looseObject({
-  result: z.union([z.boolean(), z.string()]).nullish(),
+  result: z.nullish(z.union([z.boolean(), z.string()])),
   returnCode: code,
   message: optionalText,
 })
@@ -39,11 +39,11 @@ export const kuaidi100PushParamSchema = z.looseObject({
   status: z.string(),
   billstatus: optionalText,
   message: optionalText,
-  autoCheck: code.nullish(),
+  autoCheck: z.nullish(code),
   comOld: optionalText,
   comNew: optionalText,
   lastResult: kuaidi100ResultSchema,
-  destResult: kuaidi100ResultSchema.nullish(),
+  destResult: z.nullish(kuaidi100ResultSchema),
 })
 
 export const kuaidi100AutoNumberSchema = z.array(z.looseObject({ comCode: z.string(), name: optionalText }))
