@@ -19,7 +19,7 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testEnvironment: 'node',
-      testMatch: ['<rootDir>/{core,server,dev,scripts}/**/*.test.ts', '<rootDir>/test/property/**/*.test.ts'] },
+      testMatch: ['<rootDir>/{core,server,dev,scripts}/**/*.test.ts', '<rootDir>/test/property/**/*.test.ts', '<rootDir>/test/support/**/*.test.ts'] },
     { ...common, displayName: 'contract', testEnvironment: 'node', setupFilesAfterEnv: ['<rootDir>/test/jest/longTimeout.js'],
       testMatch: ['<rootDir>/test/contract/**/*.test.ts'] },
     { ...common, displayName: 'functions', testEnvironment: 'node', setupFilesAfterEnv: ['<rootDir>/test/jest/longTimeout.js'],

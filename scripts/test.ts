@@ -1,15 +1,24 @@
 // `npm test`: type-check, build what the tests load (function bundles, the weapp and the H5 app),
-// run every jest project, and end with the plain line CI reads: `N passed, N failed`.
+// run every jest project under a watchdog, and end with the plain line CI reads: `N passed, N failed`.
 // Usage: npm test [-- --skip-build] [-- <jest args>]
+// Limits: TEST_RUN_MINUTES (default 45) for the whole jest run; a run that finished but does not exit
+// within TEST_EXIT_GRACE_SECONDS (default 30) has left a handle open and counts as one failure.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import { readProgress, runJestWithWatchdog } from './testWatchdog'
 
 const root = path.resolve(__dirname, '..')
 const args = process.argv.slice(2)
 const skipBuild = args.includes('--skip-build')
 const jestArgs = args.filter((arg) => arg !== '--skip-build')
+
+function positive(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback)
+  if (!(value > 0)) throw new Error(`${name} must be a positive number, not "${process.env[name]}"`)
+  return value
+}
 
 function run(label: string, command: string, commandArgs: string[]): boolean {
   console.log(`\n▶ ${label}`)
@@ -19,7 +28,7 @@ function run(label: string, command: string, commandArgs: string[]): boolean {
 }
 
 const npx = (tool: string) => path.join(root, 'node_modules', '.bin', tool)
-const steps: Array<[string, string, string[]]> = [['typecheck', npx('tsc'), ['-p', 'tsconfig.json']]]
+const steps: Array<[string, string, string[]]> = [['typecheck', 'npm', ['run', '--silent', 'typecheck']]]
 if (!skipBuild) {
   steps.push(
     ['build cloud functions', npx('tsx'), ['scripts/buildFunctions.ts']],
@@ -28,24 +37,49 @@ if (!skipBuild) {
   )
 }
 
-let failedSteps = 0
-for (const [label, command, commandArgs] of steps) if (!run(label, command, commandArgs)) failedSteps += 1
+async function main(): Promise<void> {
+  let failedSteps = 0
+  for (const [label, command, commandArgs] of steps) if (!run(label, command, commandArgs)) failedSteps += 1
 
-const report = path.join(mkdtempSync(path.join(tmpdir(), 'jest-report-')), 'report.json')
-run('jest', npx('jest'), ['--json', `--outputFile=${report}`, ...jestArgs])
+  const workDir = mkdtempSync(path.join(tmpdir(), 'jest-report-'))
+  const report = path.join(workDir, 'report.json')
+  const progressFile = path.join(workDir, 'progress.jsonl')
+  console.log('\n▶ jest')
+  const end = await runJestWithWatchdog(npx('jest'), ['--json', `--outputFile=${report}`, '--reporters=default', '--reporters=./test/jest/progressReporter.js', ...jestArgs], {
+    cwd: root,
+    env: { ...process.env, JEST_PROGRESS_FILE: progressFile },
+    reportFile: report,
+    limits: { runMs: positive('TEST_RUN_MINUTES', 45) * 60_000, exitGraceMs: positive('TEST_EXIT_GRACE_SECONDS', 30) * 1000 },
+  })
 
-let passed = 0
-let failed = failedSteps
-try {
-  const summary = JSON.parse(readFileSync(report, 'utf8')) as {
-    numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number
+  let passed = 0
+  let failed = failedSteps
+  if (end.kind === 'stuck') {
+    // No report: count what finished, and each file still running as a failure.
+    const progress = readProgress(progressFile)
+    passed = progress.passed
+    failed += progress.failed + Math.max(1, progress.running.length)
+    console.error(`\n✖ jest was still running after ${Math.round(end.afterMs / 60_000)} min and was stopped. Still running:`)
+    for (const file of progress.running) console.error(`    ${path.relative(root, file)}`)
+  } else {
+    if (end.kind === 'did-not-exit') {
+      failed += 1
+      console.error(`\n✖ jest finished but did not exit within ${end.graceMs / 1000} s: a test left a handle open (timer, socket, server). Find it with: npx jest --detectOpenHandles <file>`)
+    }
+    try {
+      const summary = JSON.parse(readFileSync(report, 'utf8')) as {
+        numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number
+      }
+      passed = summary.numPassedTests
+      // A suite that crashes before its tests run reports no failed test; count it so it cannot hide.
+      failed += summary.numFailedTests + summary.numRuntimeErrorTestSuites
+    } catch {
+      failed += 1
+      console.error('jest wrote no report')
+    }
   }
-  passed = summary.numPassedTests
-  // A suite that crashes before its tests run reports no failed test; count it so it cannot hide.
-  failed += summary.numFailedTests + summary.numRuntimeErrorTestSuites
-} catch {
-  failed += 1
-  console.error('jest wrote no report')
+  console.log(`\n${passed} passed, ${failed} failed`)
+  process.exit(failed === 0 && passed > 0 ? 0 : 1)
 }
-console.log(`\n${passed} passed, ${failed} failed`)
-process.exit(failed === 0 && passed > 0 ? 0 : 1)
+
+void main()

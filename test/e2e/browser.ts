@@ -1,12 +1,14 @@
-// Debian's Chromium driven by playwright-core; nothing downloads a browser of its own.
-// Flags from reference/taro.md §3d; the background-networking ones keep Chromium off the closed network.
+// Chromium driven by playwright-core, found as test/e2e/findChromium.ts says; nothing downloads a
+// browser of its own. Flags from reference/taro.md §3d; the background-networking ones keep Chromium
+// off the closed network.
 import { chromium, type Browser, type Page } from 'playwright-core'
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+import { findChromium } from './findChromium'
 
 export async function launchBrowser(): Promise<Browser> {
+  const found = await findChromium()
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: found.executablePath,
+    env: { ...process.env, ...found.env },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   })

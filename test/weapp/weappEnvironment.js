@@ -1,8 +1,10 @@
 // jsdom for miniprogram-simulate, plus the Node globals the in-process local cloud needs (fetch,
 // structuredClone, setImmediate, TextEncoder …), and Node export conditions so `ws` resolves to
-// its Node build. Selected per file with `@jest-environment ./test/weapp/weappEnvironment.js`, so
-// the shared jest.config.js stays as it is.
+// its Node build, and a clock that starts at a fixed instant (test/support/shiftedDate.js). Selected
+// per file with `@jest-environment ./test/weapp/weappEnvironment.js`, so the shared jest.config.js
+// stays as it is.
 const { TestEnvironment } = require('jest-environment-jsdom')
+const { fixedNowFromEnv, shiftedDate } = require('../support/shiftedDate')
 
 const NODE_GLOBALS = [
   'fetch', 'Request', 'Response', 'Headers', 'FormData', 'Blob', 'structuredClone', 'setImmediate', 'clearImmediate',
@@ -20,6 +22,9 @@ class WeappEnvironment extends TestEnvironment {
     for (const name of NODE_GLOBALS) {
       if (this.global[name] === undefined && globalThis[name] !== undefined) this.global[name] = globalThis[name]
     }
+    // Every weapp world (page, in-process local cloud, fixtures) starts at one fixed instant, so what
+    // the page shows (今天/昨天, day groups, 3小时前) and what it costs do not depend on the run's date.
+    this.global.Date = shiftedDate(this.global.Date, fixedNowFromEnv())
   }
 }
 
