@@ -1,0 +1,5 @@
+export { resolveParcelQuestion, MAX_QUESTION_CHARS, MAX_CHOICES, type ParcelAnswer, type AnswerChoice } from './resolveParcelQuestion'
+export type { OrderView, ParcelView, ItemView, ScanView, CourierView, EtaView, RouteView } from './assistantView'
+export { quoteCourierText, cleanCourierText, MAX_QUOTED_CHARS } from './quoteCourierText'
+export { composeOrderAnswer, describeItems, orderLabel, pickupCode } from './composeAnswer'
+export { formatDay, formatMinute } from './shanghaiCalendar'
