@@ -2,14 +2,16 @@
 // function bundles, timers, persistence in .devcloud/) and the H5 app, seeds the demo, and prints
 // where to look. Ctrl-C stops everything. `npm start -- --reset` starts from empty data.
 // Ports: DEVCLOUD_PORT (8787), APP_PORT (10086), SANDBOX_PORT (8790); TRACKING_VENDOR (kdniao);
-// DEMO_SPEED (240: the demo parcels' remaining story plays 240× faster than real time).
+// DEMO_SPEED (240: the demo parcels' remaining story plays 240× faster than real time). Every
+// function env key of DESIGN §5 set in the environment (credentials, URLs, knobs) replaces its dev
+// value, for the functions and for the sandbox that signs the pushes.
 import { rmSync } from 'node:fs'
 import * as path from 'node:path'
 import { buildFunctions } from '../../scripts/buildFunctions'
 import { DEFAULT_SANDBOX_PORT } from '../aggregators'
 import { latestLiveParcel } from '../seed/demoOrders'
 import { buildH5, h5BuildIsStale } from './buildIfStale'
-import { trackingVendorFrom } from './functionEnv'
+import { describeFunctionEnv, trackingVendorFrom } from './functionEnv'
 import { startLocalStack, type LocalStack } from './localStack'
 
 const ROOT = path.resolve(__dirname, '..', '..')
@@ -45,8 +47,10 @@ async function main(): Promise<void> {
     console.log('· H5 app is up to date')
   }
 
-  const stack: LocalStack = await startLocalStack({ devcloudPort, sandboxPort, appPort, dataDir: DATA_DIR, vendor, speed })
+  const stack: LocalStack = await startLocalStack({ devcloudPort, sandboxPort, appPort, dataDir: DATA_DIR, vendor, speed, env: process.env })
   for (const warning of stack.seed.warnings) console.warn(`! ${warning}`)
+  console.log(`· functions run with (set any of these in the environment to override):`)
+  for (const line of describeFunctionEnv(stack.functionEnv)) console.log(`    ${line}`)
   const app = stack.h5?.url ?? `http://127.0.0.1:${appPort}`
   const liveOrder = (await latestLiveParcel(stack.devcloud))?.orderId ?? null
   const rows: Array<[string, string]> = [

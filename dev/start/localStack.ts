@@ -6,7 +6,7 @@ import { startSandbox, type Sandbox } from '../aggregators'
 import { startDevCloud, type DevCloud } from '../cloud'
 import { serveH5, type H5Server } from '../h5/serveH5'
 import { seedDemoData, type SeedReport } from '../seed'
-import { localFunctionEnv, type TrackingVendor } from './functionEnv'
+import { functionEnvFrom, localFunctionEnv, sandboxCredentialsFrom, type ResolvedFunctionEnv, type TrackingVendor } from './functionEnv'
 
 export interface LocalStackOptions {
   devcloudPort: number
@@ -18,6 +18,11 @@ export interface LocalStackOptions {
   vendor: TrackingVendor
   /** Scenario time compression for the demo parcels (dev/aggregators README, "Clocks"). */
   speed: number
+  /**
+   * Where the documented function env keys (credentials, URLs, knobs) are read from; each set key
+   * wins over its dev default, for the functions and the sandbox alike. Default: none (dev values).
+   */
+  env?: NodeJS.ProcessEnv
 }
 
 export interface LocalStack {
@@ -25,6 +30,8 @@ export interface LocalStack {
   sandbox: Sandbox
   h5: H5Server | null
   seed: SeedReport
+  /** What the functions run with, and which keys came from the environment. */
+  functionEnv: ResolvedFunctionEnv
   close(): Promise<void>
 }
 
@@ -32,13 +39,18 @@ const HOST = '127.0.0.1'
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const cloudUrl = `http://${HOST}:${options.devcloudPort}`
+  const env = options.env ?? {}
+  const credentials = sandboxCredentialsFrom(env)
   const sandbox = await startSandbox({
     port: options.sandboxPort,
     speed: options.speed,
+    kdniao: credentials.kdniao,
+    kuaidi100: credentials.kuaidi100,
     stateFile: path.join(options.dataDir, 'sandbox-state.json'),
   })
   // Kdniao push URLs are console configuration; here it is the local cloud's HTTP access route.
   sandbox.setKdniaoPushUrl(`${cloudUrl}/tracking/push/kdniao`)
+  const resolved = functionEnvFrom(localFunctionEnv({ vendor: options.vendor, sandboxUrl: sandbox.url, cloudUrl }), env)
   let devcloud: DevCloud
   try {
     devcloud = await startDevCloud({
@@ -48,7 +60,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       persistDir: options.dataDir,
       timers: true,
       logFailures: true,
-      functionEnv: localFunctionEnv({ vendor: options.vendor, sandboxUrl: sandbox.url, cloudUrl }),
+      functionEnv: resolved.functionEnv,
     })
   } catch (error) {
     await sandbox.close()
@@ -59,7 +71,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   })
   const h5 = options.appPort === null ? null : await serveH5({ cloudUrl, envId: devcloud.envId, port: options.appPort, host: HOST })
   return {
-    devcloud, sandbox, h5, seed,
+    devcloud, sandbox, h5, seed, functionEnv: resolved,
     async close() {
       await h5?.close()
       await devcloud.close()
