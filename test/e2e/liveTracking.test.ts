@@ -31,8 +31,9 @@ let browser: Browser
 
 beforeAll(async () => {
   if (!listFunctions().every((name) => existsSync(path.join(FUNCTIONS_ROOT, name, 'index.js')))) await buildFunctions()
-  // Scenario time starts now, so the page's "x minutes ago" reads naturally; the clock only moves by hand.
-  clock = createManualClock({ startAt: Date.now(), ioWaitMs: 15_000 })
+  // Scenario time starts six hours ago and moves only by hand (310 minutes in this test), so every
+  // scan is in the page's past and reads naturally ("3小时前"), whatever the hour the test runs.
+  clock = createManualClock({ startAt: Date.now() - 6 * 60 * MINUTE, ioWaitMs: 15_000 })
   sandbox = await startSandbox({ clock, kdniao: { ...DEV_KDNIAO, qps: 1000 } })
   cloud = await startDevCloud({
     envId: testEnvId(),
