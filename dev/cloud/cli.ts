@@ -1,44 +1,34 @@
-// `npm run devcloud -- --port <P>`: the local cloud alone, headless (DESIGN §5). Builds every cloud
-// function, starts with timers on and persistence in .devcloud/, seeds the demo data, prints
-// `devcloud ready on http://127.0.0.1:<P>`, and stops cleanly on SIGINT/SIGTERM.
-// Options: --port (default $DEVCLOUD_PORT or 8787; 0 picks a free one), --host, --persist-dir <dir>.
-import * as path from 'node:path'
+// `npm run devcloud -- --port <P> [--persist-dir DIR | --memory]`: the local cloud alone, headless
+// (DESIGN §5). Its first line says where the data lives: in memory by default, so a check or an
+// experiment never fills the data `npm start` shows a person (.devcloud/); --persist-dir keeps it
+// in a dir of its own, locked to this process. Builds every cloud function, starts with timers on,
+// seeds the demo data (or loads --import), prints `devcloud ready on http://127.0.0.1:<P>`, and
+// stops cleanly on SIGINT/SIGTERM (writing --export-on-exit). `--export DIR` writes a data dir's
+// documents as JSON lines and exits. All flags: cliOptions.ts (`--help`).
 import { buildFunctions } from '../../scripts/buildFunctions'
 import { DEFAULT_SANDBOX_PORT } from '../aggregators'
-import { localFunctionEnv, trackingVendorFrom } from '../start/functionEnv'
-import { REPO_ROOT } from './config'
 import { seedDemoData } from '../seed'
-import { startDevCloud } from '.'
-
-interface CliOptions { port: number; host: string; persistDir: string }
-
-function parseArgs(argv: string[]): CliOptions | string {
-  const options: CliOptions = {
-    port: Number(process.env.DEVCLOUD_PORT ?? 8787),
-    host: '127.0.0.1',
-    persistDir: path.join(REPO_ROOT, '.devcloud'),
-  }
-  for (let index = 0; index < argv.length; index += 1) {
-    const flag = argv[index]
-    const value = argv[index + 1]
-    if (value === undefined) return `${flag} needs a value`
-    if (flag === '--port') options.port = Number(value)
-    else if (flag === '--host') options.host = value
-    else if (flag === '--persist-dir') options.persistDir = path.resolve(value)
-    else return `unknown option ${flag} (use --port, --host, --persist-dir)`
-    index += 1
-  }
-  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) return `invalid port ${options.port}`
-  return options
-}
+import { functionEnvFrom, localFunctionEnv, trackingVendorFrom } from '../start/functionEnv'
+import { dataLine, parseCliArgs, USAGE, type CliOptions } from './cliOptions'
+import type { TransferResult } from './exportImport'
+import { DataDirLockedError, ImportRefusedError, lockDataDir, OpLogCorruptError, startDevCloud, type DataDirLock, type DevCloud } from '.'
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2))
+  const options = parseCliArgs(process.argv.slice(2), process.env, process.cwd())
   if (typeof options === 'string') {
-    console.error(`devcloud: ${options}`)
+    console.error(`devcloud: ${options}\n${USAGE}`)
     process.exit(2)
   }
-  await buildFunctions()
+  if (options.help) {
+    console.log(USAGE)
+    return
+  }
+  console.log(dataLine(options))
+  // Before building: a second process on this dir is refused at once, without touching the bundles.
+  const lock = options.data.kind === 'dir' ? takeLock(options.data.dir) : undefined
+  if (options.exportDir !== undefined) return exportOnce(options, options.exportDir, lock)
+
+  if (options.build) await buildFunctions()
   // Dev defaults point at a local sandbox (`npm run sandbox`, or `npm start` for everything);
   // any of these set in this process's environment wins.
   const defaults = localFunctionEnv({
@@ -46,25 +36,77 @@ async function main(): Promise<void> {
     sandboxUrl: process.env.SANDBOX_URL ?? `http://127.0.0.1:${process.env.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT}`,
     cloudUrl: `http://${options.host}:${options.port === 0 ? 8787 : options.port}`,
   })
-  const functionEnv = Object.fromEntries(Object.entries(defaults).map(([key, value]) => [key, process.env[key] ?? value]))
+  const { functionEnv } = functionEnvFrom(defaults, process.env)
   const devcloud = await startDevCloud({
     functionEnv,
     port: options.port,
     host: options.host,
     envId: 'dev-local',
-    persistDir: options.persistDir,
+    ...storage(options),
+    dataDirLock: lock,
     timers: true,
     inheritProcessEnv: true,
     logFailures: true,
   })
-  await seedDemoData(devcloud)
+  if (options.importDir === undefined) await seedDemoData(devcloud)
   console.log(`devcloud ready on ${devcloud.url}`)
+  stopOnSignals(devcloud, options.exportOnExit, lock)
+}
+
+function takeLock(dir: string): DataDirLock {
+  const locked = lockDataDir(dir)
+  if (!locked.ok) throw new DataDirLockedError(locked.message, locked.holder)
+  // Whatever ends this process (a refused start included) frees the dir; only SIGKILL leaves a stale lock.
+  process.once('exit', () => locked.lock.release())
+  return locked.lock
+}
+
+function storage(options: CliOptions) {
+  return {
+    persistDir: options.data.kind === 'dir' ? options.data.dir : undefined,
+    fsync: options.fsync,
+    importDir: options.importDir,
+    compactAfterBytes: options.compactAfterBytes,
+  }
+}
+
+/** Opens the data (locking a data dir like any writer would), writes the export, and exits. Serves nothing: port 0, no functions built. */
+async function exportOnce(options: CliOptions, exportDir: string, lock: DataDirLock | undefined): Promise<void> {
+  try {
+    const devcloud = await startDevCloud({ port: 0, host: '127.0.0.1', envId: 'dev-local', ...storage(options), dataDirLock: lock })
+    try {
+      report(await devcloud.exportData(exportDir), 'exported')
+    } finally {
+      await devcloud.close()
+    }
+  } finally {
+    lock?.release()
+  }
+}
+
+function report(result: TransferResult, verb: string): void {
+  if (!result.ok) {
+    console.error(`devcloud: export failed: ${result.reason}`)
+    process.exitCode = 1
+    return
+  }
+  const envs = Object.entries(result.summary.envs).map(([env, collections]) => `${env}: ${Object.keys(collections).length} collections`)
+  console.log(`devcloud ${verb} ${result.summary.documents} documents to ${result.summary.dir} (${envs.join('; ') || 'no data'})`)
+}
+
+function stopOnSignals(devcloud: DevCloud, exportOnExit: string | undefined, lock: DataDirLock | undefined): void {
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
     stopping = true
     console.log(`devcloud stopping (${signal})`)
-    devcloud.close().then(() => process.exit(0), (error: unknown) => {
+    const stopped = async () => {
+      await devcloud.close()
+      // After close: every function has finished, so the export is the final state.
+      if (exportOnExit !== undefined) report(await devcloud.exportData(exportOnExit), 'exported')
+      lock?.release()
+    }
+    stopped().then(() => process.exit(process.exitCode ?? 0), (error: unknown) => {
       console.error(error)
       process.exit(1)
     })
@@ -74,6 +116,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('devcloud failed to start:', error)
+  // Refusals a person can act on are said plainly; anything else is a bug and keeps its stack.
+  const known = error instanceof DataDirLockedError || error instanceof OpLogCorruptError || error instanceof ImportRefusedError
+  console.error(`devcloud failed to start: ${known ? (error as Error).message : (error as Error).stack ?? String(error)}`)
   process.exit(1)
 })

@@ -32,6 +32,14 @@ export type ExportManifest = z.infer<typeof manifestSchema>
 export interface ExportSummary { dir: string; envs: ExportManifest['envs']; documents: number }
 export type TransferResult = { ok: true; summary: ExportSummary } | { ok: false; reason: string }
 
+/** startDevCloud's `importDir` could not be loaded (nothing was changed). */
+export class ImportRefusedError extends Error {
+  constructor(dir: string, reason: string) {
+    super(`cannot import ${dir}: ${reason}`)
+    this.name = 'ImportRefusedError'
+  }
+}
+
 export interface ExportedData {
   manifest: ExportManifest
   /** env → collection → documents, in file order. */

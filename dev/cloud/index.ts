@@ -10,11 +10,11 @@ import { DEFAULT_CONFIG_DIR, DEFAULT_FUNCTIONS_DIR, loadCloudbaseConfig } from '
 import { FaultState } from './faults'
 import { FunctionHost } from './functionHost'
 import { installEnvProxy } from './envProxy'
-import { applyImport, readExport } from './exportImport'
+import { applyImport, ImportRefusedError, readExport } from './exportImport'
 import { devCloudHandle } from './handle'
 import { createInvocations, type Invocations } from './invocations'
 import type { OpenApiCall } from './openApi'
-import { OpLog } from './persistence'
+import { NPM_START_DATA_DIR, OpLog } from './persistence'
 import { RealtimeServer } from './realtime'
 import { DevCloudServer } from './server'
 import { Store } from './store'
@@ -24,7 +24,7 @@ export type { Doc } from './ejson'
 export type { DevCloudDb } from './directDb'
 export type { OpenApiCall } from './openApi'
 export { InvokeError, type Caller, type DevCloud, type DevCloudFaults, type StartDevCloudOptions } from './api'
-export type { ExportSummary, TransferResult } from './exportImport'
+export { ImportRefusedError, type ExportSummary, type TransferResult } from './exportImport'
 export { DataDirLockedError, lockDataDir, type DataDirLock } from './lock'
 export { OpLogCorruptError } from './persistence'
 
@@ -33,6 +33,9 @@ const REGION = 'ap-shanghai'
 export async function startDevCloud(options: StartDevCloudOptions = {}): Promise<DevCloud> {
   const envId = options.envId ?? 'dev-local'
   if (!SAFE_ENV.test(envId)) throw new Error(`envId "${envId}" must start with dev- or test- (devcloud never pretends to be a production env)`)
+  if (envId.startsWith('test-') && options.persistDir !== undefined && path.resolve(options.persistDir) === NPM_START_DATA_DIR) {
+    throw new Error(`a test env (${envId}) may not persist into ${NPM_START_DATA_DIR}: that is npm start's data; use a temporary dir`)
+  }
   const now = options.now ?? Date.now
   const host = options.host ?? '127.0.0.1'
   const functionsDir = options.functionsDir ?? DEFAULT_FUNCTIONS_DIR
@@ -42,7 +45,7 @@ export async function startDevCloud(options: StartDevCloudOptions = {}): Promise
   const faults = new FaultState(now)
   store.setWriteGuard((commit) => faults.refuseWrite(commit))
   const importing = options.importDir === undefined ? undefined : readExport(options.importDir)
-  if (importing && !importing.ok) throw new Error(`cannot import: ${importing.reason}`)
+  if (importing && !importing.ok) throw new ImportRefusedError(options.importDir ?? '', importing.reason)
   const oplog = options.persistDir === undefined ? undefined : OpLog.open(options.persistDir, store, {
     fsync: options.fsync, lock: options.dataDirLock, compactAfterBytes: options.compactAfterBytes,
   }).log
@@ -52,7 +55,7 @@ export async function startDevCloud(options: StartDevCloudOptions = {}): Promise
     const imported = applyImport(store, importing.data)
     if (!imported.ok) {
       oplog?.close()
-      throw new Error(`cannot import ${options.importDir}: ${imported.reason}`)
+      throw new ImportRefusedError(options.importDir ?? '', imported.reason)
     }
   }
   const transactions = new Transactions(store)
@@ -71,13 +74,12 @@ export async function startDevCloud(options: StartDevCloudOptions = {}): Promise
   const uninstallEnv = installEnvProxy()
   const openApiCalls: OpenApiCall[] = []
 
-  let devcloud: DevCloud | undefined
   const server = new DevCloudServer({
     actions: {
       store, transactions, functions, realtime, rules: config.rules, openApiCalls, faults, now, defaultEnv: envId,
       wsUrl: () => `${baseUrl.replace(/^http/, 'ws')}/ws`,
     } satisfies ActionDeps,
-    admin: adminDeps({ store, envId, faults, realtime, invocations, openApiCalls, reset: () => devcloud?.reset() ?? Promise.resolve() }),
+    admin: adminDeps({ store, envId, faults, realtime, invocations, openApiCalls, reset: () => devcloud.reset() }),
     functions,
     realtime,
     routes: config.routes,
@@ -91,7 +93,8 @@ export async function startDevCloud(options: StartDevCloudOptions = {}): Promise
     throw error
   }
 
-  devcloud = devCloudHandle({
+  // The admin API's reset (above) calls this; requests are handled from the next turn on, when it exists.
+  const devcloud = devCloudHandle({
     url: baseUrl, envId, store, transactions, realtime, faults, functions, invocations, server, openApiCalls, now,
     dataDir: options.persistDir === undefined ? null : path.resolve(options.persistDir),
     release: () => {

@@ -11,6 +11,7 @@
 import { closeSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import * as path from 'node:path'
 import { z } from 'zod'
+import { REPO_ROOT } from './config'
 import { decodeDocument, encodeDocument } from './ejson'
 import { DataDirLockedError, lockDataDir, type DataDirLock } from './lock'
 import type { Commit, DocId, Journal, Store } from './store'
@@ -23,6 +24,8 @@ const recordSchema = z.discriminatedUnion('op', [
 type LogRecord = z.infer<typeof recordSchema>
 
 export const LOG_FILE = 'oplog.jsonl'
+/** `npm start`'s data, the one a person looks at: no test and no headless devcloud writes there by default. */
+export const NPM_START_DATA_DIR = path.join(REPO_ROOT, '.devcloud')
 export const COMPACT_FILE = `${LOG_FILE}.compact`
 /** Compact at run time once the appended lines exceed this and the last snapshot's size. */
 export const DEFAULT_COMPACT_AFTER_BYTES = 64 * 1024 * 1024
@@ -256,9 +259,18 @@ function syncDirectory(dir: string): void {
   }
 }
 
-/** Test hook (DEVCLOUD_COMPACTION_PAUSE=after-temp|after-rename): announce and hold still, so a test can kill the process exactly here. */
+const compactionsSeen = { 'after-temp': 0, 'after-rename': 0 }
+
+/**
+ * Test hook: DEVCLOUD_COMPACTION_PAUSE=after-temp|after-rename[@N] announces on stderr and holds the
+ * process still at that point of its Nth compaction (default 1st; the one at start counts), so a
+ * test can kill it exactly there.
+ */
 function pauseForTest(point: 'after-temp' | 'after-rename', file: string): void {
-  if (process.env.DEVCLOUD_COMPACTION_PAUSE !== point) return
+  const knob = process.env.DEVCLOUD_COMPACTION_PAUSE
+  if (knob === undefined || !knob.startsWith(point)) return
+  compactionsSeen[point] += 1
+  if (compactionsSeen[point] !== Number(knob.split('@')[1] ?? 1)) return
   writeSync(2, `devcloud compaction paused ${point} ${file} (size ${statSync(file).size})\n`)
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.env.DEVCLOUD_COMPACTION_PAUSE_MS ?? 60_000))
 }
