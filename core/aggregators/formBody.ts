@@ -6,11 +6,13 @@
 // everything else percent-encoded UTF-8 in upper case. encodeURIComponent does the UTF-8 and the
 // percent-encoding; it leaves `!'()~` bare, which forms encode, and throws on a lone surrogate, which
 // forms send as U+FFFD. This reproduces the Kdniao form vector exactly.
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+// (No lookbehind: older iOS JavaScriptCore rejects it at parse time.)
+const SURROGATES = /[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g
 const BARE_IN_URI_COMPONENT = /[!'()~]/g
+const wellFormed = (value: string) => value.replace(SURROGATES, (unit) => (unit.length === 2 ? unit : '\ufffd'))
 
 export function encodeFormComponent(value: string): string {
-  return encodeURIComponent(value.replace(LONE_SURROGATE, '\ufffd'))
+  return encodeURIComponent(wellFormed(value))
     .replace(BARE_IN_URI_COMPONENT, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%20/g, '+')
 }
@@ -24,7 +26,8 @@ export type FormDecodeResult = { ok: true; value: string } | { ok: false; reason
 
 export function decodeFormComponent(value: string): FormDecodeResult {
   try {
-    return { ok: true, value: decodeURIComponent(value.replace(/\+/g, ' ')) }
+    const spaced = value.includes('+') ? value.replace(/\+/g, ' ') : value
+    return { ok: true, value: spaced.includes('%') ? decodeURIComponent(spaced) : spaced }
   } catch {
     return { ok: false, reason: 'malformed' }
   }

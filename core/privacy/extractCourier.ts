@@ -20,9 +20,16 @@ const NAME = /^[\s:：【[（(]*([\u4e00-\u9fa5·]{1,6}|[A-Za-z][A-Za-z .]{0,19}
 const NOT_A_NAME = /快递|公司|物流|网点|中心|驿站|速运|速递/
 const STATION_NAME = /【([^】]*(?:驿站|柜|代收点|自提点|服务站|丰巢|超市|便利店|快递点|门卫)[^】]*)】/
 
+// Non-global copies, made once: exec on these has no lastIndex state to reset.
+const FIRST_MOBILE = new RegExp(MOBILE.source)
+const FIRST_LANDLINE = new RegExp(LANDLINE.source)
+// Every phone shape ends in four digits; most scan lines have none and skip both searches.
+const FOUR_DIGITS = /\d{4}/
+
 function firstPhone(text: string): string | undefined {
-  const mobile = new RegExp(MOBILE.source).exec(text)
-  const landline = new RegExp(LANDLINE.source).exec(text)
+  if (!FOUR_DIGITS.test(text)) return undefined
+  const mobile = FIRST_MOBILE.exec(text)
+  const landline = FIRST_LANDLINE.exec(text)
   const mobileAt = mobile ? mobile.index : Infinity
   const landlineAt = landline ? landline.index : Infinity
   if (mobile && mobileAt <= landlineAt) return `${mobile[3]}${mobile[4]}${mobile[5]}`

@@ -4,7 +4,11 @@
 // are public business numbers and stay.
 import { LANDLINE, MOBILE } from './phonePatterns'
 
+// Both shapes end in four digits; a line without any is returned as it is (most scan lines).
+const FOUR_DIGITS = /\d{4}/
+
 export function maskPhones(text: string): string {
+  if (!FOUR_DIGITS.test(text)) return text
   return text
     .replace(MOBILE, (_match, boundary: string, prefix: string, head: string, _middle: string, tail: string) =>
       `${boundary}${prefix}${head}****${tail}`)

@@ -36,18 +36,20 @@ export function buildTrackingEvent(line: TraceLine, digests: Digests): BuildEven
   const status = line.code ?? inferStatusFromText(rawText)
   const location = line.location ? collapseWhitespace(line.location) : ''
   const courier = extractCourier(rawText)
+  // Optional fields are added only when present (documents carry no `undefined`), by assignment
+  // rather than spreads: a push builds thousands of these.
   const event: TrackingEvent = {
     id: trackingEventId({ carrier: line.carrier, trackingNo: line.trackingNo, at: time.at, text }, digests),
     at: time.at,
     zone: time.zone,
     localTime: time.localTime,
     text,
-    ...(location ? { location } : {}),
     status: status.status,
-    ...(status.subStatus ? { subStatus: status.subStatus } : {}),
-    ...(line.code ? { rawCode: line.code.rawCode } : {}),
     vendor: line.vendor,
-    ...(courier ? { courier } : {}),
   }
+  if (location) event.location = location
+  if (status.subStatus) event.subStatus = status.subStatus
+  if (line.code) event.rawCode = line.code.rawCode
+  if (courier) event.courier = courier
   return { ok: true, event }
 }

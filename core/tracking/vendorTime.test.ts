@@ -1,4 +1,5 @@
-import { formatChinaTime, parseVendorTime } from './vendorTime'
+import fc from 'fast-check'
+import { formatChinaTime, parseVendorTime, parseVendorTimeWithDayjs } from './vendorTime'
 
 const utc = (iso: string) => Date.parse(iso)
 
@@ -34,5 +35,30 @@ describe('formatChinaTime', () => {
     ['2024-12-31T16:00:00Z', '2025-01-01 00:00:00'],
   ])('%s → %s', (instant, text) => {
     expect(formatChinaTime(utc(instant))).toBe(text)
+  })
+})
+
+// The fixed-layout path (YYYY-MM-DD HH:mm:ss at +08:00, no dayjs) must agree with dayjs on every
+// string, the ones it declines included.
+describe('the fixed-layout path agrees with dayjs', () => {
+  it.each([
+    '2025-01-02 09:58:00', '2025-01-02 00:00:00', '2025-12-31 23:59:59', '2024-02-29 12:00:00', '2000-02-29 12:00:00',
+    '2100-02-29 12:00:00', '2025-02-29 12:00:00', '2025-04-31 08:00:00', '2025-00-10 08:00:00', '2025-01-00 08:00:00',
+    '2025-01-02 24:00:00', '2025-01-02 23:60:00', '2025-01-02 23:59:60', '1991-09-15 12:00:00', '1992-01-01 00:00:00',
+    '1988-06-01 12:00:00', '2025-01-02T09:58:00', '2025/01/02 09:58:00', '2025-01-02 09:58:0x', '２０２５-01-02 09:58:00',
+    '2025-01-02 09:58:00 ', ' 2025-01-02 09:58:0', '+025-01-02 09:58:00', '2025-1-02 09:58:000',
+  ])('%j', (text) => {
+    expect(parseVendorTime(text)).toEqual(parseVendorTimeWithDayjs(text))
+  })
+
+  it('on any instant from 1990 to 2100, written the way vendors write it', () => {
+    const pad = (value: number, width = 2) => String(value).padStart(width, '0')
+    fc.assert(fc.property(
+      fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }),
+      fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }),
+      (year, month, day, hour, minute, second) => {
+        const text = `${year}-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}:${pad(second)}`
+        expect(parseVendorTime(text)).toEqual(parseVendorTimeWithDayjs(text))
+      }), { numRuns: 2000 })
   })
 })

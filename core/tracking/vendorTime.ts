@@ -48,7 +48,50 @@ function chinaOffsetMs(canonical: string, wallMs: number): number {
   return offset
 }
 
+const DIGIT_0 = 48
+const HOUR_MS = 3_600_000
+// Asia/Shanghai has been UTC+08:00 without daylight saving since September 1991 (tz database).
+const FIXED_OFFSET_FROM_YEAR = 1992
+const CHINA_OFFSET_MS = 8 * HOUR_MS
+const SEPARATORS: ReadonlyArray<readonly [number, number]> = [[4, 45], [7, 45], [10, 32], [13, 58], [16, 58]] // - - space : :
+
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0
+  for (let index = start; index < start + count; index += 1) {
+    const digit = text.charCodeAt(index) - DIGIT_0
+    if (digit < 0 || digit > 9) return -1
+    value = value * 10 + digit
+  }
+  return value
+}
+
+const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** The layout nearly every scan uses, `YYYY-MM-DD HH:mm:ss` in Beijing time, read without dayjs:
+ * a push carries thousands of them. Undefined for anything else (other layouts, offsets, years before
+ * the offset became fixed, impossible dates), which the general path decides. */
+function parseFixedChinaTime(text: string): VendorTimeResult | undefined {
+  if (text.length !== 19) return undefined
+  for (const [index, code] of SEPARATORS) if (text.charCodeAt(index) !== code) return undefined
+  const year = digitsAt(text, 0, 4)
+  const month = digitsAt(text, 5, 2)
+  const day = digitsAt(text, 8, 2)
+  const hour = digitsAt(text, 11, 2)
+  const minute = digitsAt(text, 14, 2)
+  const second = digitsAt(text, 17, 2)
+  if (year < FIXED_OFFSET_FROM_YEAR || month < 1 || month > 12 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined
+  const days = month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0)
+  if (day < 1 || day > days) return undefined
+  return { ok: true, at: Date.UTC(year, month - 1, day, hour, minute, second) - CHINA_OFFSET_MS, zone: 'assumed:Asia/Shanghai', localTime: text }
+}
+
 export function parseVendorTime(text: string): VendorTimeResult {
+  return parseFixedChinaTime(text) ?? parseVendorTimeWithDayjs(text)
+}
+
+/** Every layout vendors send; the reference the fixed-layout path is tested against. */
+export function parseVendorTimeWithDayjs(text: string): VendorTimeResult {
   const match = SHAPE.exec(text.trim().replace(/\s+/g, ' '))
   if (!match) return { ok: false, reason: 'unparsable_time', text }
   const [, year, month, day, hour, minute, second, fraction, offset] = match
