@@ -49,7 +49,7 @@ describe('Kdniao: a newer snapshot, then the older one late, then both again', (
     expect(state.events).toHaveLength(7)
     expect(state.events.map((event) => event.at)).toEqual([...state.events.map((event) => event.at)].sort((a, b) => b - a))
     // The ETA came only with the older snapshot; it stays, and the page hides it once terminal.
-    expect(state.eta?.localTime).toBe('2025-01-04 18:00:00')
+    expect(state.vendorEta?.localTime).toBe('2025-01-04 18:00:00')
   })
 })
 

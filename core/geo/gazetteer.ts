@@ -97,20 +97,17 @@ export function cityAtStartOf(text: string): GazetteerCity | null {
   return null
 }
 
-/** What a scan's place field or text names: Kuaidi100 areaName `河南,郑州市` (last part, checked
- * against the province when one is given), Location `郑州市`, `【郑州市】…` / `【郑州转运中心】…`
+/** What a scan's place field or text names: Kuaidi100 areaName `河南,郑州市` / `广东,深圳市,宝安区`
+ * (the part after the province, checked against it), Location `郑州市`, `【郑州市】…` / `【郑州转运中心】…`
  * (the first bracket that names a city), else the start of the text. */
 export function cityInScan(place: string | null | undefined, text = ''): GazetteerCity | null {
   if (place && place.trim()) {
+    // 郑州市 | 河南,郑州市 | 广东,深圳市,宝安区: a leading province, then the city.
     const parts = place.split(/[,，]/).map((part) => part.trim()).filter(Boolean)
-    const last = parts[parts.length - 1]
-    const first = parts[0]
-    const city = last ? cityAtStartOf(last) : null
-    if (city) {
-      const province = parts.length > 1 && first ? provinceNamed(first) : null
-      if (!province || province.code === city.provinceCode) return city
-      return null
-    }
+    const province = parts.length > 1 && parts[0] ? provinceNamed(parts[0]) : null
+    const cityPart = province ? parts[1] : parts[0]
+    const city = cityPart ? cityAtStartOf(cityPart) : null
+    if (city) return !province || province.code === city.provinceCode ? city : null
   }
   for (const match of text.matchAll(/[【\[]([^】\]]{2,40})[】\]]/g)) {
     const city = match[1] ? cityAtStartOf(match[1]) : null

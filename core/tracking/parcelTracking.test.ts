@@ -42,7 +42,7 @@ const delivered = event('2025-01-03 15:00:00', '【上海市】已签收，签�
 describe('emptyTracking', () => {
   it('is PENDING with nothing known', () => {
     expect(emptyTracking()).toEqual({
-      events: [], signals: [], eta: null, status: 'PENDING', subStatus: null, terminal: false, lastEventAt: null, statusSource: null,
+      events: [], signals: [], vendorEta: null, vendorMap: null, status: 'PENDING', subStatus: null, terminal: false, lastEventAt: null, statusSource: null,
     })
   })
 })
@@ -114,8 +114,8 @@ describe('mergeSnapshot', () => {
   it('takes the ETA from the snapshot with the newest events', () => {
     const early = snapshot([pickedUp], { eta: '2025-01-05' })
     const later = snapshot([pickedUp, hub], { eta: '2025-01-04 18:00:00' })
-    expect(fold(later, early).eta).toMatchObject({ localTime: '2025-01-04 18:00:00', asOf: hub.at })
-    expect(fold(early, later).eta).toEqual(fold(later, early).eta)
+    expect(fold(later, early).vendorEta).toMatchObject({ localTime: '2025-01-04 18:00:00', asOf: hub.at })
+    expect(fold(early, later).vendorEta).toEqual(fold(later, early).vendorEta)
   })
 
   it('keeps only the newest events under the cap', () => {

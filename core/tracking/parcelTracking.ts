@@ -1,9 +1,11 @@
-// A parcel's tracking state: a join-semilattice of facts (events, signals, ETA) plus the status
+// A parcel's tracking state: a join-semilattice of facts (events, signals, the vendor's ETA and map) plus the status
 // derived from them. mergeTracking is commutative, associative and idempotent, and mergeSnapshot is
 // mergeTracking with the snapshot lifted into a state, so folding pushes and polls in any order, any
 // number of times, yields the same parcel (test/property/parcelTracking.property.test.ts).
 // Absent values are null rather than missing so that writing the state over a stored document
 // clears stale fields (a database update ignores undefined).
+import { mergeVendorMaps, type VendorMap } from '../geo/vendorMap'
+import { vendorMapSchema } from '../geo/vendorMapSchema'
 import * as z from '../validation/zod'
 import { deriveStatus, type StatusSource } from './deriveStatus'
 import { preferredEta, type EtaClaim } from './etaClaim'
@@ -18,7 +20,10 @@ export interface ParcelTracking {
   /** Newest first, at most `maxEvents` (default MAX_EVENTS_PER_PARCEL). */
   events: TrackingEvent[]
   signals: TrackingSignal[]
-  eta: EtaClaim | null
+  /** The vendor's own estimate; the parcel doc's `eta` is ours (core/eta), derived at merge. */
+  vendorEta: EtaClaim | null
+  /** The vendor's map variant data (Kdniao 8005/102, Kuaidi100 pollmap), input of the route. */
+  vendorMap: VendorMap | null
   status: UnifiedStatus
   subStatus: SubStatus | null
   terminal: boolean
@@ -31,24 +36,25 @@ export interface MergeOptions {
   maxEvents?: number
 }
 
-function withDerivedStatus(events: TrackingEvent[], signals: TrackingSignal[], eta: EtaClaim | null): ParcelTracking {
-  return { events, signals, eta, ...deriveStatus(events, signals) }
+function withDerivedStatus(events: TrackingEvent[], signals: TrackingSignal[], vendorEta: EtaClaim | null, vendorMap: VendorMap | null): ParcelTracking {
+  return { events, signals, vendorEta, vendorMap, ...deriveStatus(events, signals) }
 }
 
 export function emptyTracking(): ParcelTracking {
-  return withDerivedStatus([], [], null)
+  return withDerivedStatus([], [], null, null)
 }
 
 export function mergeTracking(a: ParcelTracking, b: ParcelTracking, options: MergeOptions = {}): ParcelTracking {
   return withDerivedStatus(
     mergeEvents(a.events, b.events, options.maxEvents ?? MAX_EVENTS_PER_PARCEL),
     mergeSignals(a.signals, b.signals),
-    preferredEta(a.eta, b.eta),
+    preferredEta(a.vendorEta, b.vendorEta),
+    mergeVendorMaps(a.vendorMap, b.vendorMap),
   )
 }
 
 export function trackingFromSnapshot(snapshot: TrackingSnapshot, options: MergeOptions = {}): ParcelTracking {
-  return mergeTracking(emptyTracking(), { ...emptyTracking(), events: snapshot.events, signals: snapshot.signals, eta: snapshot.eta }, options)
+  return mergeTracking(emptyTracking(), { ...emptyTracking(), events: snapshot.events, signals: snapshot.signals, vendorEta: snapshot.eta, vendorMap: snapshot.map ?? null }, options)
 }
 
 export function mergeSnapshot(state: ParcelTracking, snapshot: TrackingSnapshot, options: MergeOptions = {}): ParcelTracking {
@@ -78,6 +84,9 @@ export const etaClaimSchema = z.object({
 export const parcelTrackingSchema = z.pipe(z.object({
   events: z.array(trackingEventSchema),
   signals: z._default(z.array(trackingSignalSchema), []),
-  eta: z._default(z.nullable(etaClaimSchema), null),
-}), z.transform(({ events, signals, eta }): ParcelTracking =>
-  mergeTracking(emptyTracking(), { ...emptyTracking(), events, signals, eta })))
+  vendorEta: z._default(z.nullable(etaClaimSchema), null),
+  vendorMap: z._default(z.nullable(vendorMapSchema), null),
+  // Documents written before our own ETA took `eta` kept the vendor's claim there.
+  eta: z.catch(z.nullable(etaClaimSchema), null),
+}), z.transform(({ events, signals, vendorEta, vendorMap, eta }): ParcelTracking =>
+  mergeTracking(emptyTracking(), { ...emptyTracking(), events, signals, vendorEta: vendorEta ?? eta ?? null, vendorMap })))

@@ -26,7 +26,7 @@ export interface ApplyDeps { db: Database; now: Clock }
 export type SubscriptionChange = (current: ParcelSubscription, now: number) => ParcelSubscription
 
 const trackingKey = (tracking: ParcelTracking) => canonicalJson({
-  events: tracking.events, signals: tracking.signals, eta: tracking.eta, status: tracking.status, subStatus: tracking.subStatus,
+  events: tracking.events, signals: tracking.signals, vendorEta: tracking.vendorEta, vendorMap: tracking.vendorMap, status: tracking.status, subStatus: tracking.subStatus,
 })
 
 export function trackingOf(parcel: ParcelDoc): ParcelTracking {

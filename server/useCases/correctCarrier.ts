@@ -20,7 +20,7 @@ export type CorrectionResult = { found: false } | { found: true; parcelId: strin
  * same scan pushed under the new carrier are one event. */
 function carriedOver(parcel: ParcelDoc, to: CarrierCode) {
   const events = parcel.events.map((event) => ({ ...event, id: trackingEventId({ carrier: to, trackingNo: parcel.trackingNo, at: event.at, text: event.text }, nodeDigests) }))
-  return parcelTrackingSchema.parse({ events, signals: [], eta: parcel.eta })
+  return parcelTrackingSchema.parse({ events, signals: [], vendorEta: parcel.vendorEta, vendorMap: parcel.vendorMap })
 }
 
 export async function correctCarrier(deps: ApplyDeps, fromParcelId: string, to: CarrierCode): Promise<CorrectionResult> {

@@ -66,7 +66,7 @@ export function parseKdniaoPush(requestData: string, digests: Digests): KdniaoPu
   if (!parsed.success) return { ok: false, reason: 'malformed', detail: describeIssues(parsed.error.issues) }
   const waybills = parsed.data.Data.map((waybill) => {
     const callback = fieldIgnoringCase(waybill, 'callback')
-    return { ...kdniaoSnapshot(waybill, digests), callback: typeof callback === 'string' && callback !== '' ? callback : null }
+    return { ...kdniaoSnapshot(waybill, digests, parsed.data), callback: typeof callback === 'string' && callback !== '' ? callback : null }
   })
   return {
     ok: true,

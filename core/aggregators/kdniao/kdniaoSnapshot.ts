@@ -14,9 +14,11 @@ import type { TrackingSignal } from '../../tracking/trackingSignal'
 import { snapshotAsOf } from '../../tracking/trackingSnapshot'
 import { parseVendorTime } from '../../tracking/vendorTime'
 import type { TraceIssue, WaybillSnapshotResult } from '../vendorWire'
+import { kdniaoVendorMap } from './kdniaoMap'
 import type { KdniaoWaybill } from './kdniaoSchemas'
 
-export function kdniaoSnapshot(waybill: KdniaoWaybill, digests: Digests): WaybillSnapshotResult {
+/** `topLevel`: the push envelope, where some SDKs put the map fields (kdniaoMap.ts). */
+export function kdniaoSnapshot(waybill: KdniaoWaybill, digests: Digests, topLevel: Record<string, unknown> | null = null): WaybillSnapshotResult {
   const number = normaliseTrackingNumber(waybill.LogisticCode)
   if (!number.ok) return { ok: false, reason: 'invalid_tracking_number', trackingNo: waybill.LogisticCode }
   const { trackingNo } = number
@@ -50,5 +52,6 @@ export function kdniaoSnapshot(waybill: KdniaoWaybill, digests: Digests): Waybil
     if (parsed.ok) eta = { at: parsed.at, zone: parsed.zone, localTime: parsed.localTime, vendor: 'kdniao', asOf }
   }
 
-  return { ok: true, snapshot: { vendor: 'kdniao', carrier: carrier.carrier, trackingNo, events, signals, eta }, issues }
+  const map = kdniaoVendorMap(waybill, topLevel, asOf)
+  return { ok: true, snapshot: { vendor: 'kdniao', carrier: carrier.carrier, trackingNo, events, signals, eta, ...(map ? { map } : {}) }, issues }
 }

@@ -11,6 +11,9 @@ import type { TrackingEvent } from '../../tracking/trackingEvent'
 import type { StopReason, TrackingSignal } from '../../tracking/trackingSignal'
 import { snapshotAsOf } from '../../tracking/trackingSnapshot'
 import type { TraceIssue, WaybillSnapshotResult } from '../vendorWire'
+import type { EtaClaim } from '../../tracking/etaClaim'
+import { parseVendorTime } from '../../tracking/vendorTime'
+import { kuaidi100VendorMap } from './kuaidi100Map'
 import type { Kuaidi100Result } from './kuaidi100Schemas'
 
 export interface Kuaidi100SnapshotOptions {
@@ -50,5 +53,9 @@ export function kuaidi100Snapshot(result: Kuaidi100Result, digests: Digests, opt
   if (options.stop) {
     signals.push({ kind: 'tracking_stopped', vendor: 'kuaidi100', asOf, reason: options.stop.reason, ...(options.stop.message ? { message: options.stop.message } : {}) })
   }
-  return { ok: true, snapshot: { vendor: 'kuaidi100', carrier: carrier.carrier, trackingNo, events, signals, eta: null }, issues }
+  // pollmap / maptrack: arrivalTime (format UNVERIFIED; read like every vendor time) is the vendor's ETA.
+  const arrival = typeof result.arrivalTime === 'string' && result.arrivalTime ? parseVendorTime(result.arrivalTime) : null
+  const eta: EtaClaim | null = arrival?.ok ? { at: arrival.at, zone: arrival.zone, localTime: arrival.localTime, vendor: 'kuaidi100', asOf } : null
+  const map = kuaidi100VendorMap(result, asOf)
+  return { ok: true, snapshot: { vendor: 'kuaidi100', carrier: carrier.carrier, trackingNo, events, signals, eta, ...(map ? { map } : {}) }, issues }
 }

@@ -137,7 +137,8 @@ export function fixtureParcel(now: number, spec: ParcelSpec): ParcelDoc {
     version: events.length + 1,
     events,
     signals: [],
-    eta,
+    vendorEta: eta,
+    vendorMap: null,
     ...derived,
   }
 }

@@ -21,7 +21,7 @@ export interface StatusHeaderView {
   eta: string | null
 }
 
-type HeaderParcel = Pick<ParcelDoc, 'status' | 'subStatus' | 'events' | 'eta' | 'terminal' | 'lastEventAt'>
+type HeaderParcel = Pick<ParcelDoc, 'status' | 'subStatus' | 'events' | 'vendorEta' | 'terminal' | 'lastEventAt'>
 
 export function statusHeaderView(parcel: HeaderParcel, now: number, zone: string): StatusHeaderView {
   const latest = parcel.events[0]
@@ -44,7 +44,7 @@ export function statusHeaderView(parcel: HeaderParcel, now: number, zone: string
 
 // An estimate already in the past would be a broken promise on screen; a delivered parcel needs none.
 function etaText(parcel: HeaderParcel, now: number, zone: string): string | null {
-  if (!parcel.eta || parcel.terminal) return null
-  if (parcel.eta.at < now && formatDay(parcel.eta.at, now, zone) !== t.time.today) return null
-  return t.tracking.eta(formatDay(parcel.eta.at, now, zone))
+  if (!parcel.vendorEta || parcel.terminal) return null
+  if (parcel.vendorEta.at < now && formatDay(parcel.vendorEta.at, now, zone) !== t.time.today) return null
+  return t.tracking.eta(formatDay(parcel.vendorEta.at, now, zone))
 }
