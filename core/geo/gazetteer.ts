@@ -109,11 +109,11 @@ export function cityInScan(place: string | null | undefined, text = ''): Gazette
     const city = cityPart ? cityAtStartOf(cityPart) : null
     if (city) return !province || province.code === city.provinceCode ? city : null
   }
-  for (const match of text.matchAll(/[【\[]([^】\]]{2,40})[】\]]/g)) {
+  for (const match of text.matchAll(/[【[]([^】\]]{2,40})[】\]]/g)) {
     const city = match[1] ? cityAtStartOf(match[1]) : null
     if (city) return city
   }
-  return cityAtStartOf(text.replace(/^[【\[][^】\]]*[】\]]\s*/, ''))
+  return cityAtStartOf(text.replace(/^[【[][^】\]]*[】\]]\s*/, ''))
 }
 
 /** The city of a `wx.chooseAddress` address. Province-administered cities (仙桃) come as cityName
