@@ -1,4 +1,4 @@
-export { resolveParcelQuestion, MAX_QUESTION_CHARS, MAX_CHOICES, type ParcelAnswer, type AnswerChoice } from './resolveParcelQuestion'
+export { resolveParcelQuestion, MAX_CHOICES, type ParcelAnswer } from './resolveParcelQuestion'
 export type { OrderView, ParcelView, ItemView, ScanView, CourierView, EtaView, RouteView } from './assistantView'
 export { quoteCourierText, cleanCourierText, MAX_QUOTED_CHARS } from './quoteCourierText'
 export { composeOrderAnswer, describeItems, orderLabel, pickupCode } from './composeAnswer'

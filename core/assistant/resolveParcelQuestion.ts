@@ -3,6 +3,7 @@
 // criteria (a tracking number, a product, a date, 还没到的) narrow the orders and, when nothing is
 // left, say what was not found; soft ones (取件码, 派送失败) prefer matching parcels when there are
 // any. Several orders left → list them and ask which one.
+import type { AnswerChoice } from '../api/assistant'
 import { isTerminal, statusLabel } from '../tracking'
 import type { OrderView, ParcelView } from './assistantView'
 import { composeOrderAnswer, orderLabel } from './composeAnswer'
@@ -11,12 +12,9 @@ import { readQuestionWords, type StatusFilter } from './questionWords'
 import { readTimeWords } from './timeWords'
 import { formatDay } from './shanghaiCalendar'
 
-/** Longer questions are refused before any matching (the tool's and askParcel's input cap). */
-export const MAX_QUESTION_CHARS = 200
 /** How many orders a "which one?" answer lists. */
 export const MAX_CHOICES = 5
 
-export interface AnswerChoice { orderId: string; parcelIds: string[]; label: string }
 
 export type ParcelAnswer =
   | { kind: 'answer'; text: string; orderId: string; parcelIds: string[] }
