@@ -1,4 +1,5 @@
-// `npm test`: type-check, build what the tests load (function bundles, the weapp and the H5 app),
+// `npm test`: type-check, build what the tests load (function bundles, the weapp and H5 apps and their
+// test variants),
 // run every jest project under a watchdog, and end with the plain line CI reads: `N passed, N failed`.
 // Usage: npm test [-- --skip-build] [-- <jest args>]
 // Limits: TEST_RUN_MINUTES (default 45) for the whole jest run; a run that finished but does not exit
@@ -33,7 +34,9 @@ if (!skipBuild) {
   steps.push(
     ['build cloud functions', npx('tsx'), ['scripts/buildFunctions.ts']],
     ['build weapp', 'npm', ['run', '--silent', 'build:weapp']],
-    ['build h5', 'npm', ['run', '--silent', 'build:h5']],
+    // The H5 app the e2e suites drive talks to the local cloud; the release H5 is one of the test variants.
+    ['build h5 (local cloud)', 'npm', ['run', '--silent', 'build:h5:local']],
+    ['build test variants (weapp local, h5 release)', npx('tsx'), ['scripts/testBuilds.ts']],
   )
 }
 
