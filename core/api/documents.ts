@@ -120,6 +120,17 @@ export interface ParcelDoc extends ParcelTracking {
   createdAt: number
   updatedAt: number
   version: number
+  /** What the merchant console's statistics group by, rewritten with every merge of the tracking;
+   * absent on a parcel no merge has touched yet (no scans: not delivered, never in trouble). */
+  stats?: ParcelStats
+}
+
+/** A parcel's contribution to delivery statistics (core/orders/deliveryHistogram.ts). */
+export interface ParcelStats {
+  /** Delivery time in hours at display precision (0.1 h under 48 h, else whole hours); null unless delivered. */
+  deliveryBucket: number | null
+  /** Ever in EXCEPTION, DELIVERY_FAILED, RETURNING or RETURNED. */
+  everInTrouble: boolean
 }
 
 export interface MerchantDoc {

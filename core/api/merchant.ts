@@ -51,7 +51,13 @@ export interface DeliveryFigures {
 export type MerchantConsoleResult<A extends MerchantConsoleInput['action']> =
   | (A extends 'session' ? { ok: true; merchant: { openid: string; name: string } }
     : A extends 'toShip' ? { ok: true; orders: OrderDoc[]; nextBefore: number | null }
-    : A extends 'exceptions' ? { ok: true; items: ExceptionItem[]; checkedAt: number }
+    : A extends 'exceptions' ? {
+      ok: true
+      /** The quietest first, at most one page; `total` counts every parcel that needs attention. */
+      items: ExceptionItem[]
+      total: number
+      checkedAt: number
+    }
     : A extends 'carrierPerformance' ? {
       ok: true
       sinceDays: number

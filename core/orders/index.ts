@@ -5,7 +5,8 @@ export { activeParcels, deriveOrderStatus, shipmentCoverage, type ShipmentCovera
 export { lastEventLine, nextParcelSeq, orderWithParcels, summariseParcel, withParcelSummary } from './parcelSummary'
 export { allocateItems, type AllocationCheck, type RequestedItem } from './itemAllocation'
 export { maskReceiverPhone, phoneTailFromMasked, type MaskedPhone } from './receiverPhone'
-export { attentionKind, silenceMs, STUCK_AFTER_MS, type ParcelProgress } from './parcelAttention'
+export { ATTENTION_STATUSES, attentionKind, silenceMs, STUCK_AFTER_MS, type ParcelProgress } from './parcelAttention'
 export {
   carrierPerformance, deliveryFigures, deliveryHours, everInTrouble, median, percentile, type ParcelForStatistics,
 } from './deliveryStatistics'
+export { deliveryBucket, figuresFromHistogram, parcelStatistics, type DeliveryHistogram } from './deliveryHistogram'

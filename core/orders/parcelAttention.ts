@@ -12,6 +12,9 @@ const KIND_OF_STATUS: Partial<Record<UnifiedStatus, ExceptionKind>> = {
   RETURNING: 'returning',
 }
 
+/** The statuses that put a parcel on the board whatever its age (the database selects by them). */
+export const ATTENTION_STATUSES = Object.keys(KIND_OF_STATUS) as UnifiedStatus[]
+
 export interface ParcelProgress {
   status: UnifiedStatus
   terminal: boolean

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import { decodeDocument, type Doc } from './ejson'
 import { collectionMissing, fail, ok, type CloudResult } from './errors'
+import { indexAdvisor } from './indexAdvisor'
 import { allows, substituteOpenid, type CompiledRules, type RuleOperation } from './rulesQuery'
 import type { DbView } from './transactions'
 
@@ -58,6 +59,7 @@ export function openQuery<T extends z.ZodType<{ collectionName: string; query?: 
   if (!exists.ok) return exists
   const query = decodeQuery(caller, parsed.value.query)
   if (!query.ok) return query
+  indexAdvisor().check(parsed.value.collectionName, query.value)
   return ok({ params: parsed.value, query: query.value })
 }
 

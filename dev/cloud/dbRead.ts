@@ -3,6 +3,8 @@
 import { Aggregator, find } from 'mingo'
 import { z } from 'zod'
 import { decodeDocument, decodeEjson, encodeDocument, isPlainObject, type Doc } from './ejson'
+import { runSimplePipeline } from './groupStage'
+import { indexAdvisor } from './indexAdvisor'
 import { fail, ok, type CloudResult } from './errors'
 import { authorize, docIdOf, openQuery, parseParams, queryParams, refuseInTransaction, requireCollection, collectionParams, type DbCaller } from './dbParams'
 
@@ -90,7 +92,10 @@ export function aggregateDocuments(caller: DbCaller, params: unknown): CloudResu
   const firstMatch = isPlainObject(pipeline[0]?.$match) ? (pipeline[0].$match as Doc) : {}
   const allowed = authorize(caller, collectionName, 'read', { query: firstMatch })
   if (!allowed.ok) return allowed
+  indexAdvisor().check(collectionName, firstMatch)
   try {
+    const simple = runSimplePipeline(pipeline, caller.view.scan(collectionName))
+    if (simple) return ok({ data: { list: simple.map(encodeDocument) } })
     const aggregator = new Aggregator(pipeline, {
       // $lookup reads other collections of the same env (functions only: shoppers cannot pass rules for them).
       collectionResolver: (name: string) => (caller.view.exists(name) && !caller.shopper ? caller.view.scan(name) : []),

@@ -15,9 +15,21 @@ export interface DbCommand {
   gte(value: unknown): Operator
   in(values: unknown[]): Operator
   or(conditions: Doc[]): Operator & { and(condition: Doc): Operator }
+  and(conditions: Array<Doc | Operator>): Operator
   /** Replace a sub-object as a whole instead of merging it field by field (reference/wechat.md §2.1). */
   set(value: unknown): Operator
   inc(by: number): Operator
+  /** Aggregation expressions (`$.sum(1)` is `{ $sum: 1 }`). */
+  aggregate: { sum(value: unknown): Operator; push(value: unknown): Operator }
+}
+
+/** `collection.aggregate()` (reference/wechat.md §2.1): the stages we use, then `end()` → `{ list }`. */
+export interface DbAggregate {
+  match(condition: Doc): DbAggregate
+  group(spec: Doc): DbAggregate
+  sort(spec: Record<string, 1 | -1>): DbAggregate
+  limit(max: number): DbAggregate
+  end(): Promise<{ list: Doc[] }>
 }
 
 export interface DbQuery {
@@ -38,6 +50,7 @@ export interface DbDocument {
 
 export interface DbCollection extends DbQuery {
   doc(id: string): DbDocument
+  aggregate(): DbAggregate
 }
 
 /** Inside a transaction only single-document operations exist (reference/wechat.md §2.2). */
@@ -47,6 +60,8 @@ export interface DbTransaction {
 
 export interface Database {
   command: DbCommand
+  /** `db.RegExp({ regexp, options })`: a regular-expression condition (reference/wechat.md §2.1). */
+  RegExp(spec: { regexp: string; options?: string }): Operator
   collection(name: string): DbCollection
   /** Retries the callback only on a transaction conflict, `retries` times. */
   runTransaction<T>(run: (tx: DbTransaction) => Promise<T>, retries?: number): Promise<T>

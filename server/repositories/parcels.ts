@@ -61,12 +61,20 @@ export function parcelRepository(db: Database) {
       return claimed.stats.updated === 1
     },
 
-    unfinished(): Promise<ParcelDoc[]> {
-      return many(parcels().where({ terminal: false, supersededBy: null }).limit(MAX_READ))
-    },
-
-    shippedSince(since: number): Promise<ParcelDoc[]> {
-      return many(parcels().where({ shippedAt: _.gte(since), supersededBy: null }).limit(MAX_READ))
+    /** The merchant's exception board, as the database can select it: unfinished parcels with a status
+     * that needs a human or nothing scanned since `stuckCutoff`; the quietest first, one page, and how
+     * many there are in all. Two database actions at any number of parcels. */
+    async needingAttention(statuses: readonly string[], stuckCutoff: number, limit: number): Promise<{ parcels: ParcelDoc[]; total: number }> {
+      const condition = _.or([
+        { status: _.in([...statuses]) },
+        { lastEventAt: _.lte(stuckCutoff) },
+        { lastEventAt: null, shippedAt: _.lte(stuckCutoff) },
+      ]).and({ terminal: false, supersededBy: null })
+      const [page, counted] = await Promise.all([
+        many(parcels().where(condition).orderBy('lastEventAt', 'asc').orderBy('shippedAt', 'asc').limit(Math.min(limit, MAX_READ))),
+        parcels().where(condition).count(),
+      ])
+      return { parcels: page, total: counted.total }
     },
   }
 }

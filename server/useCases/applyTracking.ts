@@ -3,7 +3,7 @@
 // together, so concurrent pushes for one parcel (or for two parcels of one order) lose nothing: a
 // conflicting writer's transaction is retried on the state the other one committed.
 import type { OrderDoc, ParcelDoc, ParcelSubscription } from '../../core/api'
-import { orderWithParcels, summariseParcel, withParcelSummary } from '../../core/orders'
+import { orderWithParcels, parcelStatistics, summariseParcel, withParcelSummary } from '../../core/orders'
 import { mergeSnapshot, parcelTrackingSchema, type ParcelTracking, type TrackingSnapshot } from '../../core/tracking'
 import { canonicalJson } from '../../core/tracking/canonicalJson'
 import type { Clock } from '../platform/clock'
@@ -33,8 +33,11 @@ export function trackingOf(parcel: ParcelDoc): ParcelTracking {
   return parcelTrackingSchema.parse(parcel)
 }
 
+/** The parcel with merged tracking and what follows from it; `stats` rides in the same write, so the
+ * merchant console's statistics cost no database action on the merge path. */
 export function withTracking(parcel: ParcelDoc, tracking: ParcelTracking): ParcelDoc {
-  return { ...parcel, ...tracking, deliveredAt: tracking.status === 'DELIVERED' ? tracking.lastEventAt : null }
+  const next = { ...parcel, ...tracking, deliveredAt: tracking.status === 'DELIVERED' ? tracking.lastEventAt : null }
+  return { ...next, stats: parcelStatistics({ ...next, province: next.destination.province }) }
 }
 
 export async function applySnapshot(
