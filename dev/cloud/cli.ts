@@ -10,7 +10,7 @@ import { DEFAULT_SANDBOX_PORT } from '../aggregators'
 import { seedDemoData } from '../seed'
 import { functionEnvFrom, localFunctionEnv, trackingVendorFrom } from '../start/functionEnv'
 import { dataLine, parseCliArgs, USAGE, type CliOptions } from './cliOptions'
-import type { TransferResult } from './exportImport'
+import { describeExport, type TransferResult } from './exportImport'
 import { DataDirLockedError, ImportRefusedError, lockDataDir, OpLogCorruptError, startDevCloud, type DataDirLock, type DevCloud } from '.'
 
 async function main(): Promise<void> {
@@ -75,7 +75,7 @@ async function exportOnce(options: CliOptions, exportDir: string, lock: DataDirL
   try {
     const devcloud = await startDevCloud({ port: 0, host: '127.0.0.1', envId: 'dev-local', ...storage(options), dataDirLock: lock })
     try {
-      report(await devcloud.exportData(exportDir), 'exported')
+      report(await devcloud.exportData(exportDir))
     } finally {
       await devcloud.close()
     }
@@ -84,14 +84,10 @@ async function exportOnce(options: CliOptions, exportDir: string, lock: DataDirL
   }
 }
 
-function report(result: TransferResult, verb: string): void {
-  if (!result.ok) {
-    console.error(`devcloud: export failed: ${result.reason}`)
-    process.exitCode = 1
-    return
-  }
-  const envs = Object.entries(result.summary.envs).map(([env, collections]) => `${env}: ${Object.keys(collections).length} collections`)
-  console.log(`devcloud ${verb} ${result.summary.documents} documents to ${result.summary.dir} (${envs.join('; ') || 'no data'})`)
+function report(result: TransferResult): void {
+  if (result.ok) return console.log(`devcloud ${describeExport(result)}`)
+  console.error(`devcloud: ${describeExport(result)}`)
+  process.exitCode = 1
 }
 
 function stopOnSignals(devcloud: DevCloud, exportOnExit: string | undefined, lock: DataDirLock | undefined): void {
@@ -103,7 +99,7 @@ function stopOnSignals(devcloud: DevCloud, exportOnExit: string | undefined, loc
     const stopped = async () => {
       await devcloud.close()
       // After close: every function has finished, so the export is the final state.
-      if (exportOnExit !== undefined) report(await devcloud.exportData(exportOnExit), 'exported')
+      if (exportOnExit !== undefined) report(await devcloud.exportData(exportOnExit))
       lock?.release()
     }
     stopped().then(() => process.exit(process.exitCode ?? 0), (error: unknown) => {

@@ -32,6 +32,13 @@ export type ExportManifest = z.infer<typeof manifestSchema>
 export interface ExportSummary { dir: string; envs: ExportManifest['envs']; documents: number }
 export type TransferResult = { ok: true; summary: ExportSummary } | { ok: false; reason: string }
 
+/** The line a CLI prints for an export it wrote (or could not). */
+export function describeExport(result: TransferResult): string {
+  if (!result.ok) return `export failed: ${result.reason}`
+  const envs = Object.entries(result.summary.envs).map(([env, collections]) => `${env}: ${Object.keys(collections).length} collections`)
+  return `exported ${result.summary.documents} documents to ${result.summary.dir} (${envs.join('; ') || 'no data'})`
+}
+
 /** startDevCloud's `importDir` could not be loaded (nothing was changed). */
 export class ImportRefusedError extends Error {
   constructor(dir: string, reason: string) {

@@ -24,7 +24,7 @@ export type { Doc } from './ejson'
 export type { DevCloudDb } from './directDb'
 export type { OpenApiCall } from './openApi'
 export { InvokeError, type Caller, type DevCloud, type DevCloudFaults, type StartDevCloudOptions } from './api'
-export { ImportRefusedError, type ExportSummary, type TransferResult } from './exportImport'
+export { describeExport, ImportRefusedError, type ExportSummary, type TransferResult } from './exportImport'
 export { DataDirLockedError, lockDataDir, type DataDirLock } from './lock'
 export { OpLogCorruptError } from './persistence'
 

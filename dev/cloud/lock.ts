@@ -46,7 +46,10 @@ export class DataDirLockedError extends Error {
 
 const TAKEOVER_ATTEMPTS = 3
 
-export function lockDataDir(dir: string): LockResult {
+const DEFAULT_ADVICE = 'stop that process, or give this one another dir with --persist-dir DIR, or --memory to keep nothing on disk.'
+
+/** `advice` ends the refusal message: what the person starting this one can do instead. */
+export function lockDataDir(dir: string, advice = DEFAULT_ADVICE): LockResult {
   const absolute = path.resolve(dir)
   mkdirSync(absolute, { recursive: true })
   const file = path.join(absolute, LOCK_FILE)
@@ -66,12 +69,12 @@ export function lockDataDir(dir: string): LockResult {
     if (current === 'unreadable') {
       return { ok: false, reason: 'unreadable', message: `${file} is not a devcloud lock this version can read; if no devcloud is using ${absolute}, delete the file` }
     }
-    if (isRunning(current)) return { ok: false, reason: 'held', holder: current, message: heldMessage(absolute, current) }
+    if (isRunning(current)) return { ok: false, reason: 'held', holder: current, message: heldMessage(absolute, current, advice) }
     if (takeOver(file, current)) tookOverFrom = current
   }
   const current = readHolder(file)
   const holderOf = typeof current === 'string' ? undefined : current
-  return { ok: false, reason: 'held', holder: holderOf, message: holderOf ? heldMessage(absolute, holderOf) : `could not lock ${absolute}: another process keeps taking it` }
+  return { ok: false, reason: 'held', holder: holderOf, message: holderOf ? heldMessage(absolute, holderOf, advice) : `could not lock ${absolute}: another process keeps taking it` }
 }
 
 /** `dev/cloud/cli.ts --port 8787` rather than the full node/tsx invocation. */
@@ -81,9 +84,9 @@ function commandLine(): string {
   return [path.relative(process.cwd(), script) || script, ...args].join(' ').slice(0, 200)
 }
 
-function heldMessage(dir: string, holder: LockHolder): string {
+function heldMessage(dir: string, holder: LockHolder, advice: string): string {
   return `the data dir ${dir} is in use by process ${holder.pid} (${holder.command || 'node'}, on ${holder.host} since ${holder.startedAt}). `
-    + 'One local cloud per data dir: stop that process, or give this one another dir with --persist-dir DIR, or --memory to keep nothing on disk.'
+    + `One local cloud per data dir: ${advice}`
 }
 
 /** Creates `file` with the holder's record only if no file has that name; true if it did. */

@@ -1,6 +1,7 @@
 // `npm start`: builds what is out of date, starts the sandbox aggregators, the local cloud (real
 // function bundles, timers, persistence in .devcloud/) and the H5 app, seeds the demo, and prints
-// where to look. Ctrl-C stops everything. `npm start -- --reset` starts from empty data.
+// where to look. Ctrl-C stops everything. `npm start -- --reset` starts from empty data;
+// `npm start -- --export-on-exit DIR` writes the data there as JSON lines when stopped.
 // Ports: DEVCLOUD_PORT (8787), APP_PORT (10086), SANDBOX_PORT (8790); TRACKING_VENDOR (kdniao);
 // DEMO_SPEED (240: the demo parcels' remaining story plays 240× faster than real time). Every
 // function env key of DESIGN §5 set in the environment (credentials, URLs, knobs) replaces its dev
@@ -9,6 +10,7 @@ import { rmSync } from 'node:fs'
 import * as path from 'node:path'
 import { buildFunctions } from '../../scripts/buildFunctions'
 import { DEFAULT_SANDBOX_PORT } from '../aggregators'
+import { DataDirLockedError, describeExport, lockDataDir } from '../cloud'
 import { latestLiveParcel } from '../seed/demoOrders'
 import { buildH5, h5BuildIsStale } from './buildIfStale'
 import { describeFunctionEnv, trackingVendorFrom } from './functionEnv'
@@ -30,7 +32,11 @@ async function main(): Promise<void> {
   const vendor = trackingVendorFrom(process.env.TRACKING_VENDOR)
   const speed = Number(process.env.DEMO_SPEED ?? 240)
   if (!(speed > 0)) throw new Error(`DEMO_SPEED must be a positive number, not "${process.env.DEMO_SPEED}"`)
+  const exportOnExit = exportOnExitDir(process.argv)
   if (process.argv.includes('--reset')) {
+    // Never from under a running stack: only a dir nobody holds is cleared.
+    const locked = lockDataDir(DATA_DIR, 'stop it before clearing its data.')
+    if (!locked.ok) throw new DataDirLockedError(locked.message, locked.holder)
     rmSync(DATA_DIR, { recursive: true, force: true })
     console.log('· cleared .devcloud/ (starting from empty data)')
   }
@@ -70,7 +76,12 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     console.log(`\nstopping (${signal}) …`)
-    stack.close().then(() => process.exit(0), (error: unknown) => {
+    const closed = async () => {
+      await stack.close()
+      // After close every function has finished, so the export is the final state.
+      if (exportOnExit !== undefined) console.log(`· ${describeExport(await stack.devcloud.exportData(exportOnExit))}`)
+    }
+    closed().then(() => process.exit(0), (error: unknown) => {
       console.error(error)
       process.exit(1)
     })
@@ -79,10 +90,21 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'))
 }
 
+/** `npm start -- --export-on-exit DIR`: the data as JSON lines when stopped (dev/cloud/README.md, "Export and import"). */
+function exportOnExitDir(argv: string[]): string | undefined {
+  const at = argv.indexOf('--export-on-exit')
+  if (at < 0) return undefined
+  const dir = argv[at + 1]
+  if (dir === undefined || dir.startsWith('--')) throw new Error('--export-on-exit needs a directory')
+  const resolved = path.resolve(dir)
+  if (!path.relative(DATA_DIR, resolved).startsWith('..')) throw new Error(`--export-on-exit ${resolved} is inside ${DATA_DIR}; export somewhere else`)
+  return resolved
+}
+
 main().catch((error: unknown) => {
   const message = (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
     ? `a port is already in use (${(error as Error).message}); stop the other process or set DEVCLOUD_PORT / APP_PORT / SANDBOX_PORT`
-    : (error as Error).stack ?? String(error)
+    : error instanceof DataDirLockedError ? error.message : (error as Error).stack ?? String(error)
   console.error(`npm start failed: ${message}`)
   process.exit(1)
 })

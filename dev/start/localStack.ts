@@ -3,7 +3,7 @@
 // runs it with the real clock and persistence; tools that need the full stack can start it too.
 import * as path from 'node:path'
 import { startSandbox, type Sandbox } from '../aggregators'
-import { startDevCloud, type DevCloud } from '../cloud'
+import { DataDirLockedError, lockDataDir, startDevCloud, type DevCloud } from '../cloud'
 import { serveH5, type H5Server } from '../h5/serveH5'
 import { seedDemoData, type SeedReport } from '../seed'
 import { functionEnvFrom, localFunctionEnv, sandboxCredentialsFrom, type ResolvedFunctionEnv, type TrackingVendor } from './functionEnv'
@@ -13,8 +13,10 @@ export interface LocalStackOptions {
   sandboxPort: number
   /** null: do not serve the H5 app. */
   appPort: number | null
-  /** Cloud database op-log and sandbox state live here. */
+  /** Cloud database op-log and sandbox state live here; locked to this process while it runs. */
   dataDir: string
+  /** Flush each acknowledged write to the disk (default true: a person's data survives power loss). */
+  fsync?: boolean
   vendor: TrackingVendor
   /** Scenario time compression for the demo parcels (dev/aggregators README, "Clocks"). */
   speed: number
@@ -41,13 +43,23 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const cloudUrl = `http://${HOST}:${options.devcloudPort}`
   const env = options.env ?? {}
   const credentials = sandboxCredentialsFrom(env)
-  const sandbox = await startSandbox({
-    port: options.sandboxPort,
-    speed: options.speed,
-    kdniao: credentials.kdniao,
-    kuaidi100: credentials.kuaidi100,
-    stateFile: path.join(options.dataDir, 'sandbox-state.json'),
-  })
+  // One stack per data dir, locked before the sandbox reads or writes its state there (dev/cloud/lock.ts).
+  const locked = lockDataDir(options.dataDir, `stop it first (npm start keeps its data in ${options.dataDir}; \`npm run devcloud\` alone keeps its own).`)
+  if (!locked.ok) throw new DataDirLockedError(locked.message, locked.holder)
+  const lock = locked.lock
+  let sandbox: Sandbox
+  try {
+    sandbox = await startSandbox({
+      port: options.sandboxPort,
+      speed: options.speed,
+      kdniao: credentials.kdniao,
+      kuaidi100: credentials.kuaidi100,
+      stateFile: path.join(options.dataDir, 'sandbox-state.json'),
+    })
+  } catch (error) {
+    lock.release()
+    throw error
+  }
   // Kdniao push URLs are console configuration; here it is the local cloud's HTTP access route.
   sandbox.setKdniaoPushUrl(`${cloudUrl}/tracking/push/kdniao`)
   const resolved = functionEnvFrom(localFunctionEnv({ vendor: options.vendor, sandboxUrl: sandbox.url, cloudUrl }), env)
@@ -58,12 +70,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       host: HOST,
       envId: 'dev-local',
       persistDir: options.dataDir,
+      dataDirLock: lock,
+      fsync: options.fsync ?? true,
       timers: true,
       logFailures: true,
       functionEnv: resolved.functionEnv,
     })
   } catch (error) {
     await sandbox.close()
+    lock.release()
     throw error
   }
   const seed = await seedDemoData(devcloud, process.env, {
@@ -76,6 +91,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await h5?.close()
       await devcloud.close()
       await sandbox.close()
+      lock.release()
     },
   }
 }
