@@ -2,7 +2,9 @@
 // --persist-dir. The second is refused and names the first; the first keeps every write it
 // acknowledged across a SIGKILL and a restart, which takes over the dead process's lock; and a
 // writer killed in the middle of compacting its log loses nothing it acknowledged.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import type { CreateOrderResult } from '../../core/api'
@@ -12,6 +14,8 @@ import { startCliCloud, stopAllCliClouds } from '../support/devcloudCli'
 import { directSdk, done, type DirectSdk } from '../support/sdk'
 import { ensureFunctionsBuilt } from '../functions/support/buildOnce'
 import { ADDRESS, SHOPPER } from '../functions/support/rig'
+
+const CONTENDER = path.join(__dirname, '..', 'support', 'lockContender.ts')
 
 jest.setTimeout(120_000)
 
@@ -136,4 +140,21 @@ test.each(['after-temp', 'after-rename'] as const)('a writer killed mid-compacti
   expect(await ids(await restarted.ready(), 'products')).toEqual(expect.arrayContaining(acked))
   expect(existsSync(path.join(dataDir(), COMPACT_FILE))).toBe(false)
   expect(lockHolder()).toBe(restarted.pid)
+})
+
+test('a stale lock is taken over by exactly one of many processes racing for it', async () => {
+  mkdirSync(dataDir())
+  // A lock left by a process that is gone (pid far above any pid_max in use here).
+  writeFileSync(path.join(dataDir(), LOCK_FILE), JSON.stringify({ pid: 4_000_000, host: hostname(), startedAt: '2026-03-01T00:00:00.000Z', command: 'gone', token: 'stale-token-0001' }))
+  const startAt = Date.now() + 4000
+  const contend = () => new Promise<string>((resolve, reject) => {
+    execFile(process.execPath, ['--import', 'tsx', CONTENDER, dataDir(), '10000', String(startAt)], { timeout: 30_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout.trim())))
+  })
+  const answers = await Promise.all(Array.from({ length: 6 }, contend))
+  const winners = answers.filter((answer) => answer.startsWith('won '))
+  expect(winners).toHaveLength(1)
+  const winner = winners[0]?.slice('won '.length)
+  expect(answers.filter((answer) => answer !== winners[0])).toEqual(Array.from({ length: 5 }, () => `refused ${winner}`))
+  // Held long enough (10 s) that a contender slow to boot still meets it; released on exit, nothing left behind.
+  expect(readdirSync(dataDir())).toEqual([])
 })
