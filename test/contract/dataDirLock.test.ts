@@ -4,8 +4,7 @@
 // writer killed in the middle of compacting its log loses nothing it acknowledged.
 import { execFile } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { hostname } from 'node:os'
-import { tmpdir } from 'node:os'
+import { hostname, tmpdir } from 'node:os'
 import * as path from 'node:path'
 import type { CreateOrderResult } from '../../core/api'
 import { LOCK_FILE } from '../../dev/cloud/lock'
