@@ -4,6 +4,7 @@ import { Aggregator, find } from 'mingo'
 import { z } from 'zod'
 import { decodeDocument, decodeEjson, encodeDocument, isPlainObject, type Doc } from './ejson'
 import { runSimplePipeline } from './groupStage'
+import { matching } from './simpleMatch'
 import { indexAdvisor } from './indexAdvisor'
 import { fail, ok, type CloudResult } from './errors'
 import { authorize, docIdOf, openQuery, parseParams, queryParams, refuseInTransaction, requireCollection, collectionParams, type DbCaller } from './dbParams'
@@ -46,7 +47,7 @@ export function getDocument(caller: DbCaller, params: unknown): CloudResult<{ da
     ? Math.min(p.limit ?? CLIENT_MAX_LIMIT, CLIENT_MAX_LIMIT)
     : Math.min(p.limit ?? ADMIN_DEFAULT_LIMIT, ADMIN_MAX_LIMIT)
   try {
-    let cursor = find(docs, query, projection?.value)
+    let cursor = find(matching(docs, query), {}, projection?.value)
     if (order) cursor = cursor.sort(order.value)
     const list = cursor.skip(p.offset ?? 0).limit(limit).all() as Doc[]
     return ok({ data: { list: list.map(encodeDocument) } })
@@ -64,7 +65,7 @@ export function calculateDocument(caller: DbCaller, params: unknown): CloudResul
   const allowed = authorize(caller, p.collectionName, 'read', { query })
   if (!allowed.ok) return allowed
   try {
-    return ok({ data: { total: find(caller.view.scan(p.collectionName), query).all().length } })
+    return ok({ data: { total: matching(caller.view.scan(p.collectionName), query).length } })
   } catch (error) {
     return fail('DATABASE_REQUEST_FAILED', `invalid query: ${(error as Error).message}`)
   }

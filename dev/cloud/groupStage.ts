@@ -1,11 +1,11 @@
 // A direct implementation of the aggregation pipelines that only filter, group and count — `$match`
-// (on mingo's query engine), `$group` keyed by field paths with `$sum` / `$push` of paths, `$limit`.
+// (simpleMatch.ts), `$group` keyed by field paths with `$sum` / `$push` of paths, `$limit`.
 // mingo evaluates every accumulator through its generic expression machinery, ~25 µs a document:
 // 100,000 parcels took seconds where the database takes milliseconds, which made the local cloud,
 // not the function, the cost of the merchant console's statistics. Anything else (or a path that
 // crosses an array) returns undefined and runs on mingo; groupStage.test.ts checks both agree.
-import { find } from 'mingo'
 import { isPlainObject, type Doc } from './ejson'
+import { matching } from './simpleMatch'
 
 class NotSimple extends Error {}
 
@@ -17,8 +17,8 @@ function fieldPath(expression: unknown): string[] | undefined {
 function valueAt(doc: Doc, path: readonly string[]): unknown {
   let value: unknown = doc
   for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined
     if (Array.isArray(value)) throw new NotSimple()
-    if (!isPlainObject(value)) return undefined
     value = (value as Doc)[key]
   }
   if (Array.isArray(value) || (isPlainObject(value) && Object.keys(value as Doc).some((key) => key.startsWith('$')))) throw new NotSimple()
@@ -60,22 +60,49 @@ function compileAccumulator(spec: unknown): Accumulator {
   throw new NotSimple()
 }
 
+/** The key's parts as scalars, for nested-map grouping without building a string or an object per
+ * document; a key part that is an object is not simple. */
+function compileParts(expression: unknown): Evaluate[] {
+  const parts = isPlainObject(expression) ? Object.values(expression as Doc).map(compileValue) : [compileValue(expression)]
+  return parts.map((part) => (doc) => {
+    const value = part(doc)
+    if (value !== null && typeof value === 'object') throw new NotSimple()
+    return value
+  })
+}
+
+interface Group { id: unknown; states: unknown[] }
+
 function group(docs: Doc[], spec: Doc): Doc[] {
   const key = compileKey(spec._id)
+  const parts = compileParts(spec._id)
+  const last = parts.length - 1
   const accumulators = Object.entries(spec).filter(([name]) => name !== '_id').map(([name, value]): [string, Accumulator] => [name, compileAccumulator(value)])
-  const groups = new Map<string, { id: unknown; states: unknown[] }>()
+  const adders = accumulators.map(([, accumulator]) => accumulator.add)
+  const root = new Map<unknown, unknown>()
+  const groups: Group[] = []
   for (const doc of docs) {
-    const id = key(doc)
-    const signature = JSON.stringify(id)
-    let entry = groups.get(signature)
+    let level = root
+    for (let index = 0; index < last; index += 1) {
+      const value = (parts[index] as Evaluate)(doc)
+      let next = level.get(value) as Map<unknown, unknown> | undefined
+      if (!next) {
+        next = new Map()
+        level.set(value, next)
+      }
+      level = next
+    }
+    const leaf = (parts[last] as Evaluate)(doc)
+    let entry = level.get(leaf) as Group | undefined
     if (!entry) {
-      entry = { id, states: accumulators.map(([, accumulator]) => accumulator.start()) }
-      groups.set(signature, entry)
+      entry = { id: key(doc), states: accumulators.map(([, accumulator]) => accumulator.start()) }
+      level.set(leaf, entry)
+      groups.push(entry)
     }
     const { states } = entry
-    accumulators.forEach(([, accumulator], index) => { states[index] = accumulator.add(states[index], doc) })
+    for (let index = 0; index < adders.length; index += 1) states[index] = (adders[index] as Accumulator['add'])(states[index], doc)
   }
-  return [...groups.values()].map(({ id, states }) => ({ _id: id, ...Object.fromEntries(accumulators.map(([name], index) => [name, states[index]])) }))
+  return groups.map(({ id, states }) => ({ _id: id, ...Object.fromEntries(accumulators.map(([name], index) => [name, states[index]])) }))
 }
 
 /** The pipeline's result, or undefined when it is not one this file runs. */
@@ -85,7 +112,7 @@ export function runSimplePipeline(pipeline: readonly Doc[], docs: Doc[]): Doc[] 
     let rows = docs
     for (const stage of pipeline) {
       const [operator, value] = Object.entries(stage)[0] ?? []
-      if (operator === '$match' && isPlainObject(value)) rows = find(rows, value as Doc).all() as Doc[]
+      if (operator === '$match' && isPlainObject(value)) rows = matching(rows, value as Doc)
       else if (operator === '$group' && isPlainObject(value)) rows = group(rows, value as Doc)
       else if (operator === '$limit' && typeof value === 'number' && Number.isInteger(value) && value > 0) rows = rows.slice(0, value)
       else return undefined
