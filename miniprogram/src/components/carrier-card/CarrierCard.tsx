@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { CarrierView } from './carrierView'
-import '../status-icon/index.css'
 import './index.css'
 
 export interface CarrierCardProps {
@@ -23,7 +22,6 @@ export function CarrierCard({ view, labels }: CarrierCardProps) {
       </View>
       {view.contact && (
         <View className={`${classPrefix}__contact`} onClick={call}>
-          <View className={`${classPrefix}__phone-icon ps-icon-phone`} />
           <Text className={`${classPrefix}__contact-label`}>{view.contact.label}</Text>
           {view.contact.name && <Text className={`${classPrefix}__contact-name`}>{view.contact.name}</Text>}
           <Text className={`${classPrefix}__contact-phone`}>{view.contact.phoneMasked}</Text>

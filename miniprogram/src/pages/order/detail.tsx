@@ -3,7 +3,7 @@
 // parcel (switcher), who carries it (carrier card), the whole story (timeline), and how fresh it is.
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { CarrierCard } from '../../components/carrier-card/CarrierCard'
 import { carrierView } from '../../components/carrier-card/carrierView'
 import { ExceptionBanner } from '../../components/exception-banner/ExceptionBanner'
@@ -40,6 +40,13 @@ export default function OrderDetailPage() {
   const active = useMemo(() => activeParcels(tracking.parcels), [tracking.parcels])
   const parcel = active.find((candidate) => candidate._id === selectedId) ?? active[0] ?? null
   const days = useMemo(() => (parcel ? groupEventsByDay(parcel.events, now, zone) : []), [parcel, now])
+  const total = parcel?.events.length ?? 0
+  if (parcel && !firstSeenCounts.current.has(parcel._id)) firstSeenCounts.current.set(parcel._id, total)
+  const collapsedRows = COLLAPSED_ROWS + Math.max(0, total - ((parcel && firstSeenCounts.current.get(parcel._id)) ?? total))
+  // Stable props, so the memoised Timeline renders only when its rows change (a live scan), never for
+  // a prop of another section (docs/performance.md, "setData per live update").
+  const shownDays = useMemo(() => (expanded ? days : firstRows(days, collapsedRows)), [days, expanded, collapsedRows])
+  const toggleExpanded = useCallback(() => setExpanded((value) => !value), [])
 
   usePullDownRefresh(async () => {
     try {
@@ -91,10 +98,6 @@ export default function OrderDetailPage() {
   const advice = exceptionAdvice(parcel, now)
   const header = statusHeaderView(parcel, now, zone)
   const tabs = parcelTabs(order, active)
-  const total = parcel.events.length
-  if (!firstSeenCounts.current.has(parcel._id)) firstSeenCounts.current.set(parcel._id, total)
-  const collapsedRows = COLLAPSED_ROWS + Math.max(0, total - (firstSeenCounts.current.get(parcel._id) ?? total))
-  const shownDays = expanded ? days : firstRows(days, collapsedRows)
   const shown = Math.min(total, expanded ? total : collapsedRows)
   return (
     <View className={`ps-page ps-tracking ps-tracking--${parcel.status.toLowerCase()}`}>
@@ -107,7 +110,7 @@ export default function OrderDetailPage() {
       <StatusHeader view={header} />
       <View className='ps-card ps-tracking__story'>
         <CarrierCard view={carrierView(parcel)} labels={{ carrier: t.tracking.carrier, trackingNo: t.tracking.trackingNo, copy: t.common.copy }} />
-        <Timeline days={shownDays} total={total} shown={shown} expanded={expanded} onToggle={() => setExpanded(!expanded)}
+        <Timeline days={shownDays} total={total} shown={shown} expanded={expanded} onToggle={toggleExpanded}
           tone={header.tone} emptyText={t.tracking.noScansBody} showAllText={t.tracking.showAll(total)} collapseText={t.tracking.collapse} />
       </View>
       <FreshnessLine view={freshnessView(parcel, live, now, zone)} onReconnect={tracking.reconnect} reconnectText={t.tracking.reconnect} />
