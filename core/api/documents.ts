@@ -129,8 +129,8 @@ export interface ParcelDoc extends ParcelTracking {
 export interface ParcelStats {
   /** Delivery time in hours at display precision (0.1 h under 48 h, else whole hours); null unless delivered. */
   deliveryBucket: number | null
-  /** Ever in EXCEPTION, DELIVERY_FAILED, RETURNING or RETURNED. */
-  everInTrouble: boolean
+  /** 1 when ever in EXCEPTION, DELIVERY_FAILED, RETURNING or RETURNED: a number, so an aggregation sums it. */
+  troubled: 0 | 1
 }
 
 export interface MerchantDoc {

@@ -14,7 +14,7 @@ function histogramOf(parcels: ParcelForStatistics[]) {
   const stats = parcels.map(parcelStatistics)
   const counts = new Map<number, number>()
   for (const { deliveryBucket: bucket } of stats) if (bucket !== null) counts.set(bucket, (counts.get(bucket) ?? 0) + 1)
-  return { parcels: parcels.length, trouble: stats.filter((stat) => stat.everInTrouble).length, buckets: [...counts] }
+  return { parcels: parcels.length, trouble: stats.filter((stat) => stat.troubled === 1).length, buckets: [...counts] }
 }
 
 describe('delivery figures from a histogram', () => {
@@ -25,8 +25,8 @@ describe('delivery figures from a histogram', () => {
   })
 
   test('a parcel\'s statistics: delivery bucket only when delivered, trouble from any event', () => {
-    expect(parcelStatistics(parcel(30.04, true))).toEqual({ deliveryBucket: 30, everInTrouble: true })
-    expect(parcelStatistics(parcel(null))).toEqual({ deliveryBucket: null, everInTrouble: false })
+    expect(parcelStatistics(parcel(30.04, true))).toEqual({ deliveryBucket: 30, troubled: 1 })
+    expect(parcelStatistics(parcel(null))).toEqual({ deliveryBucket: null, troubled: 0 })
   })
 
   test('empty and undelivered groups', () => {

@@ -16,7 +16,7 @@ export function deliveryBucket(hours: number): number {
 
 export function parcelStatistics(parcel: ParcelForStatistics): ParcelStats {
   const hours = deliveryHours(parcel)
-  return { deliveryBucket: hours === null ? null : deliveryBucket(hours), everInTrouble: everInTrouble(parcel) }
+  return { deliveryBucket: hours === null ? null : deliveryBucket(hours), troubled: everInTrouble(parcel) ? 1 : 0 }
 }
 
 export interface DeliveryHistogram {

@@ -3,18 +3,18 @@ import type { Doc } from './ejson'
 import { runSimplePipeline } from './groupStage'
 
 const DOCS: Doc[] = [
-  { _id: 'a', carrier: 'SF', shippedAt: 10, supersededBy: null, destination: { province: '广东' }, stats: { deliveryBucket: 30.5, everInTrouble: false } },
-  { _id: 'b', carrier: 'SF', shippedAt: 20, supersededBy: null, destination: { province: '浙江' }, stats: { deliveryBucket: 30.5, everInTrouble: true } },
-  { _id: 'c', carrier: 'YTO', shippedAt: 30, supersededBy: null, destination: { province: '广东' }, stats: { deliveryBucket: null, everInTrouble: false } },
+  { _id: 'a', carrier: 'SF', shippedAt: 10, supersededBy: null, destination: { province: '广东' }, stats: { deliveryBucket: 30.5, troubled: 0 } },
+  { _id: 'b', carrier: 'SF', shippedAt: 20, supersededBy: null, destination: { province: '浙江' }, stats: { deliveryBucket: 30.5, troubled: 1 } },
+  { _id: 'c', carrier: 'YTO', shippedAt: 30, supersededBy: null, destination: { province: '广东' }, stats: { deliveryBucket: null, troubled: 0 } },
   { _id: 'd', carrier: 'YTO', shippedAt: 40, supersededBy: 'x', destination: { province: '广东' } },
   { _id: 'e', carrier: 'ZTO', shippedAt: 50, supersededBy: null, destination: { province: '广东' } },
-  { _id: 'f', carrier: 'ZTO', shippedAt: 5, supersededBy: null, destination: { province: '江苏' }, stats: { deliveryBucket: 72, everInTrouble: false }, total: 4 },
+  { _id: 'f', carrier: 'ZTO', shippedAt: 5, supersededBy: null, destination: { province: '江苏' }, stats: { deliveryBucket: 72, troubled: 0 }, total: 4 },
 ]
 
 const histogram = (field: string) => [
   { $match: { shippedAt: { $gte: 10 }, supersededBy: null } },
-  { $group: { _id: { g: field, b: '$stats.deliveryBucket', t: '$stats.everInTrouble' }, n: { $sum: 1 } } },
-  { $group: { _id: '$_id.g', cells: { $push: ['$_id.b', '$_id.t', '$n'] } } },
+  { $group: { _id: { g: field, b: '$stats.deliveryBucket' }, n: { $sum: 1 }, t: { $sum: '$stats.troubled' } } },
+  { $group: { _id: '$_id.g', troubled: { $sum: '$t' }, cells: { $push: ['$_id.b', '$n'] } } },
   { $limit: 1000 },
 ]
 
