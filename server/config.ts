@@ -92,8 +92,8 @@ export function loadPipelineConfig(env: Record<string, string | undefined>): Con
       if (required) missing.push(key)
       return undefined
     }
-    const parsed = VALUE_SCHEMAS[key].safeParse(raw.trim())
-    if (!parsed.success) {
+    const parsed = VALUE_SCHEMAS[key]?.safeParse(raw.trim())
+    if (!parsed?.success) {
       invalid.push(key)
       return undefined
     }
