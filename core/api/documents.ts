@@ -127,7 +127,7 @@ export interface ParcelDoc extends ParcelTracking {
 
 /** A parcel's contribution to delivery statistics (core/orders/deliveryHistogram.ts). */
 export interface ParcelStats {
-  /** Delivery time in hours at display precision (0.1 h under 48 h, else whole hours); null unless delivered. */
+  /** Delivery time in whole hours; null unless delivered. */
   deliveryBucket: number | null
   /** 1 when ever in EXCEPTION, DELIVERY_FAILED, RETURNING or RETURNED: a number, so an aggregation sums it. */
   troubled: 0 | 1

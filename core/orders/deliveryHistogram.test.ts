@@ -19,13 +19,13 @@ function histogramOf(parcels: ParcelForStatistics[]) {
 
 describe('delivery figures from a histogram', () => {
   test.each([
-    [0.04, 0], [0.05, 0.1], [36.44, 36.4], [47.94, 47.9], [47.96, 48], [48, 48], [62.4, 62], [62.5, 63], [200.2, 200],
+    [0.04, 0], [0.5, 1], [36.44, 36], [47.94, 48], [48, 48], [62.4, 62], [62.5, 63], [200.2, 200],
   ])('bucket of %p h is %p', (hours, bucket) => {
     expect(deliveryBucket(hours)).toBe(bucket)
   })
 
   test('a parcel\'s statistics: delivery bucket only when delivered, trouble from any event', () => {
-    expect(parcelStatistics(parcel(30.04, true))).toEqual({ deliveryBucket: 30, troubled: 1 })
+    expect(parcelStatistics(parcel(30.4, true))).toEqual({ deliveryBucket: 30, troubled: 1 })
     expect(parcelStatistics(parcel(null))).toEqual({ deliveryBucket: null, troubled: 0 })
   })
 
@@ -35,20 +35,19 @@ describe('delivery figures from a histogram', () => {
   })
 
   test('equal to the per-parcel figures when delivery times are at bucket precision', () => {
-    const tenths = fc.integer({ min: 0, max: 479 }).map((n) => n / 10)
-    const wholeHours = fc.integer({ min: 48, max: 400 })
-    const arbitraryParcel = fc.tuple(fc.option(fc.oneof(tenths, wholeHours), { nil: null }), fc.boolean()).map(([hours, trouble]) => parcel(hours, trouble))
+    const wholeHours = fc.integer({ min: 0, max: 400 })
+    const arbitraryParcel = fc.tuple(fc.option(wholeHours, { nil: null }), fc.boolean()).map(([hours, trouble]) => parcel(hours, trouble))
     fc.assert(fc.property(fc.array(arbitraryParcel, { maxLength: 60 }), (parcels) => {
       expect(figuresFromHistogram(histogramOf(parcels))).toEqual(deliveryFigures(parcels))
     }))
   })
 
-  test('within the display precision otherwise (the median of an even count averages two buckets)', () => {
+  test('within half an hour otherwise (a median of an even count averages two buckets)', () => {
     const hours = [10.04, 10.06, 20.01, 30.33, 50.2, 70.7]
     const exact = deliveryFigures(hours.map((value) => parcel(value)))
     const bucketed = figuresFromHistogram(histogramOf(hours.map((value) => parcel(value))))
     expect(bucketed).toMatchObject({ parcels: exact.parcels, delivered: exact.delivered, exceptionRate: exact.exceptionRate })
-    expect(Math.abs((bucketed.medianHours ?? 0) - (exact.medianHours ?? 0))).toBeLessThanOrEqual(0.1)
-    expect(Math.abs((bucketed.p90Hours ?? 0) - (exact.p90Hours ?? 0))).toBeLessThanOrEqual(0.5)
+    expect(Math.abs((bucketed.medianHours ?? 0) - (exact.medianHours ?? 0))).toBeLessThanOrEqual(0.55)
+    expect(Math.abs((bucketed.p90Hours ?? 0) - (exact.p90Hours ?? 0))).toBeLessThanOrEqual(0.55)
   })
 })
