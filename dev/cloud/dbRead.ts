@@ -4,7 +4,7 @@ import { Aggregator, find } from 'mingo'
 import { z } from 'zod'
 import { decodeDocument, decodeEjson, encodeDocument, isPlainObject, type Doc } from './ejson'
 import { runSimplePipeline } from './groupStage'
-import { matching } from './simpleMatch'
+import { matching, sortedByNumbers } from './simpleMatch'
 import { indexAdvisor } from './indexAdvisor'
 import { fail, ok, type CloudResult } from './errors'
 import { authorize, docIdOf, openQuery, parseParams, queryParams, refuseInTransaction, requireCollection, collectionParams, type DbCaller } from './dbParams'
@@ -47,8 +47,10 @@ export function getDocument(caller: DbCaller, params: unknown): CloudResult<{ da
     ? Math.min(p.limit ?? CLIENT_MAX_LIMIT, CLIENT_MAX_LIMIT)
     : Math.min(p.limit ?? ADMIN_DEFAULT_LIMIT, ADMIN_MAX_LIMIT)
   try {
-    let cursor = find(matching(docs, query), {}, projection?.value)
-    if (order) cursor = cursor.sort(order.value)
+    const selected = matching(docs, query)
+    const sorted = order ? sortedByNumbers(selected, order.value) : selected
+    let cursor = find(sorted ?? selected, {}, projection?.value)
+    if (order && !sorted) cursor = cursor.sort(order.value)
     const list = cursor.skip(p.offset ?? 0).limit(limit).all() as Doc[]
     return ok({ data: { list: list.map(encodeDocument) } })
   } catch (error) {

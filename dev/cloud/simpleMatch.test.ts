@@ -1,6 +1,6 @@
 import { find } from 'mingo'
 import type { Doc } from './ejson'
-import { matching } from './simpleMatch'
+import { matching, sortedByNumbers } from './simpleMatch'
 
 const DOCS: Doc[] = [
   { _id: 'a', shippedAt: 10, supersededBy: null, terminal: false, status: 'EXCEPTION', lastEventAt: 5, sub: { state: 'pending' } },
@@ -21,4 +21,17 @@ test.each<[string, Doc]>([
   ['left to mingo: a regex', { status: { $regex: '^IN' } }],
 ])('%s gives what mingo gives', (_name, condition) => {
   expect(matching(DOCS, condition)).toEqual(find(DOCS, condition).all())
+})
+
+test.each<[string, Record<string, 1 | -1>]>([
+  ['ascending, null and missing first', { lastEventAt: 1 }],
+  ['descending', { lastEventAt: -1 }],
+  ['two keys', { lastEventAt: 1, shippedAt: 1 }],
+])('sortedByNumbers %s gives what mingo gives', (_name, order) => {
+  const numeric = DOCS.filter((doc) => typeof doc.shippedAt === 'number')
+  expect(sortedByNumbers(numeric, order)).toEqual(find(numeric, {}).sort(order).all())
+})
+
+test('sortedByNumbers leaves strings to mingo', () => {
+  expect(sortedByNumbers(DOCS, { shippedAt: 1 })).toBeUndefined()
 })

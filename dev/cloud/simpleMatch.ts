@@ -51,7 +51,10 @@ function compileCondition(condition: Doc): Predicate {
   for (const [key, value] of Object.entries(condition)) {
     if (key === '$and' || key === '$or') {
       if (!Array.isArray(value) || value.length === 0 || !value.every(isPlainObject)) throw new NotSimple()
-      const parts = (value as Doc[]).map(compileCondition)
+      // An $and checks its plain parts before its nested $or/$and: same answer, fewer evaluations.
+      const nested = (part: Doc) => Object.keys(part).some((name) => name === '$or' || name === '$and')
+      const ordered = key === '$and' ? [...(value as Doc[])].sort((a, b) => Number(nested(a)) - Number(nested(b))) : (value as Doc[])
+      const parts = ordered.map(compileCondition)
       predicates.push(key === '$and' ? (doc) => parts.every((part) => part(doc)) : (doc) => parts.some((part) => part(doc)))
     } else if (key.startsWith('$')) {
       throw new NotSimple()
@@ -76,5 +79,32 @@ export function matching(docs: Doc[], condition: Doc): Doc[] {
   } catch (error) {
     if (!(error instanceof NotSimple)) throw error
     return find(docs, condition).all() as Doc[]
+  }
+}
+
+/** `docs` in `order` when every sort field holds a number, null or nothing (null and missing first
+ * ascending, as Mongo sorts them; ties keep their order); undefined otherwise, for mingo to sort. */
+export function sortedByNumbers(docs: Doc[], order: Record<string, 1 | -1>): Doc[] | undefined {
+  const keys = Object.entries(order).map(([field, direction]) => ({ read: compilePath(field), direction }))
+  try {
+    const rows = docs.map((doc) => {
+      const values = keys.map(({ read }) => read(doc))
+      if (!values.every((value) => value === undefined || value === null || typeof value === 'number')) throw new NotSimple()
+      return { doc, values: values as Array<number | null | undefined> }
+    })
+    rows.sort((a, b) => {
+      for (let index = 0; index < keys.length; index += 1) {
+        const left = a.values[index] ?? null
+        const right = b.values[index] ?? null
+        if (left === right) continue
+        const ascending = left === null ? -1 : right === null ? 1 : left - right
+        return ascending * (keys[index]?.direction ?? 1)
+      }
+      return 0
+    })
+    return rows.map((row) => row.doc)
+  } catch (error) {
+    if (error instanceof NotSimple) return undefined
+    throw error
   }
 }

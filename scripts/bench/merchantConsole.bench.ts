@@ -17,7 +17,7 @@ import type { Benchmark, BenchResult } from './types'
 
 const PARCELS = 100_000
 const ORDERS_TO_SHIP = 10_000
-const SAMPLES = 15
+const SAMPLES = 20
 const HOUR = 3600_000
 const DAY = 24 * HOUR
 const PROVINCES = ['广东省', '浙江省', '江苏省', '上海市', '北京市', '山东省', '四川省', '湖北省', '河南省', '福建省', '湖南省', '安徽省', '河北省', '陕西省', '重庆市', '天津市', '江西省', '广西壮族自治区', '云南省', '辽宁省', '山西省', '贵州省', '吉林省', '黑龙江省', '内蒙古自治区', '新疆维吾尔自治区', '甘肃省', '海南省', '宁夏回族自治区', '青海省', '西藏自治区']
