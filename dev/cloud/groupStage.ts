@@ -27,9 +27,29 @@ function valueAt(doc: Doc, path: readonly string[]): unknown {
 
 type Evaluate = (doc: Doc) => unknown
 
+/** One- and two-step paths (every path the functions group by) read without the loop. */
+function compilePathRead(path: readonly string[]): Evaluate {
+  const [first, second] = path
+  if (path.length === 1 && first !== undefined) return (doc) => checked(doc[first])
+  if (path.length === 2 && first !== undefined && second !== undefined) {
+    return (doc) => {
+      const parent = doc[first]
+      if (parent === null || typeof parent !== 'object') return undefined
+      if (Array.isArray(parent)) throw new NotSimple()
+      return checked((parent as Doc)[second])
+    }
+  }
+  return (doc) => valueAt(doc, path)
+}
+
+function checked(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && (Array.isArray(value) || Object.keys(value).some((key) => key.startsWith('$')))) throw new NotSimple()
+  return value
+}
+
 function compileValue(expression: unknown): Evaluate {
   const path = fieldPath(expression)
-  if (path) return (doc) => valueAt(doc, path)
+  if (path) return compilePathRead(path)
   if (typeof expression === 'number' || typeof expression === 'boolean' || expression === null) return () => expression
   if (Array.isArray(expression)) {
     const parts = expression.map(compileValue)
