@@ -12,7 +12,7 @@ const common = {
     '\\.(css|scss|less)$': '<rootDir>/test/taro/styleStub.js',
   },
   // Built artefacts are loaded as they ship; jest must not re-transform them.
-  transformIgnorePatterns: ['/node_modules/', '/miniprogram/dist/', '/miniprogram/dist-h5/', '/cloudfunctions/[^/]+/index\\.js$'],
+  transformIgnorePatterns: ['/node_modules/', '/miniprogram/dist/', '/miniprogram/dist-h5/', '/miniprogram/dist-test/', '/cloudfunctions/[^/]+/index\\.js$'],
   testPathIgnorePatterns: ['/node_modules/', '/miniprogram/dist', '/.devcloud/'],
 }
 

@@ -2,10 +2,13 @@
 // the local cloud is from `window.__DEVCLOUD__`, injected into index.html here, so one build works
 // against any port (tests use ephemeral ones).
 import { createServer, type Server } from 'node:http'
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import * as path from 'node:path'
+import { LOCAL_BUILD_MARKER } from '../../miniprogram/config/localBuild'
 
 export const H5_DIST = path.resolve(__dirname, '..', '..', 'miniprogram', 'dist-h5')
+export { LOCAL_BUILD_MARKER }
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,6 +35,10 @@ export interface ServeH5Options {
 
 export async function serveH5(options: ServeH5Options): Promise<H5Server> {
   const distDir = options.distDir ?? H5_DIST
+  // A release H5 build has no cloud backend (services/cloud/noCloudClient.ts): say so here, not as a blank page.
+  if (!existsSync(path.join(distDir, LOCAL_BUILD_MARKER))) {
+    throw new Error(`${distDir} is not a local H5 build (no ${LOCAL_BUILD_MARKER}): run \`npm run build:h5:local\` first`)
+  }
   const host = options.host ?? '127.0.0.1'
   const config = JSON.stringify({ url: options.cloudUrl, envId: options.envId })
   const server: Server = createServer((request, response) => {

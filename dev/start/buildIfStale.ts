@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import * as path from 'node:path'
-import { H5_DIST } from '../h5/serveH5'
+import { H5_DIST, LOCAL_BUILD_MARKER } from '../h5/serveH5'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const H5_SOURCES = ['miniprogram/src', 'miniprogram/config', 'core'].map((dir) => path.join(ROOT, dir))
@@ -20,16 +20,17 @@ function newestSource(dir: string): number {
 
 export function h5BuildIsStale(): boolean {
   const built = path.join(H5_DIST, 'index.html')
-  if (!existsSync(built)) return true
+  // A release H5 build (`npm run build:h5`) has no cloud backend: the local stack needs the local one.
+  if (!existsSync(built) || !existsSync(path.join(H5_DIST, LOCAL_BUILD_MARKER))) return true
   return Math.max(...H5_SOURCES.map(newestSource)) > statSync(built).mtimeMs
 }
 
-/** Runs `npm run build:h5`, its noisy progress output going to `logFile`; rejects with the log's tail. */
+/** Runs `npm run build:h5:local`, its noisy progress output going to `logFile`; rejects with the log's tail. */
 export function buildH5(logFile: string): Promise<void> {
   mkdirSync(path.dirname(logFile), { recursive: true })
   const log = createWriteStream(logFile)
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'build:h5'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn('npm', ['run', '--silent', 'build:h5:local'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
     child.stdout.pipe(log)
     child.stderr.pipe(log)
     child.on('error', reject)

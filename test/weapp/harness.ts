@@ -24,6 +24,7 @@ const simulate = require('miniprogram-simulate') as Simulate
 
 export type Page = SimulatedComponent
 export const DIST = path.resolve(__dirname, '..', '..', 'miniprogram', 'dist')
+let dist = DIST
 
 type PageOptions = Record<string, unknown>
 type PageInstance = Record<string, unknown> & { route?: string; __route__?: string }
@@ -72,11 +73,17 @@ export function firePageEvent(page: Page, name: 'onShow' | 'onHide' | 'onPullDow
   ;(handler as () => void).call(page.instance)
 }
 
+/** Run another build of the app (the local build a test made aside) instead of miniprogram/dist; before the first mount. */
+export function useBuild(dir: string): void {
+  if (appOptions) throw new Error('useBuild() must come before the first mountPage()')
+  dist = dir
+}
+
 /** Mount a page of the built app. The first call loads app.js and runs App.onLaunch. */
 export function mountPage(route: string, query: Record<string, string> = {}): Page {
-  if (!existsSync(path.join(DIST, 'app.js'))) throw new Error('miniprogram/dist is missing: run `npm run build:weapp` first')
+  if (!existsSync(path.join(dist, 'app.js'))) throw new Error(`${path.relative(process.cwd(), dist)} is missing: run \`npm run build:weapp\` first`)
   if (!appOptions) {
-    require(path.join(DIST, 'app.js'))
+    require(path.join(dist, 'app.js'))
     if (!appOptions) throw new Error('app.js did not call App()')
     const launched = appOptions as { onLaunch?: Lifecycle; onShow?: Lifecycle }
     launched.onLaunch?.call(launched as PageInstance, { path: route, query: {}, scene: 1001 })
@@ -87,7 +94,7 @@ export function mountPage(route: string, query: Record<string, string> = {}): Pa
   // A page's module runs Page() once, when first required: load each route once, render it many times.
   let id = loadedRoutes.get(route)
   if (id === undefined) {
-    id = simulate.load(path.join(DIST, route), { rootPath: DIST, compiler: 'official' })
+    id = simulate.load(path.join(dist, route), { rootPath: dist, compiler: 'official' })
     loadedRoutes.set(route, id)
   }
   const page = simulate.render(id)

@@ -10,10 +10,11 @@ import { H5TabBar } from '../../components/tab-bar/TabBar'
 import { t } from '../../i18n/zh-CN'
 import { shopperApi } from '../../services/shopper/shopperApi'
 import './index.css'
+import { withLocalCloudBar } from '../../components/local-cloud-bar/withLocalCloudBar'
 
 type Catalogue = { kind: 'loading' } | { kind: 'ready'; products: ProductDoc[] } | { kind: 'failed' }
 
-export default function ShopPage() {
+function ShopPage() {
   const [catalogue, setCatalogue] = useState<Catalogue>({ kind: 'loading' })
 
   async function load() {
@@ -59,3 +60,5 @@ export default function ShopPage() {
     </View>
   )
 }
+
+export default withLocalCloudBar(ShopPage)

@@ -25,10 +25,11 @@ import { toast } from '../../services/shopper/toast'
 import { OrderSummary } from './OrderSummary'
 import { useOrderTracking } from './useOrderTracking'
 import './detail.css'
+import { withLocalCloudBar } from '../../components/local-cloud-bar/withLocalCloudBar'
 
 const zone = shopperZone()
 
-export default function OrderDetailPage() {
+function OrderDetailPage() {
   const orderId = useRouter().params.id ?? ''
   const tracking = useOrderTracking(orderId)
   const [selectedId, setSelectedId] = useState<string | null>(null)
@@ -103,7 +104,7 @@ export default function OrderDetailPage() {
     <View className={`ps-page ps-tracking ps-tracking--${parcel.status.toLowerCase()}`}>
       <View className='ps-tracking__hero' />
       {/* A split shipment picks the parcel first: everything below describes the selected one. */}
-      {(tabs.length > 1 || tabs[0]?.items.length > 0) && (
+      {(tabs.length > 1 || (tabs[0]?.items.length ?? 0) > 0) && (
         <ParcelSwitcher tabs={tabs} selectedId={parcel._id} onSelect={(id) => { setSelectedId(id); setExpanded(false) }} />
       )}
       {advice && <ExceptionBanner advice={advice} />}
@@ -118,3 +119,5 @@ export default function OrderDetailPage() {
     </View>
   )
 }
+
+export default withLocalCloudBar(OrderDetailPage)

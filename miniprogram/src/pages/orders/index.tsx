@@ -13,12 +13,13 @@ import { formatDateTime, shopperZone } from '../../format/time'
 import { t } from '../../i18n/zh-CN'
 import { shopperApi } from '../../services/shopper/shopperApi'
 import './index.css'
+import { withLocalCloudBar } from '../../components/local-cloud-bar/withLocalCloudBar'
 
 const zone = shopperZone()
 
 type OrderList = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; orders: OrderDoc[]; nextBefore: number | null; loadingMore: boolean }
 
-export default function OrdersPage() {
+function OrdersPage() {
   const [list, setList] = useState<OrderList>({ kind: 'loading' })
   const [now, setNow] = useState(() => Date.now())
 
@@ -68,7 +69,7 @@ export default function OrdersPage() {
             </View>
             <View className='ps-orders__items'>
               {order.items.slice(0, 4).map((item) => <ProductThumb key={item.productId} productId={item.productId} title={item.title} size='small' />)}
-              {order.items.length === 1 && <Text className='ps-orders__item-title'>{order.items[0].title}</Text>}
+              {order.items.length === 1 && <Text className='ps-orders__item-title'>{order.items[0]?.title}</Text>}
               <View className='ps-orders__amount'>
                 <Price fen={order.totalFen} muted />
                 <Text className='ps-orders__count'>{card.itemsCount}</Text>
@@ -93,3 +94,5 @@ export default function OrdersPage() {
     </View>
   )
 }
+
+export default withLocalCloudBar(OrdersPage)

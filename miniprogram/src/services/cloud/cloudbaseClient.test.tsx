@@ -69,7 +69,7 @@ test('watch: the first snapshot is the init (isInit), later ones are not; close 
   await devcloud.db.put('parcels', { _id: 'SF:1', _openid: 'o-alice', orderId: 'A1', status: 'IN_TRANSIT' })
   await next
   expect(snapshots.map((snapshot) => snapshot.isInit)).toEqual([true, false])
-  expect(snapshots[1].docs).toEqual([{ _id: 'SF:1', _openid: 'o-alice', orderId: 'A1', status: 'IN_TRANSIT' }])
+  expect(snapshots[1]?.docs).toEqual([{ _id: 'SF:1', _openid: 'o-alice', orderId: 'A1', status: 'IN_TRANSIT' }])
   await watcher.close()
   await devcloud.db.put('parcels', { _id: 'SF:1', _openid: 'o-alice', orderId: 'A1', status: 'DELIVERED' })
   await devcloud.idle()

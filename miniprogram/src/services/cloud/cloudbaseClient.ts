@@ -16,8 +16,18 @@ export interface CloudbaseClientOptions {
   url: string
   envId: string
   openid: string
-  /** A WebSocket class: the browser's on H5, `ws` in node tests. */
+  /** A WebSocket class: the browser's on H5, `ws` in node tests, a wx.connectSocket adapter on the weapp local build. */
   WebSocket: unknown
+  /** How a JSON body is POSTed; `fetch` unless given (the weapp has wx.request instead). */
+  post?: HttpPost
+}
+
+/** POSTs a JSON body and resolves with the HTTP status and the parsed reply; rejects when nothing answered. */
+export type HttpPost = (url: string, body: string, headers: Record<string, string>) => Promise<{ status: number; json: unknown }>
+
+const fetchPost: HttpPost = async (url, body, headers) => {
+  const response = await fetch(url, { method: 'POST', headers, body })
+  return { status: response.status, json: response.ok ? await response.json() : null }
 }
 
 /** errCode a mini-program sees for each platform code (wx-server-sdk TCB_ERR_CODE). */
@@ -44,6 +54,7 @@ interface ClientState {
   envId: string
   openid: string
   tag: string
+  post: HttpPost
   WebSocket: SocketClass
   /** This client's realtime sockets that are not closed yet. */
   sockets: Set<EventSocket>
@@ -127,7 +138,10 @@ class DevcloudRequest {
   async send(action: string, params: Record<string, unknown> = {}): Promise<Reply> {
     const reply = await post(this.state, { ...params, action, envName: this.state.envId })
     if (action === 'auth.wsWebSign' && typeof reply.data?.wsUrl === 'string') {
-      const tagged = `${reply.data.wsUrl}${reply.data.wsUrl.includes('?') ? '&' : '?'}client=${this.state.tag}`
+      // The cloud names its socket by the address it listens on; a phone on the LAN reaches it by
+      // the address this client was given, so the socket goes there too.
+      const wsUrl = reply.data.wsUrl.replace(/^wss?:\/\/[^/]+/, this.state.url.replace(/^http/, 'ws'))
+      const tagged = `${wsUrl}${wsUrl.includes('?') ? '&' : '?'}client=${this.state.tag}`
       socketOwners.set(tagged, this.state)
       reply.data.wsUrl = tagged
     }
@@ -136,13 +150,9 @@ class DevcloudRequest {
 }
 
 async function post(state: ClientState, body: Record<string, unknown>): Promise<Reply> {
-  const response = await fetch(`${state.url}/client`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-devcloud-openid': state.openid },
-    body: JSON.stringify(body),
-  })
-  if (!response.ok) return { code: 'SYS_ERR', message: `local cloud answered HTTP ${response.status}` }
-  return (await response.json()) as Reply
+  const response = await state.post(`${state.url}/client`, JSON.stringify(body), { 'content-type': 'application/json', 'x-devcloud-openid': state.openid })
+  if (response.status < 200 || response.status >= 300) return { code: 'SYS_ERR', message: `local cloud answered HTTP ${response.status}` }
+  return response.json as Reply
 }
 
 function failure(api: string, reply: Reply): CloudCallError {
@@ -152,7 +162,7 @@ function failure(api: string, reply: Reply): CloudCallError {
 
 export function createCloudbaseClient(options: CloudbaseClientOptions): CloudClient {
   clientCounter += 1
-  const state: ClientState = { url: options.url.replace(/\/+$/, ''), envId: options.envId, openid: options.openid, tag: String(clientCounter), WebSocket: options.WebSocket as SocketClass, sockets: new Set(), watchers: 0 }
+  const state: ClientState = { url: options.url.replace(/\/+$/, ''), envId: options.envId, openid: options.openid, tag: String(clientCounter), post: options.post ?? fetchPost, WebSocket: options.WebSocket as SocketClass, sockets: new Set(), watchers: 0 }
   const db = new Db({ env: options.envId, [CLIENT_STATE]: state })
   let realtime: unknown
 

@@ -1,34 +1,35 @@
-// The one module pages use to reach the cloud (DESIGN §3.5). process.env.TARO_ENV is replaced at
-// build time, so each target bundles only its own backend: the weapp never ships the H5 client.
+// The one module pages use to reach the cloud (DESIGN §3.5). Which backend is decided at build time
+// by constants the Taro config defines, so each build bundles only its own:
+// - a release weapp build (`npm run build:weapp`): Taro.cloud (= wx.cloud);
+// - a local build (`build:weapp:local`, `build:h5:local`: LOCAL_CLOUD_BUILD_URL is set): the dev
+//   adapter in ./local, the @cloudbase/database client speaking to the local cloud;
+// - a release H5 build: no cloud at all (H5 exists only against the local cloud), said plainly.
+import type * as LocalCloud from './local/localCloud'
+import type * as NoCloud from './noCloudClient'
+import type * as TaroCloud from './taroCloudClient'
 import type { CloudClient } from './types'
 
 export type { CloudClient, WatchChange, WatchHandlers, WatchSnapshot, Watcher } from './types'
 
-interface DevCloudConfig { url: string; envId: string }
-
 let current: CloudClient | null = null
-let currentOpenid: string | null = null
 
-function createForTarget(): CloudClient {
-  if (process.env.TARO_ENV === 'h5') {
-    const { createCloudbaseClient } = require('./cloudbaseClient') as typeof import('./cloudbaseClient')
-    const { devIdentity } = require('./identity') as typeof import('./identity')
-    // Injected into index.html by the local stack (dev/h5/serveH5.ts); the default is `npm start`'s.
-    const config = (window as unknown as { __DEVCLOUD__?: DevCloudConfig }).__DEVCLOUD__ ?? { url: 'http://127.0.0.1:8787', envId: 'dev-local' }
-    currentOpenid = devIdentity(window.location, window.sessionStorage)
-    return createCloudbaseClient({ url: config.url, envId: config.envId, openid: currentOpenid, WebSocket: window.WebSocket })
+function createForBuild(): CloudClient {
+  if (process.env.LOCAL_CLOUD_BUILD_URL) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- chosen at build time: a static import would bundle every backend into every build
+    const { localCloud } = require('./local/localCloud') as typeof LocalCloud
+    return localCloud().client
   }
-  const { createTaroCloudClient } = require('./taroCloudClient') as typeof import('./taroCloudClient')
-  return createTaroCloudClient(process.env.TARO_APP_CLOUD_ENV || undefined)
+  if (process.env.TARO_ENV === 'weapp') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- chosen at build time: a static import would bundle every backend into every build
+    const { createTaroCloudClient } = require('./taroCloudClient') as typeof TaroCloud
+    return createTaroCloudClient(process.env.TARO_APP_CLOUD_ENV || undefined)
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- chosen at build time: a static import would bundle every backend into every build
+  const { noCloudClient } = require('./noCloudClient') as typeof NoCloud
+  return noCloudClient()
 }
 
 export function cloud(): CloudClient {
-  current ??= createForTarget()
+  current ??= createForBuild()
   return current
-}
-
-/** The H5 build's chosen identity (null on weapp, where WeChat knows the user). */
-export function devOpenid(): string | null {
-  cloud()
-  return currentOpenid
 }

@@ -11,6 +11,7 @@ import { m } from '../../strings'
 import { exceptionCounts, exceptionRow } from '../../views/exceptionView'
 import { toShipRow } from '../../views/toShipView'
 import './index.css'
+import { withLocalCloudBar } from '../../../components/local-cloud-bar/withLocalCloudBar'
 
 type Overview = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; toShip: OrderDoc[]; moreToShip: boolean; exceptions: ExceptionItem[]; now: number }
 
@@ -98,6 +99,8 @@ function OverviewBody({ name }: { name: string }) {
   )
 }
 
-export default function MerchantHomePage() {
+function MerchantHomePage() {
   return <MerchantShell active='home' title={m.nav.home}>{(name) => <OverviewBody name={name} />}</MerchantShell>
 }
+
+export default withLocalCloudBar(MerchantHomePage)

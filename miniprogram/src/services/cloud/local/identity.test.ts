@@ -1,4 +1,5 @@
-import { DEFAULT_DEV_OPENID, devIdentity } from './identity'
+import { DEFAULT_DEV_OPENID } from './devIdentities'
+import { devIdentity } from './identity'
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const values = new Map(Object.entries(initial))

@@ -1,16 +1,16 @@
 // Who the H5 build acts as. In WeChat the platform knows the user; the H5 build talks to the local
 // cloud, which takes the caller's openid from the page, so `?as=<openid>` (DESIGN §5) picks it and it
 // sticks for the tab session as the shopper navigates.
-export const DEFAULT_DEV_OPENID = 'dev-shopper'
+import { DEFAULT_DEV_OPENID, isDevOpenid } from './devIdentities'
+
 const STORAGE_KEY = 'devcloud.openid'
-const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
 function asParameter(location: { search: string; hash: string }): string | null {
   // Hash routing puts the page query after `#/path?`; a plain `?as=` before the hash works too.
   const hashQuery = location.hash.includes('?') ? location.hash.slice(location.hash.indexOf('?') + 1) : ''
   for (const query of [hashQuery, location.search.replace(/^\?/, '')]) {
     const value = new URLSearchParams(query).get('as')
-    if (value && OPENID_PATTERN.test(value)) return value
+    if (isDevOpenid(value)) return value
   }
   return null
 }
@@ -22,5 +22,5 @@ export function devIdentity(location: { search: string; hash: string }, storage:
     return chosen
   }
   const remembered = storage.getItem(STORAGE_KEY)
-  return remembered && OPENID_PATTERN.test(remembered) ? remembered : DEFAULT_DEV_OPENID
+  return isDevOpenid(remembered) ? remembered : DEFAULT_DEV_OPENID
 }
