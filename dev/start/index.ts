@@ -14,6 +14,7 @@ import { DataDirLockedError, describeExport, lockDataDir } from '../cloud'
 import { latestLiveParcel } from '../seed/demoOrders'
 import { buildH5, h5BuildIsStale } from './buildIfStale'
 import { describeFunctionEnv, trackingVendorFrom } from './functionEnv'
+import { devcloudHostFrom, lanAddress, weappRows } from './lanAddress'
 import { startLocalStack, type LocalStack } from './localStack'
 
 const ROOT = path.resolve(__dirname, '..', '..')
@@ -53,7 +54,8 @@ async function main(): Promise<void> {
     console.log('· H5 app is up to date')
   }
 
-  const stack: LocalStack = await startLocalStack({ devcloudPort, sandboxPort, appPort, dataDir: DATA_DIR, vendor, speed, env: process.env })
+  const devcloudHost = devcloudHostFrom(process.env.DEVCLOUD_HOST)
+  const stack: LocalStack = await startLocalStack({ devcloudPort, devcloudHost, sandboxPort, appPort, dataDir: DATA_DIR, vendor, speed, env: process.env })
   for (const warning of stack.seed.warnings) console.warn(`! ${warning}`)
   console.log(`· functions run with (set any of these in the environment to override):`)
   for (const line of describeFunctionEnv(stack.functionEnv)) console.log(`    ${line}`)
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
     ['Sandbox aggregators', `${stack.sandbox.url}  (tracking via ${vendor})`],
   ]
   console.log('\nParcel storefront is running:\n')
+  rows.push(...weappRows(devcloudHost, devcloudPort, lanAddress()))
   for (const [label, url] of rows) console.log(`  ${label.padEnd(31)} ${url}`)
   console.log('\nOther shopper: ?as=dev-shopper-2. Data persists in .devcloud/ (npm start -- --reset to start over). Ctrl-C stops everything.\n')
 

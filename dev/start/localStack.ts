@@ -9,6 +9,8 @@ import { seedDemoData, type SeedReport } from '../seed'
 import { functionEnvFrom, localFunctionEnv, sandboxCredentialsFrom, type ResolvedFunctionEnv, type TrackingVendor } from './functionEnv'
 
 export interface LocalStackOptions {
+  /** Where the local cloud listens; loopback unless asked (DEVCLOUD_HOST). */
+  devcloudHost?: string
   devcloudPort: number
   sandboxPort: number
   /** null: do not serve the H5 app. */
@@ -67,7 +69,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   try {
     devcloud = await startDevCloud({
       port: options.devcloudPort,
-      host: HOST,
+      // DEVCLOUD_HOST=0.0.0.0 npm start: a phone on the LAN reaches it (dev/start/lanAddress.ts).
+      host: options.devcloudHost ?? HOST,
       envId: 'dev-local',
       persistDir: options.dataDir,
       dataDirLock: lock,
