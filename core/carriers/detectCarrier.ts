@@ -55,8 +55,9 @@ export function detectCarrier(input: string): DetectionResult {
   const { trackingNo } = normalised
   const candidates = carrierCandidates(trackingNo)
   if (candidates === 'invalid_check_digit') return { ok: false, reason: 'invalid_check_digit', trackingNo, candidates: [] }
-  if (candidates.length === 0) return { ok: false, reason: 'unrecognised', trackingNo, candidates: [] }
-  const top = candidates.filter((candidate) => candidate.confidence === candidates[0].confidence)
+  const [best] = candidates
+  if (!best) return { ok: false, reason: 'unrecognised', trackingNo, candidates: [] }
+  const top = candidates.filter((candidate) => candidate.confidence === best.confidence)
   if (top.length > 1) return { ok: false, reason: 'ambiguous', trackingNo, candidates }
-  return { ok: true, trackingNo, carrier: top[0].carrier, confidence: top[0].confidence, candidates }
+  return { ok: true, trackingNo, carrier: best.carrier, confidence: best.confidence, candidates }
 }

@@ -10,14 +10,13 @@ export type S10Result =
   | { kind: 'valid'; service: string; country: string }
 
 export function s10CheckDigit(serial: string): number {
-  const sum = [...serial].reduce((total, digit, index) => total + Number(digit) * WEIGHTS[index], 0)
+  const sum = WEIGHTS.reduce((total, weight, index) => total + Number(serial.charAt(index)) * weight, 0)
   const check = 11 - (sum % 11)
   return check === 10 ? 0 : check === 11 ? 5 : check
 }
 
 export function parseS10(trackingNo: string): S10Result {
-  const match = S10.exec(trackingNo)
-  if (!match) return { kind: 'not_s10' }
-  const [, service, serial, check, country] = match
+  const [, service, serial, check, country] = S10.exec(trackingNo) ?? []
+  if (service === undefined || serial === undefined || check === undefined || country === undefined) return { kind: 'not_s10' }
   return s10CheckDigit(serial) === Number(check) ? { kind: 'valid', service, country } : { kind: 'bad_check_digit' }
 }

@@ -19,15 +19,16 @@ const HOUR_MS = 60 * 60 * 1000
 
 /** Nearest-rank percentile of sorted values (p in 0..100). */
 export function percentile(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length))
-  return sorted[rank - 1]
+  return sorted[rank - 1] ?? null
 }
 
 export function median(sorted: readonly number[]): number | null {
-  if (sorted.length === 0) return null
   const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  const upper = sorted[middle]
+  if (upper === undefined) return null
+  const lower = sorted[middle - 1]
+  return sorted.length % 2 === 1 || lower === undefined ? upper : (lower + upper) / 2
 }
 
 const oneDecimal = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10)

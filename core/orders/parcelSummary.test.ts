@@ -2,7 +2,7 @@ import type { OrderDoc, ParcelSummary } from '../api/documents'
 import { nextParcelSeq, orderWithParcels, withParcelSummary } from './parcelSummary'
 
 const summary = (parcelId: string, seq: number, over: Partial<ParcelSummary> = {}): ParcelSummary => ({
-  parcelId, seq, carrier: 'YTO', trackingNo: parcelId.split(':')[1], status: 'IN_TRANSIT', subStatus: null, lastEvent: null, superseded: false, ...over,
+  parcelId, seq, carrier: 'YTO', trackingNo: parcelId.split(':')[1] ?? parcelId, status: 'IN_TRANSIT', subStatus: null, lastEvent: null, superseded: false, ...over,
 })
 
 const order: OrderDoc = {

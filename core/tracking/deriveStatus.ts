@@ -61,7 +61,7 @@ function signalCandidate(signal: TrackingSignal): Candidate | undefined {
 
 /** `events` newest first (as stored). */
 export function deriveStatus(events: readonly TrackingEvent[], signals: readonly TrackingSignal[]): DerivedStatus {
-  const lastEventAt = events.length > 0 ? events[0].at : null
+  const lastEventAt = events[0]?.at ?? null
   const candidates: Candidate[] = []
   for (const event of events) {
     if (event.at !== lastEventAt) break

@@ -39,7 +39,7 @@ export function mapKdniaoStatus(code: string | number): StatusMapping {
   const rawCode = String(code).trim()
   const row = KDNIAO.get(rawCode)
   // Kdniao's 增值 codes are their base State followed by two digits (201 → 2, 412 → 4).
-  return row ? known(row, rawCode) : unknown(rawCode, rawCode.length === 3 ? KDNIAO.get(rawCode[0]) : undefined)
+  return row ? known(row, rawCode) : unknown(rawCode, rawCode.length === 3 ? KDNIAO.get(rawCode.charAt(0)) : undefined)
 }
 
 /** Kuaidi100 base `state` or advanced `statusCode`. */
@@ -48,7 +48,7 @@ export function mapKuaidi100Status(code: string | number): StatusMapping {
   const row = KUAIDI100.get(rawCode)
   if (row) return known(row, rawCode)
   // Three-digit advanced codes start with their base state (204 → 2); the 100x family is base 0 在途.
-  const family = rawCode.length === 3 ? rawCode[0] : /^100\d$/.test(rawCode) ? '0' : undefined
+  const family = rawCode.length === 3 ? rawCode.charAt(0) : /^100\d$/.test(rawCode) ? '0' : undefined
   return unknown(rawCode, family === undefined ? undefined : KUAIDI100.get(family))
 }
 
@@ -57,7 +57,7 @@ export function mapAfterShipStatus(tag: string, subtag?: string): StatusMapping 
   const rawCode = (subtag?.trim() || tag.trim())
   const subRow = subtag ? AFTERSHIP_SUBTAGS.get(subtag.trim()) : undefined
   if (subRow) return known(subRow, rawCode)
-  const tagRow = AFTERSHIP_TAGS.get(tag.trim()) ?? AFTERSHIP_TAGS.get(rawCode.split('_')[0])
+  const tagRow = AFTERSHIP_TAGS.get(tag.trim()) ?? AFTERSHIP_TAGS.get(rawCode.split('_')[0] ?? rawCode)
   // A known tag with an unlisted subtag is still known: the subtag only refines it.
   return tagRow ? known(tagRow, rawCode) : unknown(rawCode, undefined)
 }

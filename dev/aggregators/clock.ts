@@ -33,13 +33,14 @@ class TimerQueue {
   add(at: number, task: TimerTask): CancelTimer {
     const timer: Timer = { at, seq: this.seq++, task }
     let index = this.timers.length
-    while (index > 0 && this.timers[index - 1].at > at) index -= 1
+    while (index > 0 && (this.timers[index - 1]?.at ?? at) > at) index -= 1
     this.timers.splice(index, 0, timer)
     return () => { this.timers = this.timers.filter((t) => t !== timer) }
   }
 
   takeDue(at: number): Timer | undefined {
-    if (this.timers.length === 0 || this.timers[0].at > at) return undefined
+    const [first] = this.timers
+    if (!first || first.at > at) return undefined
     return this.timers.shift()
   }
 

@@ -116,9 +116,9 @@ export function handleKuaidi100Subscribe(context: SandboxContext, pusher: Kuaidi
   let com = param.company?.trim() ?? ''
   if (com === '') {
     if (parameters.autoCom !== '1') return kuaidi100Failure('700', M.poll['700'].badData)
-    const recognised = carrierByCode(recognizeNumber(number)[0] ?? '')
+    const recognised = carrierByCode(recognizeNumber(number)[0] ?? '')?.kuaidi100[0]
     if (!recognised) return kuaidi100Failure('702', M.poll['702'])
-    com = recognised.kuaidi100[0]
+    com = recognised
   }
   const carrier = carrierByKuaidi100Com(com)
   if (!carrier) return kuaidi100Failure('700', M.poll['700'].badData)

@@ -41,7 +41,9 @@ export class Kuaidi100Pusher {
     const scaled = (ms: number) => Math.round(ms / context.speed)
     const truth = context.stories.trueCarrier(story)
     const correctedCom = truth && truth !== subscription.carrier ? carrierByCode(truth)?.kuaidi100[0] : undefined
-    if (timeline.length === 0 || (!reachable && !correctedCom)) {
+    const firstEvent = timeline[0]
+    const last = timeline.at(-1)
+    if (!firstEvent || !last || (!reachable && !correctedCom)) {
       this.at(subscription, subscription.subscribedAt + scaled(NO_RECORD_AFTER_MS), () =>
         ({ status: 'abort', message: '3天查询无记录', lastResult: this.result(subscription, subscription.vendorCarrier, story, 0) }))
       return
@@ -53,7 +55,7 @@ export class Kuaidi100Pusher {
     let corrected: Subscription | undefined
     const follower = () => corrected ?? subscription
     if (correctedCom) {
-      const first = Math.min(...planned.map((push) => push.at), timeline[0].instant)
+      const first = Math.min(...planned.map((push) => push.at), firstEvent.instant)
       this.at(subscription, Math.max(first, subscription.subscribedAt), () => {
         corrected = context.subscriptions.accept({ ...subscription, vendorCarrier: correctedCom, carrier: truth ?? subscription.carrier, subscribedAt: context.clock.now() }, 'polling')
         return { status: 'abort', message: '', autoCheck: '0', comNew: correctedCom, lastResult: this.result(subscription, subscription.vendorCarrier, story, 0) }
@@ -61,12 +63,12 @@ export class Kuaidi100Pusher {
     }
     const correction = correctedCom ? { autoCheck: '1' as const, comOld: subscription.vendorCarrier, comNew: correctedCom } : {}
     for (const push of planned) {
-      const final = FINAL_STAGES.has(timeline[push.cutoff - 1].stage)
+      const reached = timeline[push.cutoff - 1]
+      const final = reached !== undefined && FINAL_STAGES.has(reached.stage)
       this.at(subscription, push.at, () => ({
         status: final ? 'shutdown' : 'polling', ...correction, lastResult: this.result(subscription, com, story, push.cutoff),
       }), push.corrupt, follower)
     }
-    const last = timeline[timeline.length - 1]
     if (!FINAL_STAGES.has(last.stage)) {
       this.at(subscription, last.instant + scaled(NO_CHANGE_AFTER_MS), () =>
         ({ status: 'abort', message: '60天无变化', ...correction, lastResult: this.result(subscription, com, story, timeline.length) }), false, follower)

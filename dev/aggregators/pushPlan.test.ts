@@ -34,8 +34,8 @@ describe('applyFaults', () => {
   })
 
   it('delay is scenario time, compressed by speed', () => {
-    expect(plan({ delayMs: 100 })[0][0]).toBe(110)
-    expect(plan({ delayMs: 100 }, 10)[0][0]).toBe(20)
+    expect(plan({ delayMs: 100 })[0]?.[0]).toBe(110)
+    expect(plan({ delayMs: 100 }, 10)[0]?.[0]).toBe(20)
   })
 
   it('drop and corrupt', () => {

@@ -43,8 +43,10 @@ export function applyFaults(
   if (faults.reorder) {
     // Hold snapshot 0 until just after 1, 2 until after 3, …: an older snapshot lands last.
     for (let i = 0; i + 1 < pushes.length; i += 2) {
-      pushes[i].at = pushes[i + 1].at
-      ;[pushes[i], pushes[i + 1]] = [pushes[i + 1], pushes[i]]
+      const [held, next] = [pushes[i], pushes[i + 1]]
+      if (!held || !next) break
+      held.at = next.at
+      ;[pushes[i], pushes[i + 1]] = [next, held]
     }
   }
   const planned: PlannedPush[] = []

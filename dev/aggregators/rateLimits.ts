@@ -8,7 +8,7 @@ export class QpsWindow {
 
   /** Counts a request at `now`; false when it is over the limit for the last second. */
   admit(now: number): boolean {
-    while (this.recent.length > 0 && this.recent[0] <= now - 1000) this.recent.shift()
+    while ((this.recent[0] ?? Infinity) <= now - 1000) this.recent.shift()
     if (this.recent.length >= this.perSecond) return false
     this.recent.push(now)
     return true

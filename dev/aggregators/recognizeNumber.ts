@@ -9,12 +9,12 @@ const S10_WEIGHTS = [8, 6, 4, 2, 3, 5, 9, 7]
 
 /** UPU S10 check digit (§8): weights 8 6 4 2 3 5 9 7, c = 11 − s mod 11, 10 → 0, 11 → 5. */
 export function isValidS10(number: string): boolean {
-  const match = /^[A-Z]{2}(\d{8})(\d)[A-Z]{2}$/.exec(number)
-  if (!match) return false
-  const sum = [...match[1]].reduce((total, digit, index) => total + Number(digit) * S10_WEIGHTS[index], 0)
+  const [, serial, checkDigit] = /^[A-Z]{2}(\d{8})(\d)[A-Z]{2}$/.exec(number) ?? []
+  if (serial === undefined || checkDigit === undefined) return false
+  const sum = S10_WEIGHTS.reduce((total, weight, index) => total + Number(serial.charAt(index)) * weight, 0)
   const check = 11 - (sum % 11)
   const expected = check === 10 ? 0 : check === 11 ? 5 : check
-  return Number(match[2]) === expected
+  return Number(checkDigit) === expected
 }
 
 /** Candidate carrier codes, most likely first; empty when nothing in the table matches. */

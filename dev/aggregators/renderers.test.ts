@@ -3,10 +3,9 @@ import { renderKuaidi100PushParam, renderKuaidi100Result } from './kuaidi100Rend
 import type { TimedEvent } from './stories'
 
 // 2025-01-02 09:58:00 and 10:30:00 Beijing time.
-const events: TimedEvent[] = [
-  { instant: Date.UTC(2025, 0, 2, 1, 58), atMinute: 0, stage: 'picked-up', province: '广东', city: '深圳市', text: '【深圳市】已揽收' },
-  { instant: Date.UTC(2025, 0, 2, 2, 30), atMinute: 32, stage: 'arrived-dest-city', province: '北京', city: '北京市', text: '【北京市】已到达' },
-]
+const pickedUp: TimedEvent = { instant: Date.UTC(2025, 0, 2, 1, 58), atMinute: 0, stage: 'picked-up', province: '广东', city: '深圳市', text: '【深圳市】已揽收' }
+const arrived: TimedEvent = { instant: Date.UTC(2025, 0, 2, 2, 30), atMinute: 32, stage: 'arrived-dest-city', province: '北京', city: '北京市', text: '【北京市】已到达' }
+const events: TimedEvent[] = [pickedUp, arrived]
 
 describe('renderKdniaoShipment', () => {
   it('detailed (8001/102): ascending traces with Location/Action, State/StateEx of the newest', () => {
@@ -58,7 +57,7 @@ describe('renderKuaidi100Result', () => {
   })
 
   it('ischeck is "1" once signed', () => {
-    const signed: TimedEvent = { ...events[1], instant: events[1].instant + 1, stage: 'delivered' }
+    const signed: TimedEvent = { ...arrived, instant: arrived.instant + 1, stage: 'delivered' }
     expect(renderKuaidi100Result({ com: 'yuantong', nu: 'YT1', events: [...events, signed] })).toMatchObject({ ischeck: '1', state: '3' })
   })
 })

@@ -38,7 +38,10 @@ const firstPush = (sandbox: Sandbox): DeliveryAttempt[] => {
   const attempts = sandbox.deliveries()
   return attempts.filter((attempt) => attempt.pushId === attempts[0]?.pushId)
 }
-const gaps = (attempts: DeliveryAttempt[]) => attempts.slice(1).map((attempt, i) => attempt.at - attempts[i].at)
+const gaps = (attempts: DeliveryAttempt[]) => attempts.flatMap((attempt, i) => {
+  const next = attempts[i + 1]
+  return next ? [next.at - attempt.at] : []
+})
 
 describe('Kdniao push retries (UNVERIFIED schedule: 1 m, 5 m, 30 m, 2 h, 6 h)', () => {
   it('a wrong ack body, then a 500, then the right ack: retried 1 m and 5 m later, then never again', async () => {
@@ -57,10 +60,10 @@ describe('Kdniao push retries (UNVERIFIED schedule: 1 m, 5 m, 30 m, 2 h, 6 h)', 
     ])
     expect(gaps(attempts)).toEqual([MINUTE, 5 * MINUTE])
     expect(new Set(attempts.map((attempt) => attempt.body)).size).toBe(1)
-    expect(attempts[2].nextAttemptAt).toBeNull()
+    expect(attempts[2]?.nextAttemptAt).toBeNull()
     await sandbox.clock.advance(DAY)
     expect(firstPush(sandbox)).toHaveLength(3)
-    expect(receiver.received.filter((push) => push.body === attempts[0].body)).toHaveLength(3)
+    expect(receiver.received.filter((push) => push.body === attempts[0]?.body)).toHaveLength(3)
   })
 
   it('a receiver that never acks gets 1 + 5 attempts on the full schedule, then is given up on', async () => {
@@ -70,7 +73,7 @@ describe('Kdniao push retries (UNVERIFIED schedule: 1 m, 5 m, 30 m, 2 h, 6 h)', 
     const attempts = firstPush(sandbox)
     expect(attempts).toHaveLength(6)
     expect(gaps(attempts)).toEqual([MINUTE, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 6 * HOUR])
-    expect(attempts[5].nextAttemptAt).toBeNull()
+    expect(attempts[5]?.nextAttemptAt).toBeNull()
   })
 
   it('a refused connection is retried', async () => {
@@ -102,6 +105,6 @@ describe('Kuaidi100 push retries (3 × 35 min)', () => {
     const attempts = firstPush(sandbox)
     expect(attempts.map((attempt) => attempt.outcome)).toEqual(['bad-ack', 'bad-ack', 'bad-ack', 'bad-ack'])
     expect(gaps(attempts)).toEqual([35 * MINUTE, 35 * MINUTE, 35 * MINUTE])
-    expect(attempts[3].nextAttemptAt).toBeNull()
+    expect(attempts[3]?.nextAttemptAt).toBeNull()
   })
 })

@@ -39,26 +39,28 @@ export async function handleAdminRest(deps: AdminRestDeps, method: string, url: 
     }
   }
   const route = `${method} ${parts[0] ?? ''}`
+  // Each route below checks `parts.length`, so the names it uses are there.
+  const [, name = '', id = ''] = parts
 
   if (route === 'POST functions' && parts.length === 2) {
     const parsed = json()
     const input = parsed.ok ? invokeBody.safeParse(parsed.value) : undefined
     if (!input?.success) return error(400, 'INVALID_ARGUMENT', 'body must be {"data": {...}, "openid": "..."} (both optional)')
-    const result = await deps.invoke(parts[1], input.data.data ?? {}, input.data.openid)
+    const result = await deps.invoke(name, input.data.data ?? {}, input.data.openid)
     if (result.ok) return ok({ result: result.value })
     const status = result.code === 'FUNCTIONS_REQUEST_FAIL' && result.message.startsWith('FunctionName') ? 404 : 500
     return { status, body: { error: { code: result.code, message: result.message, ...(result.errCode === undefined ? {} : { errCode: result.errCode }) } } }
   }
   if (route === 'GET db' && parts.length === 3) {
-    const doc = deps.getDoc(parts[1], parts[2])
-    if (doc === 'no-collection') return error(404, 'NOT_FOUND', `no collection ${parts[1]}`)
-    if (!doc) return error(404, 'NOT_FOUND', `no document ${parts[1]}/${parts[2]}`)
+    const doc = deps.getDoc(name, id)
+    if (doc === 'no-collection') return error(404, 'NOT_FOUND', `no collection ${name}`)
+    if (!doc) return error(404, 'NOT_FOUND', `no document ${name}/${id}`)
     // Relaxed EJSON keeps Dates recognisable ({"$date": "…"}) while numbers stay plain.
     return ok(EJSON.serialize(doc, { relaxed: true }))
   }
   if (route === 'GET db' && parts.length === 2) {
-    const docs = deps.listDocs(parts[1])
-    if (docs === 'no-collection') return error(404, 'NOT_FOUND', `no collection ${parts[1]}`)
+    const docs = deps.listDocs(name)
+    if (docs === 'no-collection') return error(404, 'NOT_FOUND', `no collection ${name}`)
     return ok({ documents: docs.map((doc) => EJSON.serialize(doc, { relaxed: true })) })
   }
   if (route === 'POST reset' && parts.length === 1) {
@@ -66,7 +68,7 @@ export async function handleAdminRest(deps: AdminRestDeps, method: string, url: 
     return ok({})
   }
   if (route === 'POST timers' && parts.length === 2) {
-    const fired = await deps.fireTimer(parts[1])
+    const fired = await deps.fireTimer(name)
     if (fired.ok) return ok({ fired: fired.value.trigger })
     return fired.code === 'FUNCTIONS_REQUEST_FAIL' ? error(404, 'NOT_FOUND', fired.message) : error(500, fired.code, fired.message)
   }

@@ -45,11 +45,12 @@ export function parseCron(source: string): CronParse {
   }
   const sets: Array<Set<number>> = []
   for (const [index, spec] of FIELDS.entries()) {
-    const parsed = parseField(parts[index], spec)
+    const parsed = parseField(parts[index] ?? '', spec)
     if (typeof parsed === 'string') return { ok: false, reason: 'invalid-cron', message: `cron "${source}": ${parsed}` }
     sets.push(parsed)
   }
   const [seconds, minutes, hours, days, months, weekdays, years] = sets
+  if (!seconds || !minutes || !hours || !days || !months || !weekdays || !years) throw new Error('parseCron: a set per field')
   return {
     ok: true,
     schedule: {
@@ -73,10 +74,10 @@ function parseField(text: string, spec: FieldSpec): Set<number> | string {
       from = spec.min
       to = spec.max
     } else {
-      const bounds = match[1].split('-')
+      const bounds = (match[1] ?? '').split('-')
       if (bounds.length > 2) return `bad ${spec.name} range "${item}"`
-      const low = parseValue(bounds[0], spec)
-      const high = bounds.length === 2 ? parseValue(bounds[1], spec) : match[2] === undefined ? low : spec.max
+      const low = parseValue(bounds[0] ?? '', spec)
+      const high = bounds.length === 2 ? parseValue(bounds[1] ?? '', spec) : match[2] === undefined ? low : spec.max
       if (low === undefined || high === undefined) return `bad ${spec.name} value in "${item}" (allowed ${spec.min}-${spec.max}${spec.names ? ' or names' : ''})`
       if (low > high) return `bad ${spec.name} range "${item}" (start after end)`
       from = low

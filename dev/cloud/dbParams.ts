@@ -32,8 +32,8 @@ export interface DbCaller {
 export function parseParams<T extends z.ZodType>(schema: T, params: unknown, action: string): CloudResult<z.infer<T>> {
   const parsed = schema.safeParse(params)
   if (parsed.success) return ok(parsed.data)
-  const issue = parsed.error.issues[0]
-  return fail('INVALID_PARAM', `${action}: ${issue.path.join('.') || 'params'} ${issue.message}`)
+  const [issue] = parsed.error.issues
+  return fail('INVALID_PARAM', `${action}: ${issue?.path.join('.') || 'params'} ${issue?.message ?? 'invalid'}`)
 }
 
 export function requireCollection(caller: DbCaller, collection: string): CloudResult<void> {

@@ -50,8 +50,9 @@ export function toIntegrationEvent(request: IncomingHttp, envId: string): Integr
   const headers: Record<string, string> = {}
   const multiValueHeaders: Record<string, string[]> = {}
   for (let i = 0; i + 1 < request.rawHeaders.length; i += 2) {
-    const name = request.rawHeaders[i].toLowerCase()
-    const value = request.rawHeaders[i + 1]
+    const [rawName, value] = [request.rawHeaders[i], request.rawHeaders[i + 1]]
+    if (rawName === undefined || value === undefined) break
+    const name = rawName.toLowerCase()
     multiValueHeaders[name] = [...(multiValueHeaders[name] ?? []), value]
     headers[name] = headers[name] === undefined ? value : `${headers[name]},${value}`
   }

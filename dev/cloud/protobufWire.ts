@@ -15,8 +15,8 @@ export function decodeMessage(buffer: Buffer): WireDecode {
   const varint = (): bigint | undefined => {
     let result = 0n
     for (let shift = 0n; shift < 70n; shift += 7n) {
-      if (offset >= buffer.length) return undefined
       const byte = buffer[offset++]
+      if (byte === undefined) return undefined
       result |= BigInt(byte & 0x7f) << shift
       if ((byte & 0x80) === 0) return result
     }

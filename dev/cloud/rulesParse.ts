@@ -31,10 +31,10 @@ function tokenize(source: string): Token[] | string {
     if (!match) return `unexpected character at ${at}: "${source.slice(at, at + 10)}"`
     if (match[1] !== undefined) tokens.push({ type: 'number', text: match[1], value: Number(match[1]) })
     else if (match[2] !== undefined || match[3] !== undefined) {
-      const raw = match[2] ?? match[3]
+      const raw = match[2] ?? match[3] ?? ''
       tokens.push({ type: 'string', text: raw, value: raw.replace(/\\(.)/g, '$1') })
     } else if (match[4] !== undefined) tokens.push({ type: 'op', text: match[4] })
-    else tokens.push({ type: 'name', text: match[5] })
+    else tokens.push({ type: 'name', text: match[5] ?? '' })
   }
   return tokens
 }
@@ -108,7 +108,7 @@ export function parseRule(source: string): ParsedRule {
     const path: string[] = []
     while (take('.')) {
       const part = peek()
-      if (!part || part.type !== 'name') problem('expected a field name after "."')
+      if (!part || part.type !== 'name') return problem('expected a field name after "."')
       path.push(part.text)
       position += 1
     }
@@ -117,7 +117,8 @@ export function parseRule(source: string): ParsedRule {
 
   try {
     const node = parseOr()
-    if (position !== tokens.length) problem(`unexpected "${tokens[position].text}"`)
+    const extra = tokens[position]
+    if (extra) problem(`unexpected "${extra.text}"`)
     return { ok: true, node }
   } catch (error) {
     if (error instanceof RuleSyntaxError) return { ok: false, reason: 'invalid-rule', message: error.message }

@@ -28,7 +28,8 @@ export function storeView(store: Store, env: string): DbView {
 
 interface Transaction {
   env: string
-  versions: Map<string, number>
+  /** What the transaction read, by document key: the version it saw. */
+  versions: Map<string, { collection: string; id: DocId; version: number }>
   writes: Map<string, DocChange>
 }
 
@@ -55,7 +56,7 @@ export class Transactions {
     const tx = transaction.value
     const touch = (collection: string, id: DocId) => {
       const key = `${collection}\u0000${idKey(id)}`
-      if (!tx.versions.has(key)) tx.versions.set(key, this.store.version(env, collection, id))
+      if (!tx.versions.has(key)) tx.versions.set(key, { collection, id, version: this.store.version(env, collection, id) })
       return key
     }
     return ok({
@@ -85,9 +86,8 @@ export class Transactions {
     if (!transaction.ok) return transaction
     const tx = transaction.value
     this.open.delete(transactionId)
-    for (const [key, version] of tx.versions) {
-      const [collection, id] = key.split('\u0000')
-      if (this.store.version(env, collection, parseKey(id)) !== version) {
+    for (const { collection, id, version } of tx.versions.values()) {
+      if (this.store.version(env, collection, id) !== version) {
         return fail('DATABASE_TRANSACTION_CONFLICT', `transaction conflict: ${collection}/${id} changed after the transaction read it`)
       }
     }
@@ -115,8 +115,4 @@ export class Transactions {
     if (!tx || tx.env !== env) return fail('DATABASE_REQUEST_FAILED', `transaction ${transactionId} is not open (committed, aborted or unknown)`)
     return ok(tx)
   }
-}
-
-function parseKey(key: string): DocId {
-  return key.startsWith('#num:') ? Number(key.slice(5)) : key
 }

@@ -7,7 +7,7 @@ describe('protobuf wire', () => {
     const encoded = encodeMessage([{ field: 1, bytes: 'héllo' }, { field: 3, varint: -604101 }, { field: 4, varint: 300 }])
     const decoded = decodeMessage(encoded)
     if (!decoded.ok) throw new Error(decoded.message)
-    expect(bytesField(decoded.message, 1)[0].toString('utf8')).toBe('héllo')
+    expect(bytesField(decoded.message, 1)[0]?.toString('utf8')).toBe('héllo')
     expect(BigInt.asIntN(32, varintField(decoded.message, 3) as bigint)).toBe(-604101n)
     expect(varintField(decoded.message, 4)).toBe(300n)
   })
@@ -42,8 +42,8 @@ describe('openapi messages', () => {
   test('a reply carries JSON, its content type and HTTP 200', () => {
     const decoded = decodeMessage(openApiReply({ errcode: 0, msgid: 7 }))
     if (!decoded.ok) throw new Error(decoded.message)
-    expect(JSON.parse(bytesField(decoded.message, 1)[0].toString())).toEqual({ errcode: 0, msgid: 7 })
-    expect(bytesField(decoded.message, 2)[0].toString()).toBe('application/json')
+    expect(JSON.parse(bytesField(decoded.message, 1)[0]?.toString() ?? '')).toEqual({ errcode: 0, msgid: 7 })
+    expect(bytesField(decoded.message, 2)[0]?.toString()).toBe('application/json')
     expect(varintField(decoded.message, 4)).toBe(200n)
   })
 
@@ -73,10 +73,10 @@ describe('multipart/form-data', () => {
     const parsed = parseMultipart(body, boundary)
     if (!parsed.ok) throw new Error(parsed.message)
     expect(parsed.parts.map((part) => part.name)).toEqual(['action', 'requestData', 'tcb_sessionToken'])
-    expect(parsed.parts[0].value.toString()).toBe('wx.openApi')
-    expect([...parsed.parts[1].value]).toEqual([0, 13, 10, 255])
-    expect(parsed.parts[1].contentType).toBe('application/octet-stream')
-    expect(parsed.parts[2].value.length).toBe(0)
+    expect(parsed.parts[0]?.value.toString()).toBe('wx.openApi')
+    expect([...(parsed.parts[1]?.value ?? [])]).toEqual([0, 13, 10, 255])
+    expect(parsed.parts[1]?.contentType).toBe('application/octet-stream')
+    expect(parsed.parts[2]?.value.length).toBe(0)
   })
 
   test.each([

@@ -38,6 +38,12 @@ afterAll(async () => {
 
 const ok = (text: string): Answer => ({ status: 200, text })
 const answering = (answer: Answer | 'hang') => { next = answer; sent.length = 0 }
+/** The request the client sent for the call under test. */
+const firstSent = () => {
+  const [request] = sent
+  if (!request) throw new Error('the client sent no request')
+  return request
+}
 const field = (body: string, name: string) => {
   const form = parseFormBody(body)
   return form.ok ? form.fields.get(name) : undefined
@@ -50,7 +56,8 @@ describe('Kdniao client', () => {
   it('subscribes with 8008 at /api/dist, the phone tail going as CustomerName for SF', async () => {
     answering(ok('{"EBusinessID":"1900001","UpdateTime":"2025-01-02 10:00:00","Success":true,"Reason":""}'))
     expect(await kdniaoClient(kdniao(), postForm).subscribe(sf)).toEqual({ ok: true, alreadySubscribed: false })
-    expect([sent[0].path, field(sent[0].body, 'RequestType'), JSON.parse(field(sent[0].body, 'RequestData') ?? '{}')]).toEqual([
+    const request = firstSent()
+    expect([request.path, field(request.body, 'RequestType'), JSON.parse(field(request.body, 'RequestData') ?? '{}')]).toEqual([
       '/api/dist', '8008', { ShipperCode: 'SF', LogisticCode: 'SF1400000000001', CustomerName: '1234' },
     ])
   })
@@ -73,7 +80,7 @@ describe('Kdniao client', () => {
     })))
     const answer = await kdniaoClient(kdniao(), postForm).query(yto)
     expect(answer.ok && answer.snapshot.events.map((event) => [event.text, event.status])).toEqual([['已揽收', 'PICKED_UP'], ['运输中', 'IN_TRANSIT']])
-    expect([sent[0].path, field(sent[0].body, 'RequestType')]).toEqual(['/Ebusiness/EbusinessOrderHandle.aspx', '8001'])
+    expect([firstSent().path, field(firstSent().body, 'RequestType')]).toEqual(['/Ebusiness/EbusinessOrderHandle.aspx', '8001'])
   })
 })
 
@@ -81,7 +88,7 @@ describe('Kuaidi100 client', () => {
   it('subscribes with our callback URL and salt; 501 重复订阅 counts as subscribed', async () => {
     answering(ok('{"result":false,"returnCode":"501","message":"重复订阅"}'))
     expect(await kuaidi100Client(kuaidi100(), postForm).subscribe(sf)).toEqual({ ok: true, alreadySubscribed: true })
-    const param = JSON.parse(field(sent[0].body, 'param') ?? '{}')
+    const param = JSON.parse(field(firstSent().body, 'param') ?? '{}')
     expect(param).toMatchObject({ company: 'shunfeng', number: 'SF1400000000001', to: '北京市北京市', key: 'key-0000-test' })
     expect(param.parameters).toMatchObject({ callbackurl: 'https://env.example.com/tracking/push/kuaidi100', salt: 'salt-0000-test', phone: '1234' })
   })

@@ -3,13 +3,10 @@
 // (each entry is several round trips), while entries stay independent of each other.
 export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, step: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length)
-  let nextIndex = 0
+  // One iterator shared by all workers: each takes the next entry when it is free.
+  const entries = items.entries()
   const worker = async () => {
-    while (nextIndex < items.length) {
-      const index = nextIndex
-      nextIndex += 1
-      results[index] = await step(items[index], index)
-    }
+    for (const [index, item] of entries) results[index] = await step(item, index)
   }
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
   return results

@@ -15,7 +15,7 @@ export async function listProducts(db: Database): Promise<ListProductsResult> {
 export async function listMyOrders(db: Database, openid: string, page: { before?: number; limit: number }): Promise<ListMyOrdersResult> {
   const orders = await orderRepository(db).ofShopper(openid, page.before, page.limit)
   const shown = orders.slice(0, page.limit)
-  return { ok: true, orders: shown, nextBefore: orders.length > page.limit ? shown[shown.length - 1].createdAt : null }
+  return { ok: true, orders: shown, nextBefore: orders.length > page.limit ? (shown.at(-1)?.createdAt ?? null) : null }
 }
 
 /** Active parcels by 包裹 number, then superseded ones. */

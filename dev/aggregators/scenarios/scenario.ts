@@ -26,7 +26,7 @@ export const scenarioSchema = z.strictObject({
   etaMinute: z.number().int().positive().optional(),
   faults: faultsSchema.optional(),
   events: z.array(scenarioEventSchema).min(1).refine(
-    (events) => events.every((event, i) => i === 0 || event.atMinute >= events[i - 1].atMinute),
+    (events) => events.every((event, i) => event.atMinute >= (events[i - 1]?.atMinute ?? event.atMinute)),
     'events must be in time order',
   ),
 })

@@ -15,7 +15,7 @@ describe('shipped scenarios', () => {
   it.each([...SCENARIOS.values()].map((scenario) => [scenario.name, scenario] as const))('%s: valid, finishes or deliberately stalls', (name, scenario) => {
     expect(scenarioSchema.safeParse(scenario).success).toBe(true)
     const last = scenario.events[scenario.events.length - 1]
-    expect(FINAL_STAGES.has(last.stage)).toBe(name !== 'stuck')
+    expect(last !== undefined && FINAL_STAGES.has(last.stage)).toBe(name !== 'stuck')
     // Nothing happens after the carrier stops tracking.
     scenario.events.slice(0, -1).forEach((event) => expect(FINAL_STAGES.has(event.stage)).toBe(false))
   })

@@ -12,7 +12,7 @@ export function formatYuan(fen: number): string {
 /** The parts a price tag styles separately: `¥`, `12`, `.90`. */
 export function yuanParts(fen: number): { symbol: string; integer: string; decimals: string } {
   const text = formatYuan(fen)
-  const match = /^(-?¥)([\d,]+)(\.\d{2})$/.exec(text)
-  if (!match) throw new Error(`unexpected money text ${text}`)
-  return { symbol: match[1], integer: match[2], decimals: match[3] }
+  const [, symbol, integer, decimals] = /^(-?¥)([\d,]+)(\.\d{2})$/.exec(text) ?? []
+  if (symbol === undefined || integer === undefined || decimals === undefined) throw new Error(`unexpected money text ${text}`)
+  return { symbol, integer, decimals }
 }

@@ -27,7 +27,7 @@ export const m = {
   toShip: {
     searchPlaceholder: '搜索订单号 / 收件人 / 手机尾号',
     search: '搜索',
-    filters: { all: '全部', PAID: '待发货', PARTIALLY_SHIPPED: '部分发货', overdue: '超24小时未发' } as Record<string, string>,
+    filters: { all: '全部', PAID: '待发货', PARTIALLY_SHIPPED: '部分发货', overdue: '超24小时未发' },
     empty: '没有待发货的订单',
     emptySearch: (query: string) => `没有找到与“${query}”相关的待发货订单`,
     emptyFilter: '当前筛选下没有订单',
@@ -86,7 +86,7 @@ export const m = {
     supersededBy: (trackingNo: string) => `已被 ${trackingNo} 取代`,
     correct: '更正',
     refresh: '刷新',
-    subscription: { pending: '待订阅', subscribed: '跟踪中', stopped: '已停止', failed: '订阅失败' } as Record<string, string>,
+    subscription: { pending: '待订阅', subscribed: '跟踪中', stopped: '已停止', failed: '订阅失败' },
     notFound: '没有找到这个订单',
     viewTracking: '查看物流',
   },
@@ -103,7 +103,7 @@ export const m = {
     empty: '请先粘贴运单',
     summary: (total: number, ready: number, blocked: number) => `共 ${total} 行：可提交 ${ready} 行，需处理 ${blocked} 行`,
     columns: { line: '行', orderId: '订单号', trackingNo: '运单号', carrier: '快递', result: '校验结果' },
-    state: { ready: '可提交', warning: '请留意', needs_carrier: '需选择快递', error: '有错误', skipped: '重复，跳过' } as Record<string, string>,
+    state: { ready: '可提交', warning: '请留意', needs_carrier: '需选择快递', error: '有错误', skipped: '重复，跳过' },
     submit: (n: number) => `提交 ${n} 行`,
     submitting: (done: number, total: number) => `正在提交 ${done}/${total}`,
     resultTitle: '提交结果',
@@ -123,7 +123,7 @@ export const m = {
     title: '异常包裹',
     empty: '没有需要处理的包裹，一切正常',
     checkedAt: (when: string) => `检查于 ${when}`,
-    kinds: { all: '全部', stuck: '超48小时无更新', exception: '异常件', delivery_failed: '派送失败', returning: '退回中' } as Record<string, string>,
+    kinds: { all: '全部', stuck: '超48小时无更新', exception: '异常件', delivery_failed: '派送失败', returning: '退回中' },
     age: (relative: string) => `${relative}无新动态`,
     noEvent: '暂无物流轨迹',
     refresh: '立即查询',
@@ -164,5 +164,11 @@ export const m = {
     invalid_input: '提交的内容有误',
     internal_error: '服务暂时不可用，请稍后重试',
     not_signed_in: '请先登录',
-  } as Record<string, string>,
+  },
 } as const
+
+/** A table's text for a code it may not name (a failure reason from a newer server, an order status
+ * the table leaves out): undefined then, so the caller picks its fallback. */
+export function textFor(table: Readonly<Record<string, string>>, code: string): string | undefined {
+  return Object.hasOwn(table, code) ? table[code] : undefined
+}

@@ -30,7 +30,12 @@ function setup() {
     const snapshot: WatchSnapshot<ParcelDoc> = { id: 1, docs, docChanges: [], isInit }
     watch.handlers.onChange(snapshot)
   }
-  return { timers, watches, renders, states, live, emit }
+  const watchAt = (index: number): OpenWatch => {
+    const watch = watches.at(index)
+    if (!watch) throw new Error(`no watch #${index} (${watches.length} opened)`)
+    return watch
+  }
+  return { timers, watches, watchAt, renders, states, live, emit }
 }
 
 function parcelAt(version: number, scans = SCANS_TO_DEST_CITY.slice(0, 2)) {
@@ -39,93 +44,93 @@ function parcelAt(version: number, scans = SCANS_TO_DEST_CITY.slice(0, 2)) {
 
 describe('liveParcels', () => {
   it('watches only the shopper\'s own parcels of this order', () => {
-    const { live, watches } = setup()
+    const { live, watchAt } = setup()
     live.start()
-    expect(watches[0].where).toEqual({ orderId: 'o1', _openid: '{openid}' })
+    expect(watchAt(0).where).toEqual({ orderId: 'o1', _openid: '{openid}' })
   })
 
   it('goes live on the init snapshot and renders its parcels', () => {
-    const { live, watches, renders, states, emit } = setup()
+    const { live, renders, states, emit, watchAt } = setup()
     live.start()
-    emit(watches[0], [parcelAt(2)], true)
+    emit(watchAt(0), [parcelAt(2)], true)
     expect(states).toEqual([{ kind: 'connecting' }, { kind: 'live' }])
-    expect(renders.map((parcels) => parcels[0].version)).toEqual([2])
+    expect(renders.map((parcels) => parcels[0]?.version)).toEqual([2])
   })
 
   it('renders a burst of changes a few times, ending on the newest', () => {
-    const { live, watches, renders, emit, timers } = setup()
+    const { live, renders, emit, timers, watchAt } = setup()
     live.start()
-    emit(watches[0], [parcelAt(2)], true)
+    emit(watchAt(0), [parcelAt(2)], true)
     for (let version = 3; version <= 22; version += 1) {
       timers.advance(20)
-      emit(watches[0], [parcelAt(version)])
+      emit(watchAt(0), [parcelAt(version)])
     }
     timers.advance(1_000)
     expect(renders.length).toBeLessThanOrEqual(3)
-    expect(renders[renders.length - 1][0].version).toBe(22)
+    expect(renders.at(-1)?.[0]?.version).toBe(22)
   })
 
   it('never lets an older read overwrite a newer watch change', () => {
-    const { live, watches, renders, emit, timers } = setup()
+    const { live, renders, emit, timers, watchAt } = setup()
     live.start()
-    emit(watches[0], [parcelAt(5)], true)
+    emit(watchAt(0), [parcelAt(5)], true)
     live.seed([parcelAt(4)])
     timers.advance(1_000)
-    expect(renders[renders.length - 1][0].version).toBe(5)
+    expect(renders.at(-1)?.[0]?.version).toBe(5)
   })
 
   it('closes the watcher on stop and builds a new one on start', () => {
-    const { live, watches } = setup()
+    const { live, watches, watchAt } = setup()
     live.start()
     live.stop()
-    expect(watches[0].closed).toBe(true)
+    expect(watchAt(0).closed).toBe(true)
     live.start()
     expect(watches).toHaveLength(2)
-    expect(watches[1].closed).toBe(false)
+    expect(watchAt(1).closed).toBe(false)
   })
 
   it('ignores a change from a closed watcher and drops updates pending at hide', () => {
-    const { live, watches, renders, emit, timers } = setup()
+    const { live, renders, emit, timers, watchAt } = setup()
     live.start()
-    emit(watches[0], [parcelAt(2)], true)
-    emit(watches[0], [parcelAt(3)])
+    emit(watchAt(0), [parcelAt(2)], true)
+    emit(watchAt(0), [parcelAt(3)])
     live.stop()
-    emit(watches[0], [parcelAt(9)])
+    emit(watchAt(0), [parcelAt(9)])
     timers.advance(1_000)
-    expect(renders.map((parcels) => parcels[0].version)).toEqual([2])
+    expect(renders.map((parcels) => parcels[0]?.version)).toEqual([2])
   })
 
   it('rebuilds after an error with backoff, reporting each step, and goes live again', () => {
-    const { live, watches, states, emit, timers } = setup()
+    const { live, watches, states, emit, timers, watchAt } = setup()
     live.start()
-    emit(watches[0], [parcelAt(2)], true)
-    watches[0].handlers.onError(new Error('socket closed'))
+    emit(watchAt(0), [parcelAt(2)], true)
+    watchAt(0).handlers.onError(new Error('socket closed'))
     expect(states[states.length - 1]).toEqual({ kind: 'reconnecting', attempt: 1, retryAt: NOW + 1_000 })
     timers.advance(999)
     expect(watches).toHaveLength(1)
     timers.advance(1)
     expect(watches).toHaveLength(2)
-    expect(watches[0].closed).toBe(true)
-    emit(watches[1], [parcelAt(3)], true)
+    expect(watchAt(0).closed).toBe(true)
+    emit(watchAt(1), [parcelAt(3)], true)
     expect(states[states.length - 1]).toEqual({ kind: 'live' })
   })
 
   it('takes a snapshot from the erroring watch as recovery and cancels the rebuild', () => {
-    const { live, watches, states, emit, timers } = setup()
+    const { live, watches, states, emit, timers, watchAt } = setup()
     live.start()
-    watches[0].handlers.onError(new Error('CHECK_LOGIN_FAILED'))
-    emit(watches[0], [parcelAt(2)], true)
+    watchAt(0).handlers.onError(new Error('CHECK_LOGIN_FAILED'))
+    emit(watchAt(0), [parcelAt(2)], true)
     expect(states[states.length - 1]).toEqual({ kind: 'live' })
     timers.advance(60_000)
     expect(watches).toHaveLength(1)
-    expect(watches[0].closed).toBe(false)
+    expect(watchAt(0).closed).toBe(false)
   })
 
   it('gives up after the last attempt and says so; start() tries again', () => {
-    const { live, watches, states, timers } = setup()
+    const { live, watches, states, timers, watchAt } = setup()
     live.start()
     for (let attempt = 1; attempt <= MAX_RECONNECT_ATTEMPTS + 1; attempt += 1) {
-      watches[watches.length - 1].handlers.onError(new Error('down'))
+      watchAt(-1).handlers.onError(new Error('down'))
       timers.advance(60_000)
     }
     expect(watches).toHaveLength(MAX_RECONNECT_ATTEMPTS + 1)
@@ -136,9 +141,9 @@ describe('liveParcels', () => {
   })
 
   it('cancels a scheduled rebuild on stop', () => {
-    const { live, watches, timers } = setup()
+    const { live, watches, timers, watchAt } = setup()
     live.start()
-    watches[0].handlers.onError(new Error('down'))
+    watchAt(0).handlers.onError(new Error('down'))
     live.stop()
     timers.advance(60_000)
     expect(watches).toHaveLength(1)

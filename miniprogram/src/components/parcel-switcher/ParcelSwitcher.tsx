@@ -39,7 +39,7 @@ export function ParcelSwitcher({ tabs, selectedId, onSelect }: ParcelSwitcherPro
             <Text className={`${classPrefix}__item-qty`}>×{item.quantity}</Text>
           </View>
         ))}
-        {selected.items.length === 1 && <Text className={`${classPrefix}__item-title`}>{selected.items[0].title}</Text>}
+        {selected.items.length === 1 && <Text className={`${classPrefix}__item-title`}>{selected.items[0]?.title}</Text>}
         <Text className={`${classPrefix}__items-text`}>{selected.itemsText}</Text>
       </View>
     </View>

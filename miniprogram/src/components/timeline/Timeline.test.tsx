@@ -19,9 +19,9 @@ describe('Timeline', () => {
     expect(texts).toHaveLength(7)
     const latest = container.querySelectorAll('.ps-timeline__row--latest')
     expect(latest).toHaveLength(1)
-    expect(latest[0].textContent).toContain('派送中')
-    expect(latest[0].textContent).toContain('09:20')
-    expect(latest[0].textContent).toContain('上海市')
+    expect(latest[0]?.textContent).toContain('派送中')
+    expect(latest[0]?.textContent).toContain('09:20')
+    expect(latest[0]?.textContent).toContain('上海市')
   })
 
   it('takes the status tone for the newest scan', () => {

@@ -1,5 +1,6 @@
 import { fixtureEvents, SCANS_TO_DEST_CITY, OUT_FOR_DELIVERY_SCAN } from '../../testing/trackingFixtures'
 import { firstRows, groupEventsByDay } from './timelineView'
+import { nth } from '../../../../test/support/nth'
 
 const SH = 'Asia/Shanghai'
 // 2026-03-01 10:00 in Shanghai
@@ -28,7 +29,7 @@ describe('groupEventsByDay', () => {
   })
 
   it('sorts a doc whose events arrived out of order', () => {
-    const shuffled = [events[3], events[0], events[6], events[1], events[5], events[2], events[4]]
+    const shuffled = [3, 0, 6, 1, 5, 2, 4].map((index) => nth(events, index))
     expect(groupEventsByDay(shuffled, NOW, SH)).toEqual(groupEventsByDay(events, NOW, SH))
   })
 

@@ -7,7 +7,7 @@ const ITEMS: OrderItem[] = [
 ]
 
 const parcel = (parcelId: string, items: ParcelSummary['items'], superseded = false): ParcelSummary => ({
-  parcelId, seq: 1, carrier: 'SF', trackingNo: parcelId.split(':')[1], status: 'PENDING', subStatus: null, lastEvent: null, superseded, items,
+  parcelId, seq: 1, carrier: 'SF', trackingNo: parcelId.split(':')[1] ?? parcelId, status: 'PENDING', subStatus: null, lastEvent: null, superseded, items,
 })
 
 const left = (parcels: ParcelSummary[], replacing: string | null = null) =>

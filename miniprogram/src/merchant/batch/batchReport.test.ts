@@ -2,6 +2,7 @@ import { parseBatchLines } from './parseBatchLines'
 import { previewBatch } from './previewBatch'
 import { failedLinesText, reportLines, reportSummary, reportText } from './batchReport'
 import type { LineOutcome } from './submitInChunks'
+import { nth } from '../../../../test/support/nth'
 
 function previewOf(text: string) {
   const parsed = parseBatchLines(text)
@@ -21,7 +22,7 @@ const TEXT = [
 
 function outcomes(): LineOutcome[] {
   const preview = previewOf(TEXT)
-  const [l1, l2, l4, l5] = preview.entries
+  const [l1, l2, l4, l5] = [nth(preview.entries, 0), nth(preview.entries, 1), nth(preview.entries, 2), nth(preview.entries, 3)]
   return [
     { ...l1, result: { ok: true, parcelId: 'SF:SF1400000000771', carrier: 'SF', trackingNo: 'SF1400000000771', outcome: 'created', subscription: 'subscribed' } },
     { ...l2, result: { ok: true, parcelId: 'YTO:YT1400000000772', carrier: 'YTO', trackingNo: 'YT1400000000772', outcome: 'unchanged', subscription: 'subscribed' } },
@@ -47,8 +48,8 @@ describe('batch report', () => {
 
   it('names the candidates of an ambiguous number', () => {
     const preview = previewOf('A1,123456789012,SF')
-    const lines = reportLines(preview.rows, [{ ...preview.entries[0], result: { ok: false, reason: 'ambiguous_carrier', message: 'x', candidates: ['SF', 'ANE'] } }])
-    expect(lines[0].text).toBe('单号可能属于多家快递，请指定快递公司（顺丰速运 / 安能快递）')
+    const lines = reportLines(preview.rows, [{ ...nth(preview.entries, 0), result: { ok: false, reason: 'ambiguous_carrier', message: 'x', candidates: ['SF', 'ANE'] } }])
+    expect(lines[0]?.text).toBe('单号可能属于多家快递，请指定快递公司（顺丰速运 / 安能快递）')
   })
 
   it('copies as tab-separated text with a summary line', () => {

@@ -2,7 +2,7 @@
 // sent — as a tab-separated report the merchant copies into a spreadsheet or a chat, and the failed
 // lines as text to fix and submit again without touching the lines that went through.
 import { carrierInfo, isCarrierCode } from '@core/carriers/carrierRegistry'
-import { m } from '../strings'
+import { m, textFor } from '../strings'
 import { issueText } from './issueText'
 import { blockingIssue, type PreviewRow } from './previewBatch'
 import type { LineOutcome, LineResult } from './submitInChunks'
@@ -26,7 +26,7 @@ const carrierName = (code: string | null | undefined) => (code && isCarrierCode(
 
 /** A refusal in the merchant's words, with what it names (the candidates, the other order). */
 export function failureText(result: Extract<LineResult, { ok: false }>): string {
-  const base = m.failures[result.reason] ?? result.message
+  const base = textFor(m.failures, result.reason) ?? result.message
   if ('candidates' in result && result.candidates?.length) return `${base}（${result.candidates.map(carrierName).join(' / ')}）`
   if ('otherOrderId' in result && result.otherOrderId) return `${base}（订单 ${result.otherOrderId}）`
   return base

@@ -66,8 +66,9 @@ export function parseBatchLines(text: string): ParseResult {
   const rows = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/)
     .map((raw, index) => ({ lineNo: index + 1, raw: raw.trim() }))
     .filter((row) => row.raw !== '')
-  if (rows.length === 0) return { ok: false, reason: 'empty', lines: 0 }
-  const headerLineNo = isHeader(rows[0].raw) ? rows[0].lineNo : null
+  const [first] = rows
+  if (!first) return { ok: false, reason: 'empty', lines: 0 }
+  const headerLineNo = isHeader(first.raw) ? first.lineNo : null
   const body = headerLineNo === null ? rows : rows.slice(1)
   if (body.length === 0) return { ok: false, reason: 'empty', lines: 0 }
   if (body.length > MAX_BATCH_LINES) return { ok: false, reason: 'too_many_lines', lines: body.length }

@@ -1,5 +1,6 @@
 import { parseBatchLines, type BatchLine } from './parseBatchLines'
 import { lineWithCarrier, numbersToLookUp, previewBatch, type UsedNumber } from './previewBatch'
+import { nth } from '../../../../test/support/nth'
 
 function parsed(text: string): BatchLine[] {
   const result = parseBatchLines(text)
@@ -8,7 +9,7 @@ function parsed(text: string): BatchLine[] {
 }
 
 const preview = (text: string, used: UsedNumber[] = []) => previewBatch(parsed(text), used)
-const row = (text: string, used: UsedNumber[] = []) => preview(text, used).rows[0]
+const row = (text: string, used: UsedNumber[] = []) => nth(preview(text, used).rows, 0)
 
 describe('previewBatch, one line at a time', () => {
   it.each([
@@ -35,15 +36,15 @@ describe('previewBatch, across the batch', () => {
   it('sends a repeated line once and flags the repeats', () => {
     const result = preview('A1,SF1400000000771\nA1,sf1400000000771\nA1,SF 1400000000771')
     expect(result.rows.map((r) => r.state)).toEqual(['ready', 'skipped', 'skipped'])
-    expect(result.rows[1].issues).toContainEqual({ kind: 'repeated_line', firstLine: 1 })
+    expect(result.rows[1]?.issues).toContainEqual({ kind: 'repeated_line', firstLine: 1 })
     expect(result.entries.map((e) => e.lineNo)).toEqual([1])
   })
 
   it('stops every line of a number given to two orders, naming the other lines', () => {
     const result = preview('A1,SF1400000000771\nA2,YT1400000000772\nA3,SF1400000000771')
     expect(result.rows.map((r) => r.state)).toEqual(['error', 'ready', 'error'])
-    expect(result.rows[0].issues).toContainEqual({ kind: 'duplicate_in_batch', otherLines: [3] })
-    expect(result.rows[2].issues).toContainEqual({ kind: 'duplicate_in_batch', otherLines: [1] })
+    expect(result.rows[0]?.issues).toContainEqual({ kind: 'duplicate_in_batch', otherLines: [3] })
+    expect(result.rows[2]?.issues).toContainEqual({ kind: 'duplicate_in_batch', otherLines: [1] })
     expect(result.entries.map((e) => e.lineNo)).toEqual([2])
   })
 

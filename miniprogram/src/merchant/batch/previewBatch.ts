@@ -111,10 +111,11 @@ function markDuplicates(rows: Array<Omit<PreviewRow, 'state'>>): void {
     groups.set(row.trackingNo, [...(groups.get(row.trackingNo) ?? []), row])
   }
   for (const group of groups.values()) {
-    if (group.length < 2) continue
+    const [first, ...repeats] = group
+    if (!first || repeats.length === 0) continue
     const identities = new Set(group.map((row) => `${row.orderId}|${row.carrier ?? ''}`))
     if (identities.size === 1) {
-      for (const row of group.slice(1)) row.issues.push({ kind: 'repeated_line', firstLine: group[0].lineNo })
+      for (const row of repeats) row.issues.push({ kind: 'repeated_line', firstLine: first.lineNo })
       continue
     }
     for (const row of group) row.issues.push({ kind: 'duplicate_in_batch', otherLines: group.filter((other) => other !== row).map((other) => other.lineNo) })
@@ -126,8 +127,9 @@ function markUsed(rows: Array<Omit<PreviewRow, 'state'>>, used: readonly UsedNum
     if (row.orderId === null) continue
     const matches = used.filter((entry) => entry.trackingNo === row.trackingNo)
     const elsewhere = matches.find((entry) => entry.orderId !== row.orderId)
+    const [same] = matches
     if (elsewhere) row.issues.push({ kind: 'on_other_order', otherOrderId: elsewhere.orderId })
-    else if (matches.length > 0) row.issues.push({ kind: 'already_on_order', parcelId: matches[0].parcelId })
+    else if (same) row.issues.push({ kind: 'already_on_order', parcelId: same.parcelId })
   }
 }
 

@@ -25,11 +25,11 @@ describe('submitInChunks', () => {
   it('keeps each result on its own line, failures included', async () => {
     const outcomes = await submitInChunks(lines(3), async (entries) => {
       const answer = accepting(entries)
-      if (answer.ok) answer.results[1] = { ok: false, reason: 'order_not_found', message: `no order ${entries[1].orderId}` }
+      if (answer.ok) answer.results[1] = { ok: false, reason: 'order_not_found', message: `no order ${entries[1]?.orderId}` }
       return answer
     })
     expect(outcomes.map((o) => [o.lineNo, o.result.ok])).toEqual([[1, true], [2, false], [3, true]])
-    expect(outcomes[1].result).toMatchObject({ reason: 'order_not_found', message: 'no order O2' })
+    expect(outcomes[1]?.result).toMatchObject({ reason: 'order_not_found', message: 'no order O2' })
   })
 
   it.each([

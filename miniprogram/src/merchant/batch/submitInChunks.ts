@@ -37,7 +37,10 @@ export async function submitInChunks(
       // One result per entry, in input order (core/api backfill); anything else is not trusted.
       else if (answer && answer.results.length !== chunk.length) stoppedBecause = `expected ${chunk.length} results, got ${answer.results.length}`
       else if (answer) {
-        answer.results.forEach((result, index) => outcomes.push({ ...chunk[index], result }))
+        for (const [index, line] of chunk.entries()) {
+          const result = answer.results[index]
+          if (result) outcomes.push({ ...line, result })
+        }
         onProgress({ done: outcomes.length, total })
         continue
       }

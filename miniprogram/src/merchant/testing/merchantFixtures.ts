@@ -19,10 +19,9 @@ export interface WaitingOrderSpec {
   parcels?: OrderDoc['parcels']
 }
 
-export const MERCHANT_ITEMS: OrderItem[] = [
-  { productId: 'prod-longjing-tea', title: '明前龙井 250g', priceFen: 16800, quantity: 1, image: '/assets/products/longjing-tea.png' },
-  { productId: 'prod-ceramic-mug', title: '景德镇手绘马克杯', priceFen: 6900, quantity: 2, image: '/assets/products/ceramic-mug.png' },
-]
+const TEA: OrderItem = { productId: 'prod-longjing-tea', title: '明前龙井 250g', priceFen: 16800, quantity: 1, image: '/assets/products/longjing-tea.png' }
+const MUG: OrderItem = { productId: 'prod-ceramic-mug', title: '景德镇手绘马克杯', priceFen: 6900, quantity: 2, image: '/assets/products/ceramic-mug.png' }
+export const MERCHANT_ITEMS: OrderItem[] = [TEA, MUG]
 
 export function waitingOrder(now: number, spec: WaitingOrderSpec): OrderDoc {
   const items = spec.items ?? MERCHANT_ITEMS
@@ -118,8 +117,6 @@ export function demoId(label: string): string {
   return out.join('')
 }
 
-const TEA = MERCHANT_ITEMS[0]
-const MUG = MERCHANT_ITEMS[1]
 const MORE_ITEMS: OrderItem[][] = [
   [TEA], [MUG], [TEA, MUG], [{ ...TEA, quantity: 2 }],
   [{ productId: 'prod-silk-scarf', title: '杭州真丝围巾', priceFen: 25900, quantity: 1, image: '/assets/products/silk-scarf.png' }],
@@ -167,7 +164,7 @@ export function demoDeliveredParcels(now: number): ParcelDoc[] {
       for (let i = 0; i < count; i += 1) {
         n += 1
         // A fixed spread around the carrier's typical time (not random: screenshots must be reproducible).
-        const spread = [0.8, 0.95, 1.1, 1.45][i]
+        const spread = [0.8, 0.95, 1.1, 1.45][i] ?? 1
         const transitMinutes = Math.round(hours * factor * spread * 60)
         const deliveredAgo = (n % 20) * 24 * 60 + 120
         const shippedAgo = deliveredAgo + transitMinutes

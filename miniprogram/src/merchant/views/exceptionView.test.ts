@@ -1,5 +1,6 @@
 import { exceptionItems } from '../testing/merchantFixtures'
 import { exceptionCounts, exceptionRow, filterExceptions } from './exceptionView'
+import { nth } from '../../../../test/support/nth'
 
 const NOW = Date.parse('2026-03-01T02:00:00Z')
 
@@ -11,7 +12,7 @@ describe('exceptionRow', () => {
     [3, { kindLabel: '异常件', tone: 'danger' }],
     [4, { kindLabel: '超48小时无更新', lastEventText: '暂无物流轨迹', lastEventWhere: null, ageText: '2天无新动态' }],
   ])('item %d', (index, expected) => {
-    expect(exceptionRow(exceptionItems(NOW)[index])).toMatchObject(expected)
+    expect(exceptionRow(nth(exceptionItems(NOW), index))).toMatchObject(expected)
   })
 })
 

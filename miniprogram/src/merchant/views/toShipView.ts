@@ -3,7 +3,7 @@
 // toShip has no status filter), and "overdue" is the 24 h a merchant is usually held to.
 import type { OrderDoc } from '@core/api/documents'
 import { activeParcels } from '@core/orders/orderStatus'
-import { m } from '../strings'
+import { m, textFor } from '../strings'
 import { durationText } from './durationText'
 
 export const TO_SHIP_FILTERS = ['all', 'PAID', 'PARTIALLY_SHIPPED', 'overdue'] as const
@@ -35,7 +35,7 @@ export function toShipRow(order: OrderDoc, now: number): ToShipRow {
     region: [order.address.provinceName, order.address.cityName, order.address.countyName].filter(Boolean).join(' '),
     itemsText: first ? `${first.title} ×${first.quantity}${order.items.length > 1 ? ` 等${order.items.length}种` : ''}` : '',
     itemCount,
-    statusText: m.toShip.filters[order.status] ?? order.status,
+    statusText: textFor(m.toShip.filters, order.status) ?? order.status,
     waitingText: m.toShip.waiting(durationText(now - order.payment.paidAt)),
     overdue: now - order.payment.paidAt > OVERDUE_AFTER_MS,
     parcelsText: shipped > 0 ? m.toShip.parcels(shipped) : null,

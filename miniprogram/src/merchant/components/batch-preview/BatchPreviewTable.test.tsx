@@ -18,10 +18,10 @@ describe('BatchPreviewTable', () => {
     expect(rows.map((row) => [row.getAttribute('data-line'), row.getAttribute('data-state')])).toEqual([
       ['1', 'ready'], ['2', 'needs_carrier'], ['3', 'error'], ['4', 'needs_carrier'], ['5', 'error'], ['6', 'skipped'],
     ])
-    expect(rows[0].textContent).toContain('顺丰速运自动')
-    expect(rows[2].textContent).toContain('运单号太短（至少6位）')
-    expect(rows[4].textContent).toContain('该运单号已用于订单 OTHER')
-    expect(rows[5].textContent).toContain('与第 1 行重复，只提交一次')
+    expect(rows[0]?.textContent).toContain('顺丰速运自动')
+    expect(rows[2]?.textContent).toContain('运单号太短（至少6位）')
+    expect(rows[4]?.textContent).toContain('该运单号已用于订单 OTHER')
+    expect(rows[5]?.textContent).toContain('与第 1 行重复，只提交一次')
   })
 
   it('offers the candidates of an ambiguous line, and common carriers for an unrecognised one', () => {

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { fireEvent, render, screen } from '@testing-library/react'
 import type { ReportLine } from '../../batch/batchReport'
 import { BatchReportView } from './BatchReportView'
+import { nth } from '../../../../../test/support/nth'
 
 const LINES: ReportLine[] = [
   { lineNo: 1, raw: 'A1,SF1400000000771', orderId: 'A1', trackingNo: 'SF1400000000771', carrierName: '顺丰速运', verdict: 'created', text: '新录入' },
@@ -17,7 +18,7 @@ describe('BatchReportView', () => {
     expect(container.querySelector('.mc-batch-report__summary')?.textContent).toContain('2成功1失败')
     expect(Array.from(container.querySelectorAll('[data-line]')).map((row) => row.getAttribute('data-line'))).toEqual(['2', '1', '3'])
     fireEvent.click(screen.getByText('复制结果'))
-    const copied = jest.mocked(Taro.setClipboardData).mock.calls[0][0].data
+    const copied = nth(jest.mocked(Taro.setClipboardData).mock.calls, 0)[0].data
     expect(copied.split('\n')).toEqual([
       '批量发货结果：共 3 行，成功 2 行（新录入 1，已录入过 1），失败 1 行',
       '行号\t订单号\t运单号\t快递公司\t结果\t说明',
@@ -32,7 +33,7 @@ describe('BatchReportView', () => {
     const { rerender } = render(<BatchReportView lines={LINES} onFixFailed={onFixFailed} onNewBatch={jest.fn()} />)
     fireEvent.click(screen.getByText('修改失败行后重新提交'))
     expect(onFixFailed).toHaveBeenCalledTimes(1)
-    rerender(<BatchReportView lines={[LINES[0], LINES[2]]} onFixFailed={onFixFailed} onNewBatch={jest.fn()} />)
+    rerender(<BatchReportView lines={[nth(LINES, 0), nth(LINES, 2)]} onFixFailed={onFixFailed} onNewBatch={jest.fn()} />)
     expect(screen.queryByText('修改失败行后重新提交')).toBeNull()
   })
 })

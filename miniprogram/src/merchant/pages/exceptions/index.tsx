@@ -13,7 +13,7 @@ import { MerchantShell } from '../../components/merchant-shell/MerchantShell'
 import { shipPageUrl } from '../../components/merchant-shell/sections'
 import { useLoadOnShow } from '../../components/merchant-shell/useLoadOnShow'
 import { merchantApi } from '../../services/merchantApi'
-import { m } from '../../strings'
+import { m, textFor } from '../../strings'
 import { EXCEPTION_FILTERS, exceptionCounts, exceptionRow, filterExceptions, type ExceptionFilter } from '../../views/exceptionView'
 import './index.css'
 
@@ -44,7 +44,7 @@ function ExceptionsBody() {
       if (result.ok) toast(m.exceptions.refreshed)
       else if (result.reason === 'rate_limited') toast(m.exceptions.rateLimited(Math.max(1, Math.ceil((result.retryAfterMs ?? 60_000) / 60_000))))
       else if (result.reason === 'vendor_unavailable') toast(m.exceptions.vendorUnavailable)
-      else toast(m.failures[result.reason] ?? result.message)
+      else toast(textFor(m.failures, result.reason) ?? result.message)
       if (result.ok) await load()
     } catch {
       toast(m.networkError)

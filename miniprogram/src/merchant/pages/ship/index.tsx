@@ -17,7 +17,7 @@ import { useLoadOnShow } from '../../components/merchant-shell/useLoadOnShow'
 import { ParcelRow } from '../../components/parcel-row/ParcelRow'
 import { TrackingNumberField, type NumberFieldValue } from '../../components/tracking-number-field/TrackingNumberField'
 import { merchantApi } from '../../services/merchantApi'
-import { m } from '../../strings'
+import { m, textFor } from '../../strings'
 import './index.css'
 
 type Load = { kind: 'loading' } | { kind: 'failed' } | { kind: 'not_found' } | { kind: 'ready'; order: OrderDoc; parcels: ParcelDoc[] }
@@ -94,7 +94,7 @@ function ShipBody({ orderId }: { orderId: string }) {
     try {
       const answer = await merchantApi.backfill([entry])
       const result = answer.ok ? answer.results[0] : null
-      if (!answer.ok || !result) setMessage({ tone: 'danger', text: answer.ok ? m.failures.internal_error : (m.failures[answer.reason] ?? answer.message) })
+      if (!answer.ok || !result) setMessage({ tone: 'danger', text: answer.ok ? m.failures.internal_error : (textFor(m.failures, answer.reason) ?? answer.message) })
       else if (!result.ok) setMessage({ tone: 'danger', text: failureText(result) })
       else {
         const seq = result.outcome === 'unchanged' ? null : (replacing?.seq ?? Math.max(0, ...parcels.map((parcel) => parcel.seq)) + 1)
@@ -115,7 +115,7 @@ function ShipBody({ orderId }: { orderId: string }) {
       if (result.ok) {
         toast(m.exceptions.refreshed)
         await read()
-      } else toast(REFRESH_TEXT[result.reason] ?? m.failures[result.reason] ?? result.message)
+      } else toast(REFRESH_TEXT[result.reason] ?? textFor(m.failures, result.reason) ?? result.message)
     } catch {
       toast(m.networkError)
     }
