@@ -1,6 +1,7 @@
 // The documents in the cloud database (DESIGN §4). Times are epoch-ms numbers, never Dates: realtime
 // `watch` snapshots JSON-parse documents, and how Dates look there is UNVERIFIED (wechat.md §2.1).
 import type { CarrierCode } from '../carriers'
+import type { ParcelNotify } from '../notify/notifyEvents'
 import type { ParcelTracking, SubStatus, UnifiedStatus } from '../tracking'
 
 export interface ProductDoc {
@@ -65,6 +66,27 @@ export interface OrderDoc {
   updatedAt: number
   shippedAt: number | null
   deliveredAt: number | null
+  /** WeChat 发货信息管理 (server/shipping); absent until the first backfill. */
+  shippingSync?: ShippingSync
+}
+
+export const SHIPPING_SYNC_STATES = ['unsynced', 'pending', 'synced', 'failed'] as const
+export type ShippingSyncState = (typeof SHIPPING_SYNC_STATES)[number]
+
+/** The order's shipping information as WeChat knows it: each payment takes one upload and one update. */
+export interface ShippingSync {
+  state: ShippingSyncState
+  /** Uploads WeChat accepted for this payment (0, 1, 2). */
+  uploads: number
+  attempts: number
+  nextAttemptAt: number | null
+  /** Why the last attempt failed, in the merchant's words; null when it did not. */
+  lastError: string | null
+  syncedAt: number | null
+  /** The parcel ids of the accepted upload: a backfill that leaves them as they are needs no update. */
+  uploadedParcels: string[]
+  /** 确认收货提醒, once per order when every parcel is delivered. */
+  confirmReminder: 'none' | 'sent' | 'failed'
 }
 
 export const SUBSCRIPTION_STATES = ['pending', 'subscribed', 'stopped', 'failed'] as const
@@ -123,6 +145,8 @@ export interface ParcelDoc extends ParcelTracking {
   /** What the merchant console's statistics group by, rewritten with every merge of the tracking;
    * absent on a parcel no merge has touched yet (no scans: not delivered, never in trouble). */
   stats?: ParcelStats
+  /** Subscribe-message events derived at merge (core/notify); absent before the first one. */
+  notify?: ParcelNotify
 }
 
 /** A parcel's contribution to delivery statistics (core/orders/deliveryHistogram.ts). */

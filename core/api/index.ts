@@ -7,6 +7,7 @@ export * from './documents'
 export * from './shopper'
 export * from './backfill'
 export * from './merchant'
+export * from './wechatSync'
 export * from './pipeline'
 export * from './assistant'
 

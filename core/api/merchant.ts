@@ -7,6 +7,7 @@ import type { OrderDoc, ParcelDoc } from './documents'
 import { docIdSchema, pageSchema, parcelIdSchema, rawTrackingNumberSchema } from './fields'
 import type { CommonFailure, Failure } from './result'
 import type { RefreshTrackingResult } from './shopper'
+import { wechatSyncActions, type RetryShippingSyncResult, type WechatSyncListResult } from './wechatSync'
 
 export const merchantConsoleInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('session') }),
@@ -17,6 +18,7 @@ export const merchantConsoleInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('refreshParcel'), parcelId: parcelIdSchema }),
   /** For the batch preview: which of these numbers are already on an order. */
   z.object({ action: z.literal('lookupNumbers'), trackingNos: z.array(rawTrackingNumberSchema).check(z.minLength(1), z.maxLength(500)) }),
+  ...wechatSyncActions,
 ])
 export type MerchantConsoleInput = z.infer<typeof merchantConsoleInput>
 
@@ -66,6 +68,8 @@ export type MerchantConsoleResult<A extends MerchantConsoleInput['action']> =
     }
     : A extends 'order' ? { ok: true; order: OrderDoc; parcels: ParcelDoc[] }
     : A extends 'lookupNumbers' ? { ok: true; used: Array<{ trackingNo: string; parcelId: string; orderId: string }> }
+    : A extends 'wechatSync' ? WechatSyncListResult
+    : A extends 'retryShippingSync' ? RetryShippingSyncResult
     : never)
   | (A extends 'refreshParcel' ? RefreshTrackingResult : never)
   | MerchantFailure

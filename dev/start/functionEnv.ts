@@ -4,6 +4,7 @@
 // defaults, so this is the only place the dev values live. Locally, whatever the caller's environment
 // sets wins over them (functionEnvFrom).
 import { DEV_KDNIAO, DEV_KUAIDI100, DEV_KUAIDI100_SALT } from '../aggregators'
+import { DEV_SUBSCRIBE_TEMPLATES } from './devSubscribeTemplates'
 
 export type TrackingVendor = 'kdniao' | 'kuaidi100'
 
@@ -29,6 +30,9 @@ export function localFunctionEnv(input: LocalFunctionEnvInput): Record<string, s
     KUAIDI100_API_URL: input.sandboxUrl,
     TRACKING_PUSH_BASE_URL: input.cloudUrl,
     WAREHOUSE_HMAC_SECRET: input.warehouseSecret ?? DEV_WAREHOUSE_SECRET,
+    // Locally the simulated provider, by name: production has no default (server/payments/paymentProvider.ts).
+    PAYMENT_PROVIDER: 'simulated',
+    SUBSCRIBE_TEMPLATES: JSON.stringify(DEV_SUBSCRIBE_TEMPLATES),
   }
 }
 

@@ -83,7 +83,7 @@ const benchmark: Benchmark = {
     const sandbox = await startSandbox({ clock, kdniao: { ...DEV_KDNIAO, qps: 1000 } })
     const cloud = await startDevCloud({
       envId: 'test-bench-h5',
-      functionEnv: { TRACKING_VENDOR: 'kdniao', KDNIAO_EBUSINESS_ID: DEV_KDNIAO.eBusinessId, KDNIAO_APP_KEY: DEV_KDNIAO.appKey, KDNIAO_API_URL: sandbox.url },
+      functionEnv: { TRACKING_VENDOR: 'kdniao', KDNIAO_EBUSINESS_ID: DEV_KDNIAO.eBusinessId, KDNIAO_APP_KEY: DEV_KDNIAO.appKey, KDNIAO_API_URL: sandbox.url, PAYMENT_PROVIDER: 'simulated' },
     })
     sandbox.setKdniaoPushUrl(`${cloud.url}/tracking/push/kdniao`)
     const h5 = await serveH5({ cloudUrl: cloud.url, envId: cloud.envId })

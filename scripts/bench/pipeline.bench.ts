@@ -174,7 +174,7 @@ const benchmark: Benchmark = {
       functionEnv: {
         TRACKING_VENDOR: 'kdniao', KDNIAO_EBUSINESS_ID: DEV_KDNIAO.eBusinessId, KDNIAO_APP_KEY: DEV_KDNIAO.appKey,
         // Never called: subscriptions stay pending (no inline budget, no timer), pushes are ours.
-        KDNIAO_API_URL: 'http://127.0.0.1:9', SUBSCRIBE_INLINE_BUDGET_MS: '0',
+        KDNIAO_API_URL: 'http://127.0.0.1:9', SUBSCRIBE_INLINE_BUDGET_MS: '0', PAYMENT_PROVIDER: 'simulated',
       },
     })
     const counter = adminActionCounter()

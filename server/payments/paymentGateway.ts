@@ -5,7 +5,7 @@
 //             returned payment params, and the order is marked paid when the `wx_paycallback` function
 //             receives the result (the transaction id) — so `charge` would answer `pending` there;
 //   refund  → cloudPay.refund({ outTradeNo, outRefundNo, totalFee, refundFee, subMchId }).
-// Shipping info for settlement (reference/wechat.md §5.1) would be uploaded from the same seam.
+// Shipping info for settlement (reference/wechat.md §5.1) is uploaded by server/shipping.
 export interface ChargeRequest {
   orderId: string
   openid: string

@@ -88,6 +88,8 @@ export const COLLECTIONS = {
   pushInbox: 'pushInbox',
   pushInboxParts: 'pushInboxParts',
   merchants: 'merchants',
+  notifications: 'notifications',
+  notifyCredits: 'notifyCredits',
 } as const
 
 /** The SDK rejects `_id` inside `set` data: the id is the document reference. */

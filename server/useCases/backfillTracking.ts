@@ -17,10 +17,16 @@ import { COLLECTIONS, TRANSACTION_RETRIES } from '../platform/database'
 import { orderRepository } from '../repositories/orders'
 import { parcelRepository } from '../repositories/parcels'
 import { transactionDocs } from '../repositories/transactionDocs'
+import type { WechatOpenApi } from '../platform/wechatOpenApi'
+import { pendingSync, requestShippingSync } from '../shipping/shippingSync'
 import { resolveTrackingNumber } from './resolveTrackingNumber'
 import { subscribeParcels, type SubscribeDeps } from './subscribeTracking'
 
-export interface BackfillDeps extends SubscribeDeps { config: PipelineConfig }
+export interface BackfillDeps extends SubscribeDeps {
+  config: PipelineConfig
+  /** 云调用 for the WeChat shipping upload (server/shipping). */
+  openApi: WechatOpenApi
+}
 
 type EntryFailure = Extract<BackfillEntryResult, { ok: false }>
 
@@ -81,7 +87,8 @@ async function writeParcel(deps: BackfillDeps, plan: WritePlan): Promise<WriteOu
       await docs.put(COLLECTIONS.parcels, superseded)
       summaries = withParcelSummary(summaries, summariseParcel(superseded))
     }
-    await docs.put(COLLECTIONS.orders, orderWithParcels(order, summaries, now))
+    // The shipping-upload outbox mark goes with the parcel change that causes it.
+    await docs.put(COLLECTIONS.orders, { ...orderWithParcels(order, summaries, now), shippingSync: pendingSync(order.shippingSync, now) })
     return { ok: true, parcel, revived: current !== null }
   }, TRANSACTION_RETRIES)
 }
@@ -152,6 +159,16 @@ export async function backfillTracking(deps: BackfillDeps, entries: readonly unk
     for (const result of results) {
       const state = result.ok ? states.get(result.parcelId) : undefined
       if (result.ok && state) result.subscription = state
+    }
+  }
+  // One WeChat shipping upload per order per call, covering all of this call's entries for it.
+  const changedOrders = outcomes.flatMap((outcome) => (outcome.created ? [outcome.created.orderId] : []))
+  if (changedOrders.length > 0) {
+    try {
+      await requestShippingSync(deps, changedOrders)
+    } catch (error) {
+      // The pending marks are written; the notifyWechat timer retries what this attempt could not do.
+      console.error(`[backfillTracking] shipping upload left to the timer: ${(error as Error).message ?? String(error)}`)
     }
   }
   return { ok: true, results }

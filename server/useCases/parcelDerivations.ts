@@ -4,6 +4,7 @@
 // action and a change in it alone still counts as a change. Each derivation must be pure,
 // deterministic and idempotent: pushes are re-applied, and derive(derive(x)) must equal derive(x).
 import type { ParcelDoc } from '../../core/api'
+import { withNotifyEvents } from '../notify/notifyDerivation'
 
 export interface DerivationContext {
   /** The parcel as read, before this merge. */
@@ -15,7 +16,9 @@ export interface DerivationContext {
 export type ParcelDerivation = (next: ParcelDoc, context: DerivationContext) => ParcelDoc
 
 /** Add a derivation here (one line and its import); order matters only if one reads another's output. */
-export const PARCEL_DERIVATIONS: readonly ParcelDerivation[] = []
+export const PARCEL_DERIVATIONS: readonly ParcelDerivation[] = [
+  withNotifyEvents,
+]
 
 export function deriveParcelView(next: ParcelDoc, context: DerivationContext, derivations: readonly ParcelDerivation[] = PARCEL_DERIVATIONS): ParcelDoc {
   return derivations.reduce((parcel, derive) => derive(parcel, context), next)

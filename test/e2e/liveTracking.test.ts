@@ -42,6 +42,7 @@ beforeAll(async () => {
       KDNIAO_EBUSINESS_ID: DEV_KDNIAO.eBusinessId,
       KDNIAO_APP_KEY: DEV_KDNIAO.appKey,
       KDNIAO_API_URL: sandbox.url,
+      PAYMENT_PROVIDER: 'simulated',
     },
   })
   sandbox.setKdniaoPushUrl(`${cloud.url}/tracking/push/kdniao`)

@@ -38,7 +38,7 @@ beforeAll(async () => {
   clock = createManualClock({ startAt: Date.now(), ioWaitMs: 15_000 })
   sandbox = await startSandbox({ clock, kdniao: { ...DEV_KDNIAO, qps: 1000 } })
   cloud = await startTestCloud({
-    functionEnv: { TRACKING_VENDOR: 'kdniao', KDNIAO_EBUSINESS_ID: DEV_KDNIAO.eBusinessId, KDNIAO_APP_KEY: DEV_KDNIAO.appKey, KDNIAO_API_URL: sandbox.url },
+    functionEnv: { TRACKING_VENDOR: 'kdniao', KDNIAO_EBUSINESS_ID: DEV_KDNIAO.eBusinessId, KDNIAO_APP_KEY: DEV_KDNIAO.appKey, KDNIAO_API_URL: sandbox.url, PAYMENT_PROVIDER: 'simulated' },
   })
   sandbox.setKdniaoPushUrl(`${cloud.url}/tracking/push/kdniao`)
   for (const product of DEMO_PRODUCTS) await cloud.db.put('products', { ...product })

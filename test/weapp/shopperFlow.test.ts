@@ -32,7 +32,7 @@ beforeAll(async () => {
   // Refreshes here are answered by the rate limit before any vendor is asked; nothing listens on port 9.
   cloud = await startTestCloud({
     logFailures: true,
-    functionEnv: { TRACKING_VENDOR: 'kdniao', KDNIAO_EBUSINESS_ID: '1900001', KDNIAO_APP_KEY: '00000000-0000-0000-0000-000000000000', KDNIAO_API_URL: 'http://127.0.0.1:9' },
+    functionEnv: { TRACKING_VENDOR: 'kdniao', KDNIAO_EBUSINESS_ID: '1900001', KDNIAO_APP_KEY: '00000000-0000-0000-0000-000000000000', KDNIAO_API_URL: 'http://127.0.0.1:9', PAYMENT_PROVIDER: 'simulated' },
   })
   for (const product of DEMO_PRODUCTS) await cloud.db.put('products', { ...product })
   wxCloud.connect({ url: cloud.url, envId: cloud.envId, openid: 'dev-shopper' })

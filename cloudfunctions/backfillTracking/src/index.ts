@@ -7,6 +7,7 @@ import { guarded, invalidInput, pipelineRuntime } from '../../../server/function
 import { jsonResponse, looksLikeHttpEvent } from '../../../server/http/integrationEvent'
 import { realSleep } from '../../../server/platform/clock'
 import { dynamicCurrentEnv, openDatabase } from '../../../server/platform/database'
+import { cloudOpenApi } from '../../../server/platform/wechatOpenApi'
 import { callerFrom } from '../../../server/platform/wxContext'
 import { findMerchant } from '../../../server/repositories/merchants'
 import { backfillTracking } from '../../../server/useCases/backfillTracking'
@@ -19,13 +20,13 @@ export async function main(event: unknown) {
   const pipeline = pipelineRuntime({ db, now: Date.now, sleep: realSleep, env: process.env })
   if (looksLikeHttpEvent(event)) {
     if (!pipeline.ok) return jsonResponse(500, pipeline.failure)
-    const deps = pipeline.runtime
+    const deps = { ...pipeline.runtime, openApi: cloudOpenApi(cloud) }
     return guarded('backfillTracking', () => warehouseBackfill(deps, event)).then((answer) => ('statusCode' in answer ? answer : jsonResponse(500, answer)))
   }
   const { openid } = callerFrom(cloud.getWXContext())
   if (!openid) return failure('not_signed_in', 'sign in as a merchant')
   if (!pipeline.ok) return pipeline.failure
-  const deps = pipeline.runtime
+  const deps = { ...pipeline.runtime, openApi: cloudOpenApi(cloud) }
   return guarded('backfillTracking', async () => {
     if (!(await findMerchant(db, openid, deps.config.merchantOpenids))) return failure('not_merchant', 'only merchants can backfill tracking numbers')
     const input = backfillTrackingInput.safeParse(event)

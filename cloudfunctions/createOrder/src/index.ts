@@ -1,9 +1,9 @@
 // createOrder: checkout. Stock is reserved and the order written in one transaction; payment goes
-// through the server/payments seam (simulated until a WeChat Pay gateway is written).
+// through the gateway PAYMENT_PROVIDER names (server/payments/paymentProvider.ts); none, no orders.
 import * as cloud from 'wx-server-sdk'
 import { createOrderInput, failure } from '../../../core/api'
 import { guarded, invalidInput } from '../../../server/functions/runtime'
-import { simulatedPayments } from '../../../server/payments/simulatedPayments'
+import { paymentGatewayFrom } from '../../../server/payments/paymentProvider'
 import { dynamicCurrentEnv, openDatabase } from '../../../server/platform/database'
 import { newOrderId } from '../../../server/platform/ids'
 import { callerFrom } from '../../../server/platform/wxContext'
@@ -17,5 +17,10 @@ export async function main(event: unknown) {
   if (!openid) return failure('not_signed_in', 'open the mini-program to place an order')
   const input = createOrderInput.safeParse(event)
   if (!input.success) return invalidInput(input.error)
-  return guarded('createOrder', () => createOrder({ db, now: Date.now, payments: simulatedPayments(Date.now), newOrderId }, openid, input.data))
+  const payments = paymentGatewayFrom(process.env, Date.now)
+  if (!payments.ok) {
+    console.error(`[config] ${payments.message}`)
+    return failure('internal_error', 'payments are not configured')
+  }
+  return guarded('createOrder', () => createOrder({ db, now: Date.now, payments: payments.gateway, newOrderId }, openid, input.data))
 }

@@ -5,6 +5,7 @@ import { merchantOpenidsFrom } from '../../../server/config'
 import { guarded, invalidInput } from '../../../server/functions/runtime'
 import { realSleep } from '../../../server/platform/clock'
 import { dynamicCurrentEnv, openDatabase } from '../../../server/platform/database'
+import { cloudOpenApi } from '../../../server/platform/wechatOpenApi'
 import { callerFrom } from '../../../server/platform/wxContext'
 import { findMerchant } from '../../../server/repositories/merchants'
 import { merchantConsole } from '../../../server/useCases/merchantConsole'
@@ -20,6 +21,6 @@ export async function main(event: unknown) {
     if (!merchant) return failure('not_merchant', 'this console is for merchants')
     const input = merchantConsoleInput.safeParse(event)
     if (!input.success) return invalidInput(input.error)
-    return merchantConsole({ db, now: Date.now, sleep: realSleep, env: process.env }, merchant, input.data)
+    return merchantConsole({ db, now: Date.now, sleep: realSleep, env: process.env, openApi: cloudOpenApi(cloud) }, merchant, input.data)
   })
 }
