@@ -49,8 +49,6 @@ export default tseslint.config(
       'test-results/**',
       'coverage/**',
       '.swc/**',
-      // Planted layering violations the lint test lints on purpose (scripts/lint.test.ts).
-      'scripts/lintFixtures/**',
     ],
   },
   js.configs.recommended,
