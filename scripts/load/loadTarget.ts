@@ -2,6 +2,7 @@
 // function environment where nothing but the load touches the parcels — no vendor to subscribe at
 // (a closed port), no inline subscribing, so the only writers are the pushes under test.
 import { DEV_KDNIAO } from '../../dev/aggregators'
+import { DEV_SUBSCRIBE_TEMPLATES } from '../../dev/start/devSubscribeTemplates'
 
 export const LOAD_PRODUCT = {
   _id: 'prod-load', title: '压测商品', priceFen: 100, image: '/assets/products/load.png', stock: 1_000_000, description: 'load test', createdAt: 0,
@@ -18,5 +19,7 @@ export function loadFunctionEnv(): Record<string, string> {
     // Port 9 (discard) is closed here: a subscription attempt would fail, and none is made.
     KDNIAO_API_URL: 'http://127.0.0.1:9',
     SUBSCRIBE_INLINE_BUDGET_MS: '0',
+    PAYMENT_PROVIDER: 'simulated',
+    SUBSCRIBE_TEMPLATES: JSON.stringify(DEV_SUBSCRIBE_TEMPLATES),
   }
 }
