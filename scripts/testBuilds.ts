@@ -4,7 +4,7 @@
 //   npx tsx scripts/testBuilds.ts          builds every variant (scripts/test.ts runs this)
 //   ensureTestBuild(variant)               builds one when it is missing (a test on its own)
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import * as path from 'node:path'
 
 const ROOT = path.resolve(__dirname, '..')
@@ -31,9 +31,33 @@ export function buildForTests(variant: TestBuild): void {
   if (result.status !== 0) throw new Error(`npm run ${build.script} (${variant}) failed:\n${`${result.stdout}\n${result.stderr}`.split('\n').slice(-30).join('\n')}`)
 }
 
+const LOCK_WAIT_MS = 600_000
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}
+
+/** Builds the variant unless it is there. Test files run in parallel workers: one builds, the others wait for it. */
 export function ensureTestBuild(variant: TestBuild): string {
   const dir = testBuildDir(variant)
-  if (!existsSync(path.join(dir, TEST_BUILDS[variant].entry))) buildForTests(variant)
+  const built = () => existsSync(path.join(dir, TEST_BUILDS[variant].entry))
+  const lock = `${dir}.building`
+  const deadline = Date.now() + LOCK_WAIT_MS
+  while (!built()) {
+    try {
+      mkdirSync(path.dirname(lock), { recursive: true })
+      mkdirSync(lock)
+    } catch {
+      if (Date.now() > deadline) throw new Error(`waited ${LOCK_WAIT_MS / 1000} s for another worker's ${variant} build (remove ${lock} if none is running)`)
+      sleepSync(500)
+      continue
+    }
+    try {
+      if (!built()) buildForTests(variant)
+    } finally {
+      rmSync(lock, { recursive: true, force: true })
+    }
+  }
   return dir
 }
 
