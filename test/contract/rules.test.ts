@@ -24,7 +24,7 @@ describe('the shipped rules (cloudbase/rules, DESIGN §4)', () => {
   afterAll(() => devcloud.close())
 
   test('exactly the collections of DESIGN §4 exist (plus pushInboxParts, the slices of large push bodies)', () => {
-    expect(devcloud.db.collections()).toEqual(['merchants', 'orders', 'parcels', 'products', 'pushInbox', 'pushInboxParts'])
+    expect(devcloud.db.collections()).toEqual(['assistantTokens', 'laneStats', 'merchants', 'notifications', 'notifyCredits', 'orders', 'parcels', 'products', 'pushInbox', 'pushInboxParts'])
   })
 
   test('an owner query on parcels and orders is allowed and returns only the owner\'s documents', async () => {
