@@ -14,6 +14,7 @@ import { DEMO_PRODUCTS } from '../dev/seed/products'
 import { localFunctionEnv } from '../dev/start/functionEnv'
 import { demoDeliveredParcels, demoId, demoTroubledParcels, demoWaitingOrders, MERCHANT_ITEMS, waitingOrder } from '../miniprogram/src/merchant/testing/merchantFixtures'
 import { launchBrowser } from '../test/e2e/browser'
+import { nth } from '../test/support/nth'
 
 const MERCHANT = 'dev-merchant'
 const DESKTOP = { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 }
@@ -85,9 +86,9 @@ async function shippedInTwo(cloud: DevCloud, orderId: string): Promise<void> {
     const result = await cloud.invoke<BackfillTrackingResult>('backfillTracking', { entries }, { openid: MERCHANT })
     if (!result.ok || result.results.some((entry) => !entry.ok)) throw new Error(`backfill failed: ${JSON.stringify(result)}`)
   }
-  await backfill([{ orderId, trackingNo: 'YT1400000000921', carrier: 'YTO', items: [{ productId: MERCHANT_ITEMS[1].productId, quantity: 2 }] }])
-  await backfill([{ orderId, trackingNo: 'YT1400000000922', carrier: 'YTO', items: [{ productId: MERCHANT_ITEMS[0].productId, quantity: 1 }] }])
-  await backfill([{ orderId, trackingNo: '78912345678922', carrier: 'ZTO', items: [{ productId: MERCHANT_ITEMS[0].productId, quantity: 1 }], replaces: 'YTO:YT1400000000922' }])
+  await backfill([{ orderId, trackingNo: 'YT1400000000921', carrier: 'YTO', items: [{ productId: nth(MERCHANT_ITEMS, 1).productId, quantity: 2 }] }])
+  await backfill([{ orderId, trackingNo: 'YT1400000000922', carrier: 'YTO', items: [{ productId: nth(MERCHANT_ITEMS, 0).productId, quantity: 1 }] }])
+  await backfill([{ orderId, trackingNo: '78912345678922', carrier: 'ZTO', items: [{ productId: nth(MERCHANT_ITEMS, 0).productId, quantity: 1 }], replaces: 'YTO:YT1400000000922' }])
 }
 
 async function shoot(browser: Browser, shot: MerchantShot, base: string, cloud: DevCloud, orders: string[], outDir: string): Promise<void> {

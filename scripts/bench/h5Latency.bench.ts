@@ -102,7 +102,7 @@ const benchmark: Benchmark = {
         sandbox.assignScenario(trackingNo, SCENARIO)
         const startedAt = clock.now()
         const shipped = await cloud.invoke<BackfillTrackingResult>('backfillTracking', { entries: [{ orderId: placed.orderId, trackingNo, carrier: 'YTO' }] }, { openid: 'dev-merchant' })
-        if (!shipped.ok || !shipped.results[0].ok) throw new Error('bench backfill failed')
+        if (!shipped.ok || !shipped.results[0]?.ok) throw new Error('bench backfill failed')
 
         const { page, pageErrors } = await openPhonePage(browser)
         await page.addInitScript(SOCKET_STAMPS)

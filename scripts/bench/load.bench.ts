@@ -8,6 +8,7 @@ import { startDevcloudProcess } from '../load/devcloudProcess'
 import { loadFunctionEnv } from '../load/loadTarget'
 import { loadFailures, runPushLoad, type PushLoadReport } from '../load/pushLoad'
 import type { Benchmark, BenchResult } from './types'
+import { nth } from '../../test/support/nth'
 
 const RUNS = [{ connections: 50, parcels: 200 }, { connections: 200, parcels: 400 }]
 const DURATION_MS = 15_000
@@ -49,12 +50,13 @@ const benchmark: Benchmark = {
         await devcloud.stop()
       }
     }
-    const [low, high] = results
+    const [low, high] = [nth(results, 0), nth(results, 1)]
+    const [few, many] = [nth(RUNS, 0).connections, nth(RUNS, 1).connections]
     results.push({
       label: 'load ratios in this run',
       figures: {
-        [`throughput ${RUNS[1].connections} / ${RUNS[0].connections} connections`]: Math.round((Number(high.figures.requests_per_s) / Number(low.figures.requests_per_s)) * 100) / 100,
-        [`p95 ${RUNS[1].connections} / ${RUNS[0].connections} connections`]: Math.round((Number(high.figures.p95_ms) / Number(low.figures.p95_ms)) * 100) / 100,
+        [`throughput ${many} / ${few} connections`]: Math.round((Number(high.figures.requests_per_s) / Number(low.figures.requests_per_s)) * 100) / 100,
+        [`p95 ${many} / ${few} connections`]: Math.round((Number(high.figures.p95_ms) / Number(low.figures.p95_ms)) * 100) / 100,
       },
       note: 'throughput flat while latency grows with connections = the receiver is saturated, requests queue',
     })

@@ -51,12 +51,12 @@ export async function startDevcloudProcess(options: DevcloudProcessOptions): Pro
       reject(new Error(`devcloud child not ready within ${readyTimeoutMs} ms:\n${output}`))
     }, readyTimeoutMs)
     const onData = () => {
-      const ready = /devcloud ready on (http:\/\/\S+)/.exec(output)
-      if (!ready) return
+      const url = /devcloud ready on (http:\/\/\S+)/.exec(output)?.[1]
+      if (url === undefined) return
       clearTimeout(timer)
       child.stdout.off('data', onData)
       child.off('exit', onExit)
-      resolve(ready[1])
+      resolve(url)
     }
     const onExit = (code: number | null, signal: string | null) => {
       clearTimeout(timer)

@@ -53,7 +53,7 @@ test('duplicates are byte-identical re-sends; out-of-order pushes are older snap
 test('forged pushes carry a scan that no valid push has', () => {
   const { planned } = run(200)
   for (const push of planned.filter((candidate) => !candidate.valid)) {
-    expect(waybillsOf(push.body)[0].Traces.at(-1)?.AcceptStation).toMatch(/^伪造的签收/)
+    expect(waybillsOf(push.body)[0]?.Traces.at(-1)?.AcceptStation).toMatch(/^伪造的签收/)
   }
   for (const push of planned.filter((candidate) => candidate.valid)) {
     expect(waybillsOf(push.body).flatMap((waybill) => waybill.Traces.map((trace) => trace.AcceptStation)).some((text) => text.startsWith('伪造'))).toBe(false)

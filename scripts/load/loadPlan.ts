@@ -3,6 +3,7 @@
 // older snapshots arriving after newer ones, and forged pushes (wrong key, or no signature at all).
 // It remembers, per parcel, the longest snapshot any valid push carried: that is the expectation.
 import { forgedScan, kdniaoPushBody, scanOf, STORY_ACTIONS, type Waybill } from './loadStories'
+import { nth } from '../../test/support/nth'
 
 export type PushKind = 'new' | 'duplicate' | 'out-of-order' | 'forged'
 export const PUSH_KINDS: readonly PushKind[] = ['new', 'duplicate', 'out-of-order', 'forged']
@@ -45,7 +46,7 @@ export class LoadPlan {
 
   /** Scans 1..n of parcel `index` were carried by some valid push. */
   scansCarried(index: number): number {
-    return this.carried[index]
+    return this.carried[index] ?? 0
   }
 
   next(): PlannedPush {
@@ -57,7 +58,7 @@ export class LoadPlan {
   }
 
   private pick(candidates: number[]): number {
-    return candidates[Math.floor(this.random() * candidates.length)]
+    return nth(candidates, Math.floor(this.random() * candidates.length))
   }
 
   private pushTime(): string {
@@ -67,11 +68,11 @@ export class LoadPlan {
   }
 
   private waybill(index: number, scans: number): Waybill {
-    return { trackingNo: this.trackingNos[index], scans: Array.from({ length: scans }, (_, scan) => scanOf(index, scan)) }
+    return { trackingNo: nth(this.trackingNos, index), scans: Array.from({ length: scans }, (_, scan) => scanOf(index, scan)) }
   }
 
   private valid(kind: PushKind, waybills: Array<[number, number]>): PlannedPush {
-    for (const [index, scans] of waybills) this.carried[index] = Math.max(this.carried[index], scans)
+    for (const [index, scans] of waybills) this.carried[index] = Math.max(this.carried[index] ?? 0, scans)
     const body = kdniaoPushBody(this.credentials.eBusinessId, waybills.map(([index, scans]) => this.waybill(index, scans)), this.pushTime(), this.credentials.appKey)
     if (this.resendPool.length < RESEND_POOL) this.resendPool.push(body)
     else this.resendPool[Math.floor(this.random() * RESEND_POOL)] = body
@@ -84,23 +85,27 @@ export class LoadPlan {
     const size = this.random() < BATCH_CHANCE ? Math.min(open.length, 2 + Math.floor(this.random() * (MAX_BATCH - 1))) : 1
     const chosen = new Set<number>()
     while (chosen.size < size) chosen.add(this.pick(open))
-    return this.valid('new', [...chosen].map((index) => [index, ++this.allocated[index]]))
+    return this.valid('new', [...chosen].map((index) => {
+      const scans = (this.allocated[index] ?? 0) + 1
+      this.allocated[index] = scans
+      return [index, scans]
+    }))
   }
 
   private duplicate(): PlannedPush {
-    return { kind: 'duplicate', body: this.resendPool[Math.floor(this.random() * this.resendPool.length)], valid: true }
+    return { kind: 'duplicate', body: nth(this.resendPool, Math.floor(this.random() * this.resendPool.length)), valid: true }
   }
 
   private outOfOrder(): PlannedPush | undefined {
     const behind = this.allocated.flatMap((scans, index) => (scans >= 2 ? [index] : []))
     if (behind.length === 0) return undefined
     const index = this.pick(behind)
-    return this.valid('out-of-order', [[index, 1 + Math.floor(this.random() * (this.allocated[index] - 1))]])
+    return this.valid('out-of-order', [[index, 1 + Math.floor(this.random() * ((this.allocated[index] ?? 1) - 1))]])
   }
 
   private forged(): PlannedPush {
     const index = Math.floor(this.random() * this.trackingNos.length)
-    const waybill = this.waybill(index, Math.max(1, this.allocated[index]))
+    const waybill = this.waybill(index, Math.max(1, this.allocated[index] ?? 0))
     waybill.scans.push(forgedScan(index))
     // Half signed with another key, half with no DataSign at all.
     const key = this.random() < 0.5 ? `${this.credentials.appKey}-forged` : null

@@ -3,6 +3,7 @@
 // (reference/aggregators.md §1.6), so a push for a parcel carries its scans 1..k. Written from the
 // reference, independent of core/: the expectation cannot share a misunderstanding with the code.
 import { createHash } from 'node:crypto'
+import { nth } from '../../test/support/nth'
 
 /** Trace `Action` per scan (aggregators.md §1.8): picked up, departed, hubs, transit, destination city, station, delivery, signed. */
 export const STORY_ACTIONS = ['1', '206', '204', '2', '204', '2', '204', '2', '201', '205', '202', '301'] as const
@@ -29,7 +30,7 @@ const localTime = (localMs: number) => new Date(localMs).toISOString().replace('
 
 /** Scan `index` (0-based) of load parcel `parcel`: parcels start 3 min apart, scans 53 min apart. */
 export function scanOf(parcel: number, index: number): Scan {
-  const action = STORY_ACTIONS[index]
+  const action = nth(STORY_ACTIONS, index)
   const local = STORY_START_LOCAL + parcel * 3 * MINUTE + index * 53 * MINUTE
   return {
     at: local - SHANGHAI_OFFSET_MS,
@@ -58,7 +59,7 @@ export function kdniaoPushBody(eBusinessId: string, waybills: readonly Waybill[]
   const requestData = JSON.stringify({
     EBusinessID: eBusinessId, Count: String(waybills.length), PushTime: pushTime,
     Data: waybills.map((waybill) => {
-      const newest = waybill.scans[waybill.scans.length - 1]
+      const newest = nth(waybill.scans, -1)
       return {
         EBusinessID: eBusinessId, ShipperCode: 'YTO', LogisticCode: waybill.trackingNo, Success: true, State: newest.state, StateEx: newest.action,
         Traces: waybill.scans.map((scan) => ({ AcceptTime: scan.localTime, AcceptStation: scan.text, Action: scan.action })),
@@ -79,5 +80,5 @@ export interface ExpectedParcel {
 /** The order-independent result of every valid push that carried scans 1..`scans` of `parcel`. */
 export function expectedParcel(parcel: number, scans: number): ExpectedParcel {
   const events = Array.from({ length: scans }, (_, index) => scanOf(parcel, index)).reverse()
-  return { events: events.map((scan) => ({ at: scan.at, text: scan.text })), status: events.length === 0 ? 'PENDING' : STATUS_OF_ACTION[events[0].action] }
+  return { events: events.map((scan) => ({ at: scan.at, text: scan.text })), status: events[0] ? STATUS_OF_ACTION[events[0].action] : 'PENDING' }
 }

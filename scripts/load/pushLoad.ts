@@ -54,9 +54,10 @@ const PUSH_TIMEOUT_MS = 30_000
 const MAX_SAMPLES = 5
 
 async function inPool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
+  // One iterator shared by the workers: each takes the next item when it is free.
+  const queue = items.values()
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) await work(items[next++])
+    for (const item of queue) await work(item)
   }))
 }
 
@@ -79,7 +80,7 @@ async function shipLoadParcels(rest: DevcloudRest, trackingNos: readonly string[
   for (let start = 0; start < entries.length; start += BACKFILL_BATCH) {
     const result = await rest.invoke<Backfilled>('backfillTracking', { entries: entries.slice(start, start + BACKFILL_BATCH) }, LOAD_MERCHANT)
     const refused = result.ok ? result.results.filter((entry) => !entry.ok) : []
-    if (!result.ok || refused.length > 0) throw new Error(`load setup: backfill refused: ${result.ok ? refused[0].reason : result.message}`)
+    if (!result.ok || refused.length > 0) throw new Error(`load setup: backfill refused: ${result.ok ? refused[0]?.reason : result.message}`)
   }
   return trackingNos.map((trackingNo) => `YTO:${trackingNo}`)
 }
@@ -113,7 +114,7 @@ export function loadFailures(report: PushLoadReport): string[] {
   if (report.validRefused > 0) failures.push(`${report.validRefused} valid push(es) answered with an error`)
   if (report.forgedAccepted > 0) failures.push(`${report.forgedAccepted} forged push(es) not refused`)
   if (report.transportErrors > 0) failures.push(`${report.transportErrors} push(es) got no answer`)
-  if (report.mismatches.length > 0) failures.push(`${report.mismatches.length} parcel(s) differ from the expectation, e.g. ${report.mismatches[0].parcelId}: ${report.mismatches[0].problem}`)
+  if (report.mismatches.length > 0) failures.push(`${report.mismatches.length} parcel(s) differ from the expectation, e.g. ${report.mismatches[0]?.parcelId}: ${report.mismatches[0]?.problem}`)
   return failures
 }
 

@@ -2,9 +2,10 @@
 
 /** Nearest-rank percentile (p in 0..100) of `sorted`, which must be ascending and non-empty. */
 export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) throw new Error('percentile of no samples')
   const rank = Math.ceil((p / 100) * sorted.length)
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]
+  const value = sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]
+  if (value === undefined) throw new Error('percentile of no samples')
+  return value
 }
 
 export function median(values: readonly number[]): number {
@@ -22,6 +23,6 @@ export function latencySummary(samples: readonly number[]): LatencySummary {
     p50_ms: round2(percentile(sorted, 50)),
     p95_ms: round2(percentile(sorted, 95)),
     p99_ms: round2(percentile(sorted, 99)),
-    max_ms: round2(sorted[sorted.length - 1]),
+    max_ms: round2(percentile(sorted, 100)),
   }
 }

@@ -47,7 +47,8 @@ async function connect(as: 'shopper' | 'server' = 'shopper'): Promise<{ send(mes
       const deadline = Date.now() + 5000
       for (;;) {
         const index = inbox.findIndex(match)
-        if (index >= 0) return inbox.splice(index, 1)[0]
+        const [found] = index >= 0 ? inbox.splice(index, 1) : []
+        if (found) return found
         if (Date.now() > deadline) throw new Error('no matching realtime message within 5 s')
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, 50)

@@ -84,7 +84,7 @@ test('a courier scan pushed by the aggregator appears at the top of the open pag
   const top = page.locator('.ps-timeline__row--latest .ps-timeline__text')
   await waitFor(async () => (await rows.count()) === 2 || undefined, 'two scans on the page', 20_000)
   await page.getByText('实时更新中').waitFor({ timeout: 20_000 })
-  const before = (await parcel()).events[0].text
+  const before = (await parcel())?.events[0]?.text
   expect(await top.textContent()).toBe(before)
   const navigationsBefore = navigations
 
@@ -92,7 +92,7 @@ test('a courier scan pushed by the aggregator appears at the top of the open pag
   await cloud.idle()
   const stored = await parcel()
   expect(stored.events).toHaveLength(3)
-  const pushed = stored.events[0].text
+  const pushed = stored.events[0]?.text
   expect(pushed).not.toBe(before)
 
   await waitFor(async () => (await top.textContent()) === pushed || undefined, 'the pushed scan at the top', 20_000)

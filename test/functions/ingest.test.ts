@@ -6,6 +6,7 @@ import { expectedTimeline, timelineOf } from './support/expectations'
 import { FORM } from './support/http'
 import { kdniaoPush, kdniaoRequestData, type KdniaoTrace } from './support/pushes'
 import { ADDRESS, MERCHANT, MINUTE, SHOPPER, startRig, type Rig } from './support/rig'
+import { nth } from '../support/nth'
 
 let rig: Rig
 beforeAll(async () => { rig = await startRig({ vendor: 'kdniao' }) })
@@ -29,8 +30,8 @@ test('a storage failure answers the failure ack; the vendor’s retry completes 
   await rig.advance(25 * MINUTE)                  // the first scan is pushed; applying it fails once
   const attempts = rig.sandbox.deliveries().filter((a) => a.trackingNos.includes('YT1400000000301'))
   expect(attempts.map((a) => [a.attempt, a.outcome])).toEqual([[1, 'bad-ack']])
-  expect(JSON.parse(attempts[0].responseBody ?? '')).toMatchObject({ Success: false, Reason: 'storage unavailable, retry later' })
-  const [row] = await rig.cloud.db.list('pushInbox') as unknown as PushInboxDoc[]
+  expect(JSON.parse(attempts[0]?.responseBody ?? '')).toMatchObject({ Success: false, Reason: 'storage unavailable, retry later' })
+  const row = nth(await rig.cloud.db.list('pushInbox') as unknown as PushInboxDoc[], 0)
   expect([row.outcome, row.attempts]).toEqual(['received', 1])
   expect((await parcel('YTO:YT1400000000301')).events).toEqual([])
 
@@ -133,7 +134,7 @@ test('a real-size Kdniao batch (100 waybills × 30 scans, over 1 MB) is kept in 
 
   rig.cloud.faults.failWrites({ count: 1, collection: 'parcels' })
   expect(JSON.parse((await rig.http('/tracking/push/kdniao', body, FORM)).body)).toMatchObject({ Success: false })
-  const [row] = await rig.cloud.db.list('pushInbox', { outcome: 'received' }) as unknown as PushInboxDoc[]
+  const row = nth(await rig.cloud.db.list('pushInbox', { outcome: 'received' }) as unknown as PushInboxDoc[], 0)
   expect([row.rawBody, row.bodyParts]).toEqual([null, Math.ceil(body.length / 150_000)])
   expect(await rig.cloud.db.count('pushInboxParts', { inboxId: row._id })).toBe(row.bodyParts)
 

@@ -5,6 +5,7 @@
 import type { BackfillEntry, BackfillTrackingResult, CreateOrderResult, ParcelDoc } from '../../core/api'
 import { submitInChunks } from '../../miniprogram/src/merchant/batch/submitInChunks'
 import { ADDRESS, MERCHANT, SHOPPER, startRig, type Rig } from './support/rig'
+import { nth } from '../support/nth'
 
 let rig: Rig
 let lines: Array<{ lineNo: number; entry: BackfillEntry }>
@@ -20,7 +21,7 @@ beforeAll(async () => {
   // 20 parcels per order: a wholesale order shipped in many cartons.
   lines = Array.from({ length: 120 }, (_, index) => ({
     lineNo: index + 1,
-    entry: { orderId: orders[index % 6], trackingNo: `YT14000000${String(index).padStart(5, '0')}`, carrier: 'YTO' },
+    entry: { orderId: nth(orders, index % 6), trackingNo: `YT14000000${String(index).padStart(5, '0')}`, carrier: 'YTO' },
   }))
 })
 afterAll(async () => { await rig?.close() })

@@ -11,6 +11,7 @@ import type { TrackingEvent, Vendor } from '../../core/tracking/trackingEvent'
 import { STOP_REASONS, type TrackingSignal } from '../../core/tracking/trackingSignal'
 import { snapshotAsOf, type TrackingSnapshot } from '../../core/tracking/trackingSnapshot'
 import { nodeDigests } from '../../server/platform/digests'
+import { nth } from '../support/nth'
 
 export const CARRIER = 'YTO' as const
 export const TRACKING_NO = 'YT1234567890123'
@@ -70,5 +71,5 @@ export const arrivalsArb = fc.array(snapshotArb, { minLength: 1, maxLength: 6 })
   const indices = snapshots.map((_, index) => index)
   return fc.array(fc.nat({ max: snapshots.length - 1 }), { maxLength: 6 })
     .chain((duplicates) => fc.shuffledSubarray([...indices, ...duplicates], { minLength: indices.length + duplicates.length }))
-    .map((sequence) => ({ snapshots, arrivals: sequence.map((index) => snapshots[index]) }))
+    .map((sequence) => ({ snapshots, arrivals: sequence.map((index) => nth(snapshots, index)) }))
 })

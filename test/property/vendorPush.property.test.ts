@@ -9,6 +9,7 @@ import { readKuaidi100Push } from '../../core/aggregators/kuaidi100/kuaidi100Pus
 import { kuaidi100CallbackSign } from '../../core/aggregators/kuaidi100/kuaidi100Sign'
 import { emptyTracking, mergeSnapshot, type ParcelTracking } from '../../core/tracking/parcelTracking'
 import { nodeDigests } from '../../server/platform/digests'
+import { nth } from '../support/nth'
 
 const APP_KEY = '00000000-1111-2222-3333-444444444444'
 const SALT = 's3cr3t'
@@ -48,7 +49,7 @@ function kuaidi100State(traces: Trace[]): ParcelTracking {
 
 const reorderedArb = fc.array(traceArb, { minLength: 1, maxLength: 12 }).chain((traces) =>
   fc.array(fc.nat({ max: traces.length - 1 }), { maxLength: 5 })
-    .chain((repeats) => fc.shuffledSubarray([...traces, ...repeats.map((index) => traces[index])], { minLength: traces.length + repeats.length }))
+    .chain((repeats) => fc.shuffledSubarray([...traces, ...repeats.map((index) => nth(traces, index))], { minLength: traces.length + repeats.length }))
     .map((reordered) => ({ traces, reordered })))
 
 describe.each([['Kdniao', kdniaoState], ['Kuaidi100', kuaidi100State]])('%s push', (_vendor, stateOf) => {

@@ -12,6 +12,7 @@ import { MERCHANT, RECEIVER, SHOPPER, startMerchantWorld, type MerchantWorld } f
 import { mountPage, textOf, unmountPage, waitFor, type Page, mountTabBar } from './harness'
 import { installWxCloud } from './wxCloudStandIn'
 import { installWxSpies } from './wxSpies'
+import { nth } from '../support/nth'
 
 const wxCloud = installWxCloud()
 const spies = installWxSpies()
@@ -67,9 +68,9 @@ describe('merchant console (weapp build, local cloud)', () => {
     page = mountTabBar()
     await waitFor(() => page!.querySelectorAll('.ps-tab-bar__item').length === 3, 'three tabs', 15_000)
     expect(textOf(page)).toBe('商城我的订单商家')
-    page.querySelectorAll('.ps-tab-bar__item')[2].dispatchEvent('tap')
+    nth(page.querySelectorAll('.ps-tab-bar__item'), 2).dispatchEvent('tap')
     await waitFor(() => spies.navigateTo.mock.calls.length > 0, 'navigateTo')
-    expect(spies.navigateTo.mock.calls[0][0]).toMatchObject({ url: '/merchant/pages/index/index' })
+    expect(spies.navigateTo.mock.calls[0]?.[0]).toMatchObject({ url: '/merchant/pages/index/index' })
   })
 
   it('detects the carrier as the number is typed, prefills the phone tail, scans a waybill and records it', async () => {
@@ -87,7 +88,7 @@ describe('merchant console (weapp build, local cloud)', () => {
     tap(page, '.mc-number-field__scan')
     await waitFor(() => feedback(page!).includes('已识别：顺丰速运'), 'the scanned number detected as SF')
     expect(scanCode).toHaveBeenCalledTimes(1)
-    expect(scanCode.mock.calls[0][0]).toMatchObject({ onlyFromCamera: true, scanType: ['barCode'] })
+    expect(scanCode.mock.calls[0]?.[0]).toMatchObject({ onlyFromCamera: true, scanType: ['barCode'] })
     // SF needs the phone tail: prefilled from the receiver's masked phone 138****5678.
     expect(textOf(page)).toContain('已按收件人手机预填')
 
@@ -105,9 +106,9 @@ describe('merchant console (weapp build, local cloud)', () => {
     await waitFor(() => page!.querySelectorAll('.mc-allocation__row').length === 2, 'the allocation rows')
     // Two mugs in the first parcel: the steppers are tea −, tea +, mug −, mug +.
     const mugPlus = () => page!.querySelectorAll('.mc-allocation__step')[3]
-    mugPlus().dispatchEvent('tap')
+    mugPlus()?.dispatchEvent('tap')
     await waitFor(() => page!.querySelectorAll('.mc-allocation__quantity')[1]?.dom.textContent === '1', 'one mug')
-    mugPlus().dispatchEvent('tap')
+    mugPlus()?.dispatchEvent('tap')
     await waitFor(() => page!.querySelectorAll('.mc-allocation__quantity')[1]?.dom.textContent === '2', 'two mugs')
     tap(page, '.mc-ship__submit')
     await waitFor(() => page!.querySelectorAll('.mc-parcel-row').length === 1, 'parcel 1')
@@ -179,7 +180,7 @@ describe('merchant console (weapp build, local cloud)', () => {
 
     button(page, '复制结果').dispatchEvent('tap')
     await waitFor(() => spies.setClipboardData.mock.calls.length > 0, 'the report copied')
-    const report = (spies.setClipboardData.mock.calls[0][0] as { data: string }).data
+    const report = (spies.setClipboardData.mock.calls[0]?.[0] as { data: string }).data
     expect(report.split('\n')[0]).toBe('批量发货结果：共 6 行，成功 2 行（新录入 2，已录入过 0），失败 3 行，重复跳过 1 行')
   })
 
@@ -199,7 +200,7 @@ describe('merchant console (weapp build, local cloud)', () => {
     const before = spies.navigateTo.mock.calls.length
     one(page, '.mc-to-ship__row').dispatchEvent('tap')
     await waitFor(() => spies.navigateTo.mock.calls.length > before, 'navigateTo the ship page')
-    expect(spies.navigateTo.mock.calls[before][0]).toMatchObject({ url: `/merchant/pages/ship/index?orderId=${wanted}` })
+    expect(spies.navigateTo.mock.calls[before]?.[0]).toMatchObject({ url: `/merchant/pages/ship/index?orderId=${wanted}` })
   })
 
   it('shows the parcels that need a human, and asks the carrier about one now', async () => {
@@ -208,7 +209,7 @@ describe('merchant console (weapp build, local cloud)', () => {
     page = mountPage('merchant/pages/exceptions/index')
     await waitFor(() => page!.querySelectorAll('.mc-exception').length === 5, 'five parcels in trouble', 15_000)
     expect(textOf(page)).toContain('超48小时无更新')
-    expect(textOf(page.querySelectorAll('.mc-exception')[0])).toContain('78912345670001')
+    expect(textOf(nth(page.querySelectorAll('.mc-exception'), 0))).toContain('78912345670001')
     const calls = wxCloud.functionCalls.length
     button(page, '立即查询').dispatchEvent('tap')
     await waitFor(() => spies.showToast.mock.calls.length > 0, 'the answer as a toast', 15_000)

@@ -80,13 +80,13 @@ describe('order tracking page (weapp build, local cloud)', () => {
 
     page.querySelector('.ps-carrier-card__copy')!.dispatchEvent('tap')
     await waitFor(() => spies.setClipboardData.mock.calls.length > 0, 'setClipboardData')
-    expect(spies.setClipboardData.mock.calls[0][0]).toMatchObject({ data: parcel.trackingNo })
+    expect(spies.setClipboardData.mock.calls[0]?.[0]).toMatchObject({ data: parcel.trackingNo })
 
     expect(textOf(page)).toContain('138****8000')
     expect(textOf(page)).not.toContain(FIXTURE_COURIER_PHONE)
     page.querySelector('.ps-carrier-card__contact')!.dispatchEvent('tap')
     await waitFor(() => spies.makePhoneCall.mock.calls.length > 0, 'makePhoneCall')
-    expect(spies.makePhoneCall.mock.calls[0][0]).toMatchObject({ phoneNumber: FIXTURE_COURIER_PHONE })
+    expect(spies.makePhoneCall.mock.calls[0]?.[0]).toMatchObject({ phoneNumber: FIXTURE_COURIER_PHONE })
   })
 
   it('closes the watcher on hide, and on show rebuilds it and reads what changed meanwhile', async () => {

@@ -66,7 +66,7 @@ test('checkout with wx.chooseAddress places a paid order and opens its tracking 
   await waitFor(() => textOf(page!).includes('测试收件人'), 'the chosen address')
   page.querySelector('.ps-checkout__pay')!.dispatchEvent('tap')
   await waitFor(() => spies.redirectTo.mock.calls.length > 0, 'the redirect to the order')
-  const url = (spies.redirectTo.mock.calls[0][0] as { url: string }).url
+  const url = (spies.redirectTo.mock.calls[0]?.[0] as { url: string }).url
   const orderId = /^\/pages\/order\/detail\?id=([A-Za-z0-9_-]+)$/.exec(url)?.[1]
   expect(orderId).toBeDefined()
   const stored = await cloud.db.get('orders', orderId!) as unknown as OrderDoc
@@ -94,5 +94,5 @@ test('pull-down refresh asks refreshTracking and says politely when it is too so
   firePageEvent(page, 'onPullDownRefresh')
   await waitFor(() => spies.stopPullDownRefresh.mock.calls.length > 0, 'the refresh to end')
   expect(wxCloud.functionCalls.filter((call) => call.name === 'refreshTracking').pop()?.data).toEqual({ parcelId: parcel._id })
-  expect((spies.showToast.mock.calls[0][0] as { title: string }).title).toMatch(/^刚刚已为你查询过，请\d+分钟后再试$/)
+  expect((spies.showToast.mock.calls[0]?.[0] as { title: string }).title).toMatch(/^刚刚已为你查询过，请\d+分钟后再试$/)
 })

@@ -19,9 +19,15 @@ export function expectedTimeline(scenarioName: string, startedAt: number, until 
   const scenario = SCENARIOS.get(scenarioName)
   if (!scenario) throw new Error(`no scenario ${scenarioName}`)
   return scenario.events
-    .map((event) => ({ at: startedAt + event.atMinute * 60_000, text: event.text, status: STAGE_STATUS[event.stage] }))
+    .map((event) => ({ at: startedAt + event.atMinute * 60_000, text: event.text, status: statusOfStage(event.stage) }))
     .filter((event) => event.at <= until)
     .sort((a, b) => b.at - a.at)
+}
+
+function statusOfStage(stage: string): UnifiedStatus {
+  const status = STAGE_STATUS[stage]
+  if (!status) throw new Error(`no status for scenario stage ${stage}`)
+  return status
 }
 
 export function timelineOf(events: readonly TrackingEvent[]): ExpectedEvent[] {
@@ -31,5 +37,5 @@ export function timelineOf(events: readonly TrackingEvent[]): ExpectedEvent[] {
 export function scenarioEnd(scenarioName: string): number {
   const scenario = SCENARIOS.get(scenarioName)
   if (!scenario) throw new Error(`no scenario ${scenarioName}`)
-  return scenario.events[scenario.events.length - 1].atMinute * 60_000
+  return Math.max(...scenario.events.map((event) => event.atMinute)) * 60_000
 }

@@ -31,7 +31,8 @@ export async function connectAs(url: string, envId: string, openid: string): Pro
       const deadline = Date.now() + timeoutMs
       for (;;) {
         const index = inbox.findIndex(match)
-        if (index >= 0) return inbox.splice(index, 1)[0]
+        const [found] = index >= 0 ? inbox.splice(index, 1) : []
+        if (found) return found
         const left = deadline - Date.now()
         if (left <= 0) throw new Error(`no matching realtime message within ${timeoutMs} ms`)
         await new Promise<void>((resolve) => {

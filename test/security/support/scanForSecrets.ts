@@ -43,7 +43,7 @@ export function credentialValues(repoRoot: string, sources: readonly string[] = 
     } catch {
       continue
     }
-    for (const match of text.matchAll(CREDENTIAL_LITERAL)) values.add(match[1])
+    for (const [, value] of text.matchAll(CREDENTIAL_LITERAL)) if (value !== undefined) values.add(value)
   }
   return [...values]
 }
