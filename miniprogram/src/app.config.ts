@@ -19,7 +19,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'merchant',
-      pages: ['pages/index/index', 'pages/to-ship/index', 'pages/ship/index', 'pages/batch/index', 'pages/exceptions/index', 'pages/performance/index'],
+      pages: ['pages/index/index', 'pages/to-ship/index', 'pages/ship/index', 'pages/batch/index', 'pages/exceptions/index', 'pages/performance/index', 'pages/wechat-sync/index'],
     },
   ],
   tabBar: {

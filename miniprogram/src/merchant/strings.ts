@@ -14,6 +14,7 @@ export const m = {
     batch: '批量发货',
     exceptions: '异常包裹',
     performance: '承运商表现',
+    wechatSync: '微信发货同步',
   },
   home: {
     greeting: (name: string) => `你好，${name}`,

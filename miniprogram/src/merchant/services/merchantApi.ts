@@ -23,5 +23,7 @@ export const merchantApi = {
   order: (orderId: string) => consoleCall({ action: 'order', orderId }),
   refreshParcel: (parcelId: string) => consoleCall({ action: 'refreshParcel', parcelId }),
   lookupNumbers: (trackingNos: string[]) => consoleCall({ action: 'lookupNumbers', trackingNos }),
+  wechatSync: (before?: number) => consoleCall({ action: 'wechatSync', limit: 20, ...(before === undefined ? {} : { before }) }),
+  retryShippingSync: (orderId: string) => consoleCall({ action: 'retryShippingSync', orderId }),
   backfill: (entries: BackfillEntry[]) => cloud().callFunction<BackfillTrackingResult>('backfillTracking', { entries }),
 }

@@ -8,6 +8,7 @@ export const SECTIONS = [
   { key: 'batch', path: '/merchant/pages/batch/index', text: m.nav.batch },
   { key: 'exceptions', path: '/merchant/pages/exceptions/index', text: m.nav.exceptions },
   { key: 'performance', path: '/merchant/pages/performance/index', text: m.nav.performance },
+  { key: 'wechatSync', path: '/merchant/pages/wechat-sync/index', text: m.nav.wechatSync },
 ] as const
 
 export type SectionKey = (typeof SECTIONS)[number]['key'] | 'ship'

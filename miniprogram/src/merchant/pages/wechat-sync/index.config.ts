@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '微信发货同步', enablePullDownRefresh: true })
