@@ -127,6 +127,7 @@ export class FunctionHost {
       // Loaded once per process like a warm instance: module scope (cloud.init, cloud.database())
       // runs once — inside the invocation's environment, as SCF loads it, so the SDK sees the
       // emulator's routing and never probes Tencent's metadata host.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deployed function's CommonJS index.js, found at run time
       const loaded = runWithEnv(overlay, () => require(path.join(dir.value, 'index.js')) as { main?: unknown })
       if (typeof loaded.main !== 'function') return fail('FUNCTIONS_EXECUTE_FAIL', `${invocation.name}/index.js exports no main function`)
       main = loaded.main as typeof main

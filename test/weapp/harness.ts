@@ -20,6 +20,7 @@ interface Simulate {
   render(id: string): SimulatedComponent
   sleep(ms: number): Promise<void>
 }
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- miniprogram-simulate is CommonJS without types; Simulate above is its shape
 const simulate = require('miniprogram-simulate') as Simulate
 
 export type Page = SimulatedComponent
@@ -83,6 +84,7 @@ export function useBuild(dir: string): void {
 export function mountPage(route: string, query: Record<string, string> = {}): Page {
   if (!existsSync(path.join(dist, 'app.js'))) throw new Error(`${path.relative(process.cwd(), dist)} is missing: run \`npm run build:weapp\` first`)
   if (!appOptions) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built app.js, loaded as the weapp runtime loads it
     require(path.join(dist, 'app.js'))
     if (!appOptions) throw new Error('app.js did not call App()')
     const launched = appOptions as { onLaunch?: Lifecycle; onShow?: Lifecycle }
