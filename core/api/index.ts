@@ -10,11 +10,3 @@ export * from './merchant'
 export * from './wechatSync'
 export * from './pipeline'
 export * from './assistant'
-
-/** Cloud function names (DESIGN §5: names are API). */
-export const FUNCTION_NAMES = [
-  'listProducts', 'createOrder', 'listMyOrders', 'getOrderTracking', 'refreshTracking',
-  'backfillTracking', 'merchantConsole', 'receiveTrackingPush', 'pollTracking', 'subscribeTracking',
-  'assistant', 'assistantAccess', 'askParcel',
-] as const
-export type FunctionName = (typeof FUNCTION_NAMES)[number]

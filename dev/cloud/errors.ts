@@ -47,27 +47,6 @@ export function ok<T>(value: T): { ok: true; value: T } {
   return { ok: true, value }
 }
 
-/** Thrown inside deep helpers (EJSON decoding, update application) and turned back into a value at the action boundary. */
-export class CloudFailureError extends Error {
-  constructor(readonly failure: CloudFailure) {
-    super(failure.message)
-  }
-}
-
-export function raise(code: CloudErrorCode, message: string): never {
-  throw new CloudFailureError(fail(code, message))
-}
-
-/** Runs `body`, turning a raised CloudFailure into a value; anything else is a bug and propagates. */
-export function capture<T>(body: () => CloudResult<T>): CloudResult<T> {
-  try {
-    return body()
-  } catch (error) {
-    if (error instanceof CloudFailureError) return error.failure
-    throw error
-  }
-}
-
 /** The platform wording for a missing collection (CloudBase answers "Db or Table not exist"). */
 export function collectionMissing(collection: string): CloudFailure {
   return fail('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${collection}`)
