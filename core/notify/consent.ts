@@ -5,9 +5,6 @@ import { docIdSchema } from '../api/fields'
 import type { Failure } from '../api/result'
 import type { NotifyEvent } from './notifyEvents'
 
-/** WeChat's documented ceiling is 5 per request; older revisions and the community say 3 (wechat.md §4). */
-export const MAX_TEMPLATES_PER_REQUEST = 3
-
 export const CONSENT_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const
 export type ConsentResult = (typeof CONSENT_RESULTS)[number]
 

@@ -22,6 +22,7 @@ import { shopperZone } from '../../format/time'
 import { t } from '../../i18n/zh-CN'
 import { shopperApi } from '../../services/shopper/shopperApi'
 import { toast } from '../../services/shopper/toast'
+import { NotifyConsent } from '../../components/notify-consent/NotifyConsent'
 import { OrderSummary } from './OrderSummary'
 import { useOrderTracking } from './useOrderTracking'
 import './detail.css'
@@ -91,6 +92,7 @@ function OrderDetailPage() {
       <View className='ps-page ps-tracking ps-tracking--not-shipped'>
         <StateView icon='box' tone='muted' title={t.tracking.notShippedTitle} body={t.tracking.notShippedBody} />
         <FreshnessLine view={{ lastScan: null, lastChecked: t.orders.waitingShipment, live: liveText(live) }} onReconnect={tracking.reconnect} reconnectText={t.tracking.reconnect} />
+        <NotifyConsent orderId={order._id} status={order.status} />
         <OrderSummary order={order} zone={zone} />
       </View>
     )
@@ -115,6 +117,7 @@ function OrderDetailPage() {
           tone={header.tone} emptyText={t.tracking.noScansBody} showAllText={t.tracking.showAll(total)} collapseText={t.tracking.collapse} />
       </View>
       <FreshnessLine view={freshnessView(parcel, live, now, zone)} onReconnect={tracking.reconnect} reconnectText={t.tracking.reconnect} />
+      <NotifyConsent orderId={order._id} status={order.status} />
       <OrderSummary order={order} zone={zone} />
     </View>
   )

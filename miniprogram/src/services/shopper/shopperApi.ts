@@ -5,6 +5,7 @@ import type {
   AddressInput, CreateOrderResult, ListMyOrdersResult, ListProductsResult,
   MerchantConsoleResult, RefreshTrackingResult,
 } from '@core/api'
+import type { RecordConsentResult, TemplatesResult } from '@core/notify/consent'
 import { cloud } from '../cloud'
 
 export const shopperApi = {
@@ -14,4 +15,6 @@ export const shopperApi = {
   listMyOrders: (before?: number) => cloud().callFunction<ListMyOrdersResult>('listMyOrders', before === undefined ? {} : { before }),
   refreshTracking: (parcelId: string) => cloud().callFunction<RefreshTrackingResult>('refreshTracking', { parcelId }),
   merchantSession: () => cloud().callFunction<MerchantConsoleResult<'session'>>('merchantConsole', { action: 'session' }),
+  notificationTemplates: () => cloud().callFunction<TemplatesResult>('notificationConsent', { action: 'templates' }),
+  recordConsent: (orderId: string, results: Record<string, string>) => cloud().callFunction<RecordConsentResult>('notificationConsent', { action: 'record', orderId, results }),
 }
