@@ -50,6 +50,9 @@ export interface ParcelSummary {
   superseded: boolean
   /** Which order items travel in this parcel; empty or absent when the merchant did not say. */
   items?: ParcelItem[]
+  /** The parcel's `version` this summary was built from: an older one never replaces a newer one
+   * (the merge path writes the order after the parcel, without a transaction). Absent on old orders. */
+  version?: number
 }
 
 export interface OrderDoc {
@@ -66,6 +69,9 @@ export interface OrderDoc {
   updatedAt: number
   shippedAt: number | null
   deliveredAt: number | null
+  /** Counts every change of `parcels` (orderWithParcels): the merge path's guard that no other writer
+   * changed the summaries between its read and its write. Absent on orders never summarised. */
+  summaryRevision?: number
   /** WeChat 发货信息管理 (server/shipping); absent until the first backfill. */
   shippingSync?: ShippingSync
 }

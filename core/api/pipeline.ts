@@ -32,6 +32,14 @@ export interface PollRunReport {
 /** `forbidden`: a page called a timer function (any client may call any function by name). */
 export type TimerRunResult<Report> = Report | Failure<'internal_error' | 'forbidden'>
 
+/** What prunePushInbox reports: rows deleted, the receivedAt cutoff, and whether a backlog remains. */
+export interface PushInboxRetentionReport {
+  ok: true
+  removed: number
+  cutoff: number
+  more: boolean
+}
+
 /**
  * `POST /warehouse/backfill` (HTTP access): the body is the backfillTracking input as JSON. The
  * caller sends the time it signed at (epoch ms) and `hex(HMAC-SHA256(WAREHOUSE_HMAC_SECRET,

@@ -22,6 +22,7 @@ export function summariseParcel(parcel: ParcelDoc): ParcelSummary {
     lastEvent: lastEventLine(parcel.events),
     superseded: parcel.supersededBy !== null,
     items: parcel.items,
+    version: parcel.version,
   }
 }
 
@@ -55,5 +56,6 @@ export function orderWithParcels(order: OrderDoc, parcels: readonly ParcelSummar
     shippedAt: order.shippedAt ?? (active.length > 0 ? now : null),
     deliveredAt,
     updatedAt: now,
+    summaryRevision: (order.summaryRevision ?? 0) + 1,
   }
 }

@@ -38,6 +38,8 @@ export interface DbQuery {
   limit(max: number): DbQuery
   get(): Promise<{ data: Doc[] }>
   update(options: { data: Doc }): Promise<{ stats: { updated: number } }>
+  /** Deletes every matching document (server side; reference/wechat.md §2.1). */
+  remove(): Promise<{ stats: { removed: number } }>
   count(): Promise<{ total: number }>
 }
 

@@ -11,6 +11,8 @@ export const BODY_SLICE_CHARS = 150_000
 
 export type NewInboxRow = Omit<PushInboxDoc, 'rawBody' | 'bodyParts'>
 
+const SETTLED: PushOutcome[] = ['applied', 'unknown_parcel', 'failed']
+
 export function pushInboxRepository(db: Database) {
   const inbox = () => db.collection(COLLECTIONS.pushInbox)
   const parts = () => db.collection(COLLECTIONS.pushInboxParts)
@@ -45,6 +47,19 @@ export function pushInboxRepository(db: Database) {
     },
     async settle(id: string, outcome: PushOutcome, parcelIds: string[], lastError: string | null): Promise<void> {
       await inbox().doc(id).update({ data: { outcome, parcelIds: _.set(parcelIds), lastError } })
+    },
+    /** Settled rows (anything but `received`, which still waits to be applied) received at or before
+     * `cutoff`, oldest first: what retention may delete. */
+    async settledBefore(cutoff: number, limit: number): Promise<Array<Pick<PushInboxDoc, '_id' | 'bodyParts'>>> {
+      const rows = await inbox().where({ outcome: _.in(SETTLED), receivedAt: _.lte(cutoff) }).orderBy('receivedAt', 'asc').limit(limit).get()
+      return (rows.data as unknown as PushInboxDoc[]).map((row) => ({ _id: row._id, bodyParts: row.bodyParts }))
+    },
+    /** Deletes rows and their body slices; slices first, so a row never points at missing slices. */
+    async remove(rows: ReadonlyArray<Pick<PushInboxDoc, '_id' | 'bodyParts'>>): Promise<number> {
+      if (rows.length === 0) return 0
+      const sliced = rows.filter((row) => row.bodyParts > 0).map((row) => row._id)
+      if (sliced.length > 0) await parts().where({ inboxId: _.in(sliced) }).remove()
+      return (await inbox().where({ _id: _.in(rows.map((row) => row._id)) }).remove()).stats.removed
     },
     async unapplied(receivedBefore: number, limit: number): Promise<PushInboxDoc[]> {
       return (await inbox().where({ outcome: 'received', receivedAt: _.lte(receivedBefore) }).orderBy('receivedAt', 'asc').limit(limit).get()).data as unknown as PushInboxDoc[]
