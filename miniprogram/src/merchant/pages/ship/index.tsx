@@ -14,7 +14,8 @@ import { ItemAllocation } from '../../components/item-allocation/ItemAllocation'
 import { buttonClass } from '../../components/merchant-shell/buttonClass'
 import { MerchantShell } from '../../components/merchant-shell/MerchantShell'
 import { useLoadOnShow } from '../../components/merchant-shell/useLoadOnShow'
-import { ParcelRow } from '../../components/parcel-row/ParcelRow'
+import { ShipOrderCard } from '../../components/ship-order/ShipOrderCard'
+import { ShipParcels } from '../../components/ship-parcels/ShipParcels'
 import { TrackingNumberField, type NumberFieldValue } from '../../components/tracking-number-field/TrackingNumberField'
 import { merchantApi } from '../../services/merchantApi'
 import { m, textFor } from '../../strings'
@@ -125,18 +126,7 @@ function ShipBody({ orderId }: { orderId: string }) {
     // Phone: order, then the form (scan after scan without scrolling past the parcels), then the parcels.
     // Desktop: order and parcels on the left, the form beside them (index.css grid areas).
     <View className='mc-ship'>
-      <View className='mc-card mc-ship__order'>
-        <Text className='mc-card__title'>{m.backfill.order} <Text className='mc-mono mc-ship__order-id'>{order._id}</Text></Text>
-        <View className='mc-ship__receiver'>
-          <Text className='mc-ship__label'>{m.backfill.receiver}</Text>
-          <Text className='mc-ship__value'>{order.address.userName} <Text className='mc-mono'>{order.address.telMasked}</Text></Text>
-          <Text className='mc-ship__value mc-muted'>{order.address.provinceName} {order.address.cityName} {order.address.countyName} {order.address.detailInfo}</Text>
-        </View>
-        <Text className='mc-ship__label'>{m.backfill.items}</Text>
-        {order.items.map((item) => (
-          <View key={item.productId} className='mc-ship__item'><Text>{item.title}</Text><Text className='mc-muted'>×{item.quantity}</Text></View>
-        ))}
-      </View>
+      <ShipOrderCard order={order} />
       <View className={`mc-card mc-ship__form${replacing ? ' mc-ship__form--correcting' : ''}`}>
         <View className='mc-ship__form-head'>
           <Text className='mc-card__title'>{replacing ? m.backfill.correctParcel(replacing.seq) : m.backfill.addParcel}</Text>
@@ -152,17 +142,7 @@ function ShipBody({ orderId }: { orderId: string }) {
           {submitting ? m.backfill.submitting : replacing ? m.backfill.submitCorrection : m.backfill.submit}
         </Button>
       </View>
-      <View className='mc-card mc-ship__parcels'>
-        <Text className='mc-card__title'>{m.backfill.parcels}</Text>
-        {parcels.length === 0 && <Text className='mc-muted'>{m.backfill.noParcels}</Text>}
-        <View className='mc-ship__parcel-list'>
-          {parcels.map((parcel) => (
-            <ParcelRow key={parcel._id} parcel={parcel}
-              onCorrect={parcel.supersededBy === null ? () => startCorrection(parcel) : undefined}
-              onRefresh={parcel.supersededBy === null ? () => { refresh(parcel) } : undefined} />
-          ))}
-        </View>
-      </View>
+      <ShipParcels parcels={parcels} onCorrect={startCorrection} onRefresh={(parcel) => { refresh(parcel) }} />
     </View>
   )
 }
