@@ -41,6 +41,7 @@ async function startCloud(): Promise<void> {
     persistDir,
     env: {
       TRACKING_VENDOR: 'kdniao', KDNIAO_EBUSINESS_ID: DEV_KDNIAO.eBusinessId, KDNIAO_APP_KEY: DEV_KDNIAO.appKey, KDNIAO_API_URL: sandbox.url, VENDOR_QPS: '100',
+      PAYMENT_PROVIDER: 'simulated',
     },
   })
   rest = devcloudRest(devcloud.url)
