@@ -46,3 +46,15 @@ export function fieldIgnoringCase(record: Record<string, unknown>, name: string)
 export function describeIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
   return issues.slice(0, 5).map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`).join('; ')
 }
+
+/** An answer that is not what the vendor documents: retried by the caller, never thrown. */
+export interface MalformedResponse { ok: false; reason: 'malformed'; detail: string }
+
+/** The first step of every response parser (Kdniao and Kuaidi100 alike): the body as JSON, or malformed. */
+export function parseVendorJson(text: string): { ok: true; value: unknown } | MalformedResponse {
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch {
+    return { ok: false, reason: 'malformed', detail: 'response is not JSON' }
+  }
+}

@@ -10,8 +10,9 @@ export {
 } from './kdniaoRequests'
 export {
   parseKdniaoQueryResponse, parseKdniaoSubscribeResponse, parseKdniaoRecognitionResponse,
-  type KdniaoSubscribeResult, type KdniaoRecognitionResult, type MalformedResponse,
+  type KdniaoSubscribeResult, type KdniaoRecognitionResult,
 } from './kdniaoResponses'
+export type { MalformedResponse } from '../vendorWire'
 export {
   verifyKdniaoPush, parseKdniaoPush, readKdniaoPush, kdniaoPushAck, kdniaoPushFailureAck, KDNIAO_TRACKING_PUSH_TYPES,
   type KdniaoPush, type KdniaoPushVerification, type KdniaoPushParse, type KdniaoPushRead,

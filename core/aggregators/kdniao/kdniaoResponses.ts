@@ -4,24 +4,14 @@ import type { CarrierCode } from '../../carriers/carrierRegistry'
 import { carrierFromKdniao } from '../../carriers/vendorCarrierCodes'
 import type { Digests } from '../../crypto/digests'
 import { parseVendorTime, type VendorInstant } from '../../tracking/vendorTime'
-import { describeIssues, type WaybillSnapshotResult } from '../vendorWire'
+import { describeIssues, parseVendorJson, type MalformedResponse, type WaybillSnapshotResult } from '../vendorWire'
 import { classifyKdniaoFailure, type KdniaoFailure } from './kdniaoFailures'
 import { kdniaoRecognitionResponseSchema, kdniaoSubscribeResponseSchema, kdniaoWaybillSchema } from './kdniaoSchemas'
 import { kdniaoSnapshot } from './kdniaoSnapshot'
 
-export interface MalformedResponse { ok: false; reason: 'malformed'; detail: string }
-
-function parseJson(text: string): { ok: true; value: unknown } | MalformedResponse {
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch {
-    return { ok: false, reason: 'malformed', detail: 'response is not JSON' }
-  }
-}
-
 /** 1002 / 8001 / 8002. "No trace yet" is success with no events (State 0, `暂无轨迹信息`). */
 export function parseKdniaoQueryResponse(text: string, digests: Digests): WaybillSnapshotResult | KdniaoFailure | MalformedResponse {
-  const json = parseJson(text)
+  const json = parseVendorJson(text)
   if (!json.ok) return json
   const parsed = kdniaoWaybillSchema.safeParse(json.value)
   if (!parsed.success) {
@@ -41,7 +31,7 @@ export type KdniaoSubscribeResult =
 
 /** 8008 / 1008. Success only means "accepted": Kdniao does not validate the number (§1.5). */
 export function parseKdniaoSubscribeResponse(text: string): KdniaoSubscribeResult {
-  const json = parseJson(text)
+  const json = parseVendorJson(text)
   if (!json.ok) return json
   const parsed = kdniaoSubscribeResponseSchema.safeParse(json.value)
   if (!parsed.success) return { ok: false, reason: 'malformed', detail: describeIssues(parsed.error.issues) }
@@ -61,7 +51,7 @@ export type KdniaoRecognitionResult =
 
 /** 2002: candidates in Kdniao's order of likelihood; an empty list means "unknown". */
 export function parseKdniaoRecognitionResponse(text: string): KdniaoRecognitionResult {
-  const json = parseJson(text)
+  const json = parseVendorJson(text)
   if (!json.ok) return json
   const parsed = kdniaoRecognitionResponseSchema.safeParse(json.value)
   if (!parsed.success) return { ok: false, reason: 'malformed', detail: describeIssues(parsed.error.issues) }

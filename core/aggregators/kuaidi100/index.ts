@@ -10,8 +10,9 @@ export {
 } from './kuaidi100Requests'
 export {
   parseKuaidi100QueryResponse, parseKuaidi100SubscribeResponse, parseKuaidi100AutoNumberResponse,
-  type Kuaidi100SubscribeResult, type Kuaidi100AutoNumberResult, type Kuaidi100Failure, type MalformedResponse,
+  type Kuaidi100SubscribeResult, type Kuaidi100AutoNumberResult, type Kuaidi100Failure,
 } from './kuaidi100Responses'
+export type { MalformedResponse } from '../vendorWire'
 export {
   verifyKuaidi100Push, parseKuaidi100Push, readKuaidi100Push, kuaidi100PushAck, kuaidi100PushFailureAck,
   type Kuaidi100Push, type Kuaidi100PushVerification, type Kuaidi100PushParse, type Kuaidi100PushRead, type CarrierCorrection,

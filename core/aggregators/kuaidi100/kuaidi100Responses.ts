@@ -3,7 +3,7 @@
 import type { CarrierCode } from '../../carriers/carrierRegistry'
 import { carrierFromKuaidi100 } from '../../carriers/vendorCarrierCodes'
 import type { Digests } from '../../crypto/digests'
-import { describeIssues, type WaybillSnapshotResult } from '../vendorWire'
+import { describeIssues, parseVendorJson, type MalformedResponse, type WaybillSnapshotResult } from '../vendorWire'
 import {
   KUAIDI100_QUERY_RETURN_CODES, KUAIDI100_SUBSCRIBE_RETURN_CODES, returnCodeFailure,
   type Kuaidi100QueryFailureReason, type Kuaidi100SubscribeFailureReason,
@@ -11,20 +11,11 @@ import {
 import { kuaidi100AutoNumberSchema, kuaidi100FailureSchema, kuaidi100ResultSchema } from './kuaidi100Schemas'
 import { kuaidi100Snapshot } from './kuaidi100Snapshot'
 
-export interface MalformedResponse { ok: false; reason: 'malformed'; detail: string }
 export interface Kuaidi100Failure<Reason extends string> { ok: false; reason: Reason; returnCode: string; retryable: boolean; message: string }
-
-function parseJson(text: string): { ok: true; value: unknown } | MalformedResponse {
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch {
-    return { ok: false, reason: 'malformed', detail: 'response is not JSON' }
-  }
-}
 
 /** Real-time query. Success carries `status:"200"`; failures carry `result:false` + `returnCode`. */
 export function parseKuaidi100QueryResponse(text: string, digests: Digests): WaybillSnapshotResult | Kuaidi100Failure<Kuaidi100QueryFailureReason> | MalformedResponse {
-  const json = parseJson(text)
+  const json = parseVendorJson(text)
   if (!json.ok) return json
   const failure = kuaidi100FailureSchema.safeParse(json.value)
   if (failure.success && failure.data.returnCode !== '200') {
@@ -44,7 +35,7 @@ export type Kuaidi100SubscribeResult =
 
 /** 200 提交成功; 501 重复订阅 means the number is already being tracked, which is what we wanted. */
 export function parseKuaidi100SubscribeResponse(text: string): Kuaidi100SubscribeResult {
-  const json = parseJson(text)
+  const json = parseVendorJson(text)
   if (!json.ok) return json
   const parsed = kuaidi100FailureSchema.safeParse(json.value)
   if (!parsed.success) return { ok: false, reason: 'malformed', detail: describeIssues(parsed.error.issues) }
@@ -61,7 +52,7 @@ export type Kuaidi100AutoNumberResult =
 
 /** Candidates in Kuaidi100's order of likelihood; an empty array means "unknown". */
 export function parseKuaidi100AutoNumberResponse(text: string): Kuaidi100AutoNumberResult {
-  const json = parseJson(text)
+  const json = parseVendorJson(text)
   if (!json.ok) return json
   const parsed = kuaidi100AutoNumberSchema.safeParse(json.value)
   if (!parsed.success) {
