@@ -27,9 +27,10 @@ export interface AssistantTokenInfo {
   expiresAt: number
 }
 
+/** `mcpUrl`: where an MCP client connects (the HTTP-access domain + /mcp); null when not configured. */
 export type AssistantAccessResult =
-  | { ok: true; action: 'issue'; token: string; tokenId: string; expiresAt: number }
-  | { ok: true; action: 'list'; tokens: AssistantTokenInfo[] }
+  | { ok: true; action: 'issue'; token: string; tokenId: string; expiresAt: number; mcpUrl: string | null }
+  | { ok: true; action: 'list'; tokens: AssistantTokenInfo[]; mcpUrl: string | null }
   | { ok: true; action: 'revoke'; tokenId: string }
   | Failure<CommonFailure | 'too_many_tokens' | 'not_found'>
 

@@ -8,7 +8,13 @@ import { tokenRepository } from './tokenRepository'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
-export interface AccessDeps { db: Database; now: Clock }
+export interface AccessDeps { db: Database; now: Clock; env: Record<string, string | undefined> }
+
+/** /mcp is an HTTP-access route on the same public domain the vendors push to. */
+export function mcpUrlFrom(env: Record<string, string | undefined>): string | null {
+  const base = env.TRACKING_PUSH_BASE_URL?.trim()
+  return base ? `${base.replace(/\/+$/, '')}/mcp` : null
+}
 
 function info(doc: AssistantTokenDoc): AssistantTokenInfo {
   return { tokenId: doc._id, label: doc.label, createdAt: doc.createdAt, lastUsedAt: doc.lastUsedAt, expiresAt: doc.expiresAt }
@@ -32,11 +38,11 @@ export async function assistantAccess(deps: AccessDeps, openid: string, input: A
         rate: { window: 0, count: 0 },
       }
       await tokens.create(doc)
-      return { ok: true, action: 'issue', token, tokenId: doc._id, expiresAt: doc.expiresAt }
+      return { ok: true, action: 'issue', token, tokenId: doc._id, expiresAt: doc.expiresAt, mcpUrl: mcpUrlFrom(deps.env) }
     }
     case 'list': {
       const live = (await tokens.ofShopper(openid)).filter((doc) => isLive(doc, now))
-      return { ok: true, action: 'list', tokens: live.map(info) }
+      return { ok: true, action: 'list', tokens: live.map(info), mcpUrl: mcpUrlFrom(deps.env) }
     }
     case 'revoke': {
       if (await tokens.revoke(input.tokenId, openid, now)) return { ok: true, action: 'revoke', tokenId: input.tokenId }

@@ -25,7 +25,7 @@ async function ship(orderId: string, trackingNo: string, scenario: string): Prom
   if (!shipped.ok || !shipped.results.every((result) => result.ok)) throw new Error(JSON.stringify(shipped))
 }
 
-async function issue(openid: string, label?: string): Promise<{ token: string; tokenId: string; expiresAt: number }> {
+async function issue(openid: string, label?: string): Promise<{ token: string; tokenId: string; expiresAt: number; mcpUrl: string | null }> {
   const issued = await rig.call<AssistantAccessResult>('assistantAccess', { action: 'issue', ...(label ? { label } : {}) }, openid)
   if (!issued.ok || issued.action !== 'issue') throw new Error(JSON.stringify(issued))
   return issued
@@ -236,6 +236,7 @@ describe('assistantAccess', () => {
     const fresh = await issue(SHOPPER_2, '  Cursor  ')
     expect(fresh.token).toMatch(/^[A-Za-z0-9_-]{43}$/)
     expect(fresh.expiresAt).toBe(rig.clock.now() + 30 * DAY)
+    expect(fresh).toMatchObject({ mcpUrl: `${rig.cloud.url}/mcp` })
     const stored = await rig.cloud.db.get('assistantTokens', fresh.tokenId)
     expect(JSON.stringify(stored)).not.toContain(fresh.token)
     expect(stored).toMatchObject({ openid: SHOPPER_2, tokenHash: tokenHash(fresh.token), label: 'Cursor', revoked: false })

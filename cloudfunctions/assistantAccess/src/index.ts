@@ -16,5 +16,5 @@ export async function main(event: unknown) {
   if (!openid || looksLikeHttpEvent(event)) return failure('not_signed_in', 'open the mini-program to manage assistant access')
   const input = assistantAccessInput.safeParse(event)
   if (!input.success) return invalidInput(input.error)
-  return guarded('assistantAccess', () => assistantAccess({ db, now: Date.now }, openid, input.data))
+  return guarded('assistantAccess', () => assistantAccess({ db, now: Date.now, env: process.env }, openid, input.data))
 }

@@ -14,6 +14,10 @@ import { t } from '../../i18n/zh-CN'
 import { shopperApi } from '../../services/shopper/shopperApi'
 import './index.css'
 import { withLocalCloudBar } from '../../components/local-cloud-bar/withLocalCloudBar'
+import { AskParcel } from '../../components/ask-parcel/AskParcel'
+import { ASSISTANT_TEXT } from '../../components/ask-parcel/assistantText'
+import { AssistantAccess } from '../../components/assistant-access/AssistantAccess'
+import { assistantApi } from '../../services/shopper/assistantApi'
 
 const zone = shopperZone()
 
@@ -22,6 +26,8 @@ type OrderList = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; ord
 function OrdersPage() {
   const [list, setList] = useState<OrderList>({ kind: 'loading' })
   const [now, setNow] = useState(() => Date.now())
+  const [showConnect, setShowConnect] = useState(false)
+  const openOrder = (orderId: string) => { Taro.navigateTo({ url: `/pages/order/detail?id=${orderId}` }) }
 
   async function loadFirst() {
     try {
@@ -59,6 +65,7 @@ function OrdersPage() {
       {list.kind === 'ready' && list.orders.length === 0 && (
         <StateView icon='box' tone='muted' title={t.orders.empty} action={{ text: t.orders.goShopping, onClick: () => { Taro.switchTab({ url: '/pages/index/index' }) } }} />
       )}
+      {list.kind === 'ready' && list.orders.length > 0 && <AskParcel ask={assistantApi.ask} onOpenOrder={openOrder} />}
       {list.kind === 'ready' && list.orders.map((order) => {
         const card = orderCardView(order, now, zone)
         return (
@@ -90,6 +97,10 @@ function OrdersPage() {
       {list.kind === 'ready' && list.orders.length > 0 && (
         <Text className='ps-orders__end'>{list.nextBefore === null ? t.orders.noMore : list.loadingMore ? t.common.loading : t.orders.loadMore}</Text>
       )}
+      {list.kind === 'ready' && (
+        <Text className='ps-orders__connect' onClick={() => setShowConnect(!showConnect)}>{`${ASSISTANT_TEXT.connect.title} ${showConnect ? '˄' : '›'}`}</Text>
+      )}
+      {showConnect && <AssistantAccess api={assistantApi} zone={zone} />}
       <H5TabBar current='pages/orders/index' />
     </View>
   )
