@@ -12,6 +12,7 @@ import { buildFunctions } from '../../scripts/buildFunctions'
 import { DEFAULT_SANDBOX_PORT } from '../aggregators'
 import { DataDirLockedError, describeExport, lockDataDir } from '../cloud'
 import { latestLiveParcel } from '../seed/demoOrders'
+import { demoAssistantToken } from './demoAssistantToken'
 import { buildH5, h5BuildIsStale } from './buildIfStale'
 import { describeFunctionEnv, trackingVendorFrom } from './functionEnv'
 import { devcloudHostFrom, lanAddress, weappRows } from './lanAddress'
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
   for (const line of describeFunctionEnv(stack.functionEnv)) console.log(`    ${line}`)
   const app = stack.h5?.url ?? `http://127.0.0.1:${appPort}`
   const liveOrder = (await latestLiveParcel(stack.devcloud))?.orderId ?? null
+  const mcpToken = await demoAssistantToken(stack.devcloud)
   const rows: Array<[string, string]> = [
     ['Storefront (shopper)', `${app}/#/pages/index/index?as=dev-shopper`],
     ['My orders', `${app}/#/pages/orders/index?as=dev-shopper`],
@@ -68,6 +70,8 @@ async function main(): Promise<void> {
     ['Merchant console', `${app}/#/merchant/pages/index/index?as=dev-merchant`],
     ['Local cloud', `${stack.devcloud.url}  (admin API: ${stack.devcloud.url}/devcloud/v1/…)`],
     ['Sandbox aggregators', `${stack.sandbox.url}  (tracking via ${vendor})`],
+    ['MCP endpoint (AI assistants)', `${stack.devcloud.url}/mcp`],
+    ...(mcpToken ? [['MCP demo token (dev-shopper)', `${mcpToken}  (Authorization: Bearer …; README “Connect an MCP client”)`] as [string, string]] : []),
   ]
   console.log('\nParcel storefront is running:\n')
   rows.push(...weappRows(devcloudHost, devcloudPort, lanAddress()))
