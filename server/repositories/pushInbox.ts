@@ -3,7 +3,8 @@
 // A document holds at most 512 KB (reference/wechat.md §2.5) and a vendor batch can be larger (Kdniao
 // batches many waybills, each a full snapshot, form-encoded), so a large body is kept in slices in
 // `pushInboxParts`, written before the row that names them: a row never points at missing slices.
-import type { PushInboxDoc, PushInboxPartDoc, PushOutcome } from '../../core/api'
+import { PUSH_OUTCOMES, type PushInboxDoc, type PushInboxPartDoc, type PushOutcome } from '../../core/api'
+import * as z from '../../core/validation/zod'
 import { COLLECTIONS, withoutId, type Database } from '../platform/database'
 
 /** Characters per slice: at most 3 UTF-8 bytes each (form bodies are ASCII), well under 512 KB. */
@@ -12,6 +13,27 @@ export const BODY_SLICE_CHARS = 150_000
 export type NewInboxRow = Omit<PushInboxDoc, 'rawBody' | 'bodyParts'>
 
 const SETTLED: PushOutcome[] = ['applied', 'unknown_parcel', 'failed']
+
+/** A stored row as the pipeline relies on it; typed against PushInboxDoc so the two cannot drift. */
+const pushInboxDocSchema: z.ZodMiniType<PushInboxDoc> = z.object({
+  _id: z.string(),
+  vendor: z.enum(['kdniao', 'kuaidi100']),
+  rawBody: z.nullable(z.string()),
+  bodyParts: z.number(),
+  receivedAt: z.number(),
+  outcome: z.enum(PUSH_OUTCOMES),
+  parcelIds: z.array(z.string()),
+  lastError: z.nullable(z.string()),
+  attempts: z.number(),
+})
+const inboxRefSchema = z.object({ _id: z.string(), bodyParts: z.number() })
+
+/** Rows read back from the database; a row that is not one is corrupt storage, a bug, not input. */
+function parsed<T>(schema: z.ZodMiniType<T>, rows: unknown): T[] {
+  const result = z.array(schema).safeParse(rows)
+  if (!result.success) throw new Error(`pushInbox: stored rows do not parse (${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`)
+  return result.data
+}
 
 export function pushInboxRepository(db: Database) {
   const inbox = () => db.collection(COLLECTIONS.pushInbox)
@@ -52,7 +74,7 @@ export function pushInboxRepository(db: Database) {
      * `cutoff`, oldest first: what retention may delete. */
     async settledBefore(cutoff: number, limit: number): Promise<Array<Pick<PushInboxDoc, '_id' | 'bodyParts'>>> {
       const rows = await inbox().where({ outcome: _.in(SETTLED), receivedAt: _.lte(cutoff) }).orderBy('receivedAt', 'asc').limit(limit).get()
-      return (rows.data as unknown as PushInboxDoc[]).map((row) => ({ _id: row._id, bodyParts: row.bodyParts }))
+      return parsed(inboxRefSchema, rows.data).map((row) => ({ _id: row._id, bodyParts: row.bodyParts }))
     },
     /** Deletes rows and their body slices; slices first, so a row never points at missing slices. */
     async remove(rows: ReadonlyArray<Pick<PushInboxDoc, '_id' | 'bodyParts'>>): Promise<number> {
@@ -62,7 +84,7 @@ export function pushInboxRepository(db: Database) {
       return (await inbox().where({ _id: _.in(rows.map((row) => row._id)) }).remove()).stats.removed
     },
     async unapplied(receivedBefore: number, limit: number): Promise<PushInboxDoc[]> {
-      return (await inbox().where({ outcome: 'received', receivedAt: _.lte(receivedBefore) }).orderBy('receivedAt', 'asc').limit(limit).get()).data as unknown as PushInboxDoc[]
+      return parsed(pushInboxDocSchema, (await inbox().where({ outcome: 'received', receivedAt: _.lte(receivedBefore) }).orderBy('receivedAt', 'asc').limit(limit).get()).data)
     },
   }
 }
