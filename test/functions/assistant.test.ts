@@ -3,6 +3,7 @@
 // the app's askParcel — all answering from the caller's own orders only.
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import type { AskParcelResult, AssistantAccessResult, BackfillTrackingResult, CreateOrderResult } from '../../core/api'
+import { demoAssistantToken } from '../../dev/start/demoAssistantToken'
 import { tokenHash, tokenIdOf } from '../../server/assistant/accessTokens'
 import { callTool, connectMcp, MCP_HEADERS, rawMcp, rpc, toolText } from './support/mcp'
 import { ADDRESS, DAY, HOUR, MERCHANT, MINUTE, SHOPPER, SHOPPER_2, startRig, type Rig } from './support/rig'
@@ -257,4 +258,12 @@ describe('assistantAccess', () => {
     expect(await rig.call('assistantAccess', { action: 'issue', label: 'x'.repeat(41) }, SHOPPER)).toMatchObject({ ok: false, reason: 'invalid_input' })
     expect(await rig.call('assistantAccess', { action: 'list' }, undefined)).toMatchObject({ ok: false, reason: 'not_signed_in' })
   })
+})
+
+test('npm start’s demo token works, and the previous run’s stops working', async () => {
+  const first = await demoAssistantToken(rig.cloud, SHOPPER)
+  const second = await demoAssistantToken(rig.cloud, SHOPPER)
+  if (!first || !second) throw new Error('no demo token')
+  expect((await rawMcp(rig.cloud.url, { headers: bearer(first), body: rpc('ping') })).status).toBe(401)
+  expect((await rawMcp(rig.cloud.url, { headers: bearer(second), body: rpc('ping') })).status).toBe(200)
 })
