@@ -85,9 +85,9 @@ function scan(hoursAfterT0: number, text: string, location: string, code?: Statu
   return built.event
 }
 
-const pickedUp = scan(0, '【深圳市】已揽收', '深圳市', { status: 'PICKED_UP', rawCode: '1' })
-const inZhengzhou = scan(20, '【郑州转运中心】已收入', '郑州市', { status: 'IN_TRANSIT', subStatus: 'ARRIVED_DEST_CITY', rawCode: '201' })
-const outForDelivery = scan(22, '【郑州金水】派件中', '郑州市', { status: 'OUT_FOR_DELIVERY', rawCode: '202' })
+const pickedUp = scan(0, '【深圳市】已揽收', '深圳市', { status: 'PICKED_UP', rawCode: '1', known: true })
+const inZhengzhou = scan(20, '【郑州转运中心】已收入', '郑州市', { status: 'IN_TRANSIT', subStatus: 'ARRIVED_DEST_CITY', rawCode: '201', known: true })
+const outForDelivery = scan(22, '【郑州金水】派件中', '郑州市', { status: 'OUT_FOR_DELIVERY', rawCode: '202', known: true })
 const base = { carrier: 'YTO' as const, originCity: SZ, destinationCity: ZZ, vendorEta: null, laneStats: lookup }
 
 describe('estimateEta', () => {
@@ -133,7 +133,7 @@ describe('estimateEta', () => {
   })
 
   it('conditions on the time already spent (elapsed up to the newest scan)', () => {
-    const late = scan(60, '【武汉转运中心】已发出', '武汉市', { status: 'IN_TRANSIT', rawCode: '2' })
+    const late = scan(60, '【武汉转运中心】已发出', '武汉市', { status: 'IN_TRANSIT', rawCode: '2', known: true })
     const eta = estimateEta({ ...base, status: 'IN_TRANSIT', events: [late, pickedUp] })
     expect(new Date(eta?.earliest ?? 0).getTime()).toBeGreaterThanOrEqual(T0 + 60 * HOUR)
     expect(new Date(eta?.latest ?? 0).getTime()).toBeLessThanOrEqual(T0 + 69 * HOUR)

@@ -92,6 +92,7 @@ export const COLLECTIONS = {
   merchants: 'merchants',
   notifications: 'notifications',
   notifyCredits: 'notifyCredits',
+  laneStats: 'laneStats',
 } as const
 
 /** The SDK rejects `_id` inside `set` data: the id is the document reference. */

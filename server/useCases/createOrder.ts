@@ -1,6 +1,7 @@
 // createOrder: the shopper's checkout. Stock is checked and decremented in one transaction with the
 // order's creation, so concurrent orders never oversell; the receiver phone is stored masked.
 import { failure, type CreateOrderInput, type CreateOrderResult, type OrderDoc, type OrderItem, type ProductDoc } from '../../core/api'
+import { cityOfAddress } from '../../core/geo'
 import { maskReceiverPhone } from '../../core/orders'
 import type { PaymentGateway } from '../payments/paymentGateway'
 import type { Clock } from '../platform/clock'
@@ -33,6 +34,9 @@ export async function createOrder(deps: CreateOrderDeps, openid: string, input: 
   if (!charged.ok) return failure('payment_failed', charged.message)
 
   const { telMasked } = maskReceiverPhone(input.address.telNumber)
+  // Geocoded once, here: the route's destination. An address city the gazetteer does not know gives null.
+  const city = cityOfAddress(input.address)
+  const destinationCity = city ? { code: city.code, name: city.name, lat: city.lat, lng: city.lng } : null
   const reserved = await deps.db.runTransaction(async (tx): Promise<Reservation> => {
     const docs = transactionDocs(tx)
     const now = deps.now()
@@ -52,6 +56,7 @@ export async function createOrder(deps: CreateOrderDeps, openid: string, input: 
         userName: input.address.userName, telMasked, provinceName: input.address.provinceName, cityName: input.address.cityName,
         countyName: input.address.countyName, detailInfo: input.address.detailInfo, postalCode: input.address.postalCode || null,
       },
+      destinationCity,
       status: 'PAID',
       payment: { provider: charged.provider, transactionId: charged.transactionId, paidAt: charged.paidAt },
       parcels: [], createdAt: now, updatedAt: now, shippedAt: null, deliveredAt: null,

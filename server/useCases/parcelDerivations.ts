@@ -4,6 +4,7 @@
 // action and a change in it alone still counts as a change. Each derivation must be pure,
 // deterministic and idempotent: pushes are re-applied, and derive(derive(x)) must equal derive(x).
 import type { ParcelDoc } from '../../core/api'
+import { withRouteAndEta } from '../eta/routeEtaDerivation'
 import { withNotifyEvents } from '../notify/notifyDerivation'
 
 export interface DerivationContext {
@@ -18,6 +19,7 @@ export type ParcelDerivation = (next: ParcelDoc, context: DerivationContext) => 
 /** Add a derivation here (one line and its import); order matters only if one reads another's output. */
 export const PARCEL_DERIVATIONS: readonly ParcelDerivation[] = [
   withNotifyEvents,
+  withRouteAndEta,
 ]
 
 export function deriveParcelView(next: ParcelDoc, context: DerivationContext, derivations: readonly ParcelDerivation[] = PARCEL_DERIVATIONS): ParcelDoc {

@@ -1,5 +1,6 @@
 // refreshTracking: the parcel's owner asks the vendor for news now (rate-limited per parcel).
 import * as cloud from 'wx-server-sdk'
+import { warmLaneStats } from '../../../server/eta/laneStatsCache'
 import { failure, refreshTrackingInput } from '../../../core/api'
 import { guarded, invalidInput, pipelineRuntime } from '../../../server/functions/runtime'
 import { realSleep } from '../../../server/platform/clock'
@@ -17,5 +18,6 @@ export async function main(event: unknown) {
   if (!input.success) return invalidInput(input.error)
   const pipeline = pipelineRuntime({ db, now: Date.now, sleep: realSleep, env: process.env })
   if (!pipeline.ok) return pipeline.failure
+  await warmLaneStats(db, Date.now())
   return guarded('refreshTracking', () => refreshTracking(pipeline.runtime, input.data.parcelId, openid))
 }
