@@ -1,6 +1,8 @@
 // The documents in the cloud database (DESIGN §4). Times are epoch-ms numbers, never Dates: realtime
 // `watch` snapshots JSON-parse documents, and how Dates look there is UNVERIFIED (wechat.md §2.1).
 import type { CarrierCode } from '../carriers'
+import type { ParcelEta } from '../eta/parcelEta'
+import type { ParcelRoute, RoutePoint } from '../geo/route'
 import type { ParcelNotify } from '../notify/notifyEvents'
 import type { ParcelTracking, SubStatus, UnifiedStatus } from '../tracking'
 
@@ -74,6 +76,8 @@ export interface OrderDoc {
   summaryRevision?: number
   /** WeChat 发货信息管理 (server/shipping); absent until the first backfill. */
   shippingSync?: ShippingSync
+  /** The address city, geocoded once by createOrder (core/geo); null when the gazetteer does not know it. */
+  destinationCity?: (RoutePoint & { code: string }) | null
 }
 
 export const SHIPPING_SYNC_STATES = ['unsynced', 'pending', 'synced', 'failed'] as const
@@ -153,6 +157,10 @@ export interface ParcelDoc extends ParcelTracking {
   stats?: ParcelStats
   /** Subscribe-message events derived at merge (core/notify); absent before the first one. */
   notify?: ParcelNotify
+  /** Derived at merge (core/geo/deriveRoute); absent before the first merge. */
+  route?: ParcelRoute | null
+  /** Our estimate, derived at merge (core/eta); the vendor's own is `vendorEta`. */
+  eta?: ParcelEta | null
 }
 
 /** A parcel's contribution to delivery statistics (core/orders/deliveryHistogram.ts). */
