@@ -106,7 +106,11 @@ export default tseslint.config(
             zone('core', ['server', 'cloudfunctions', 'miniprogram', 'dev', 'scripts', 'test'], layerMessage('core', 'core')),
             zone('server', ['cloudfunctions', 'miniprogram', 'dev', 'scripts', 'test'], layerMessage('server', 'core')),
             zone('cloudfunctions/*/src/**', ['miniprogram', 'dev', 'scripts', 'test'], layerMessage('a cloud function', 'server and core')),
-            zone('miniprogram/src', ['server', 'cloudfunctions', 'dev', 'scripts', 'test'], layerMessage('miniprogram', 'core and its own')),
+            zone(
+              'miniprogram/src',
+              ['server', 'cloudfunctions', 'dev', 'scripts', 'test'],
+              layerMessage('miniprogram', 'core and its own'),
+            ),
             ...PRODUCTION.map(noTestHelpers),
           ],
         },
@@ -150,7 +154,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: NODE_BUILTINS.filter((name) => !name.includes('*')).map((name) => ({ name, message: 'the mini-program runs in WeChat, not Node.' })),
+          paths: NODE_BUILTINS.filter((name) => !name.includes('*')).map((name) => ({
+            name,
+            message: 'the mini-program runs in WeChat, not Node.',
+          })),
           patterns: [
             { group: ['node:*'], message: 'the mini-program runs in WeChat, not Node.' },
             { group: ['wx-server-sdk'], message: 'the mini-program reaches the cloud through Taro.cloud, not the server SDK.' },

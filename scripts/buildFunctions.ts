@@ -32,7 +32,12 @@ const ownCodeIsPure: Plugin = {
   setup(build) {
     build.onResolve({ filter: /^\.\.?\// }, async (args) => {
       if (args.pluginData === 'own-code-is-pure') return undefined
-      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'own-code-is-pure' })
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: 'own-code-is-pure',
+      })
       if (resolved.errors.length > 0 || !OWN_CODE.test(resolved.path) || KEEPS_SIDE_EFFECTS.test(resolved.path)) return resolved
       return { ...resolved, sideEffects: false }
     })
@@ -52,29 +57,31 @@ function compositionOf(metafile: Metafile): BundleComposition {
 
 /** Builds the functions; returns each bundle's composition (from esbuild's metafile). */
 export async function buildFunctions(names = listFunctions()): Promise<Map<string, BundleComposition>> {
-  const built = await Promise.all(names.map(async (name): Promise<[string, BundleComposition]> => {
-    const result = await build({
-      entryPoints: [path.join(FUNCTIONS_ROOT, name, 'src', 'index.ts')],
-      outfile: path.join(FUNCTIONS_ROOT, name, 'index.js'),
-      bundle: true,
-      platform: 'node',
-      // CloudBase offers Node 16/18 runtimes for new functions (reference/wechat.md §1.1).
-      target: 'node16',
-      format: 'cjs',
-      external: ['wx-server-sdk'],
-      plugins: [ownCodeIsPure],
-      treeShaking: true,
-      // Minified (a third of the bytes and of the parse time at a cold start) with names kept, so a
-      // function's and a class's `name` still reads as in the source.
-      minify: true,
-      keepNames: true,
-      sourcemap: false,
-      legalComments: 'none',
-      logLevel: 'warning',
-      metafile: true,
-    })
-    return [name, compositionOf(result.metafile)]
-  }))
+  const built = await Promise.all(
+    names.map(async (name): Promise<[string, BundleComposition]> => {
+      const result = await build({
+        entryPoints: [path.join(FUNCTIONS_ROOT, name, 'src', 'index.ts')],
+        outfile: path.join(FUNCTIONS_ROOT, name, 'index.js'),
+        bundle: true,
+        platform: 'node',
+        // CloudBase offers Node 16/18 runtimes for new functions (reference/wechat.md §1.1).
+        target: 'node16',
+        format: 'cjs',
+        external: ['wx-server-sdk'],
+        plugins: [ownCodeIsPure],
+        treeShaking: true,
+        // Minified (a third of the bytes and of the parse time at a cold start) with names kept, so a
+        // function's and a class's `name` still reads as in the source.
+        minify: true,
+        keepNames: true,
+        sourcemap: false,
+        legalComments: 'none',
+        logLevel: 'warning',
+        metafile: true,
+      })
+      return [name, compositionOf(result.metafile)]
+    }),
+  )
   return new Map(built)
 }
 
@@ -83,6 +90,9 @@ if (require.main === module) {
   const names = listFunctions()
   buildFunctions(names).then(
     () => console.log(`built ${names.length} cloud functions in ${Date.now() - started} ms`),
-    (error: unknown) => { console.error(error); process.exit(1) },
+    (error: unknown) => {
+      console.error(error)
+      process.exit(1)
+    },
   )
 }

@@ -27,7 +27,12 @@ const NEIGHBOUR_DEGREES = 0.1
  * suburb next to another suburb (晋源区), so it does not look isolated. */
 const SEAT_OVERRIDES: Record<string, string> = { 重庆: '渝中区', 太原: '迎泽区' }
 
-interface CodeRow { code: string; name: string; province: string; city?: string }
+interface CodeRow {
+  code: string
+  name: string
+  province: string
+  city?: string
+}
 interface Feature {
   properties: { name: string; cp?: [number, number] }
   geometry?: { type: string; coordinates: unknown }
@@ -36,7 +41,8 @@ interface Feature {
 function unpack(spec: string, into: string): string {
   const dir = join(into, spec.replace(/[@/]/g, '_'))
   execFileSync('mkdir', ['-p', dir])
-  const file = execFileSync('npm', ['pack', spec, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop() ?? ''
+  const file =
+    execFileSync('npm', ['pack', spec, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop() ?? ''
   execFileSync('tar', ['xzf', join(dir, file), '-C', dir])
   return join(dir, 'package')
 }
@@ -51,11 +57,16 @@ function ringCentroid(feature: Feature): [number, number] | null {
   let best: { area: number; x: number; y: number } | null = null
   for (const polygon of polygons) {
     const ring = polygon[0] ?? []
-    let area = 0; let x = 0; let y = 0
+    let area = 0
+    let x = 0
+    let y = 0
     for (let i = 0; i < ring.length - 1; i += 1) {
-      const [x0 = 0, y0 = 0] = ring[i] ?? []; const [x1 = 0, y1 = 0] = ring[i + 1] ?? []
+      const [x0 = 0, y0 = 0] = ring[i] ?? []
+      const [x1 = 0, y1 = 0] = ring[i + 1] ?? []
       const cross = x0 * y1 - x1 * y0
-      area += cross; x += (x0 + x1) * cross; y += (y0 + y1) * cross
+      area += cross
+      x += (x0 + x1) * cross
+      y += (y0 + y1) * cross
     }
     if (area !== 0 && (!best || Math.abs(area) > Math.abs(best.area))) best = { area, x: x / (3 * area), y: y / (3 * area) }
   }
@@ -73,10 +84,8 @@ function seatPoint(features: Feature[], short: string): { lat: number; lng: numb
   // The first district listed is the old centre unless no other district seat is near it.
   const first = urban[0]
   const central = first && neighbours(first) > 0 ? first : [...urban].sort((a, b) => neighbours(b) - neighbours(a))[0]
-  const chosen = (override && withPoint.find((f) => f.name === override))
-    ?? central
-    ?? withPoint.find((f) => f.name.endsWith('市'))
-    ?? withPoint[0]
+  const chosen =
+    (override && withPoint.find((f) => f.name === override)) ?? central ?? withPoint.find((f) => f.name.endsWith('市')) ?? withPoint[0]
   if (!chosen) return null
   return { lng: round(chosen.cp[0]), lat: round(chosen.cp[1]), seat: chosen.name }
 }
@@ -107,7 +116,11 @@ function main(): void {
     const municipalities = provinces.filter((p) => ['11', '12', '31', '50', '81', '82'].includes(p.province))
     const candidates: (CodeRow & { short: string })[] = [
       // Municipalities take their city-level code (110100); the SARs have only the province-level one.
-      ...municipalities.map((p) => ({ ...p, code: p.province === '81' || p.province === '82' ? p.code : `${p.province}0100`, short: shortProvinceName(p.name) })),
+      ...municipalities.map((p) => ({
+        ...p,
+        code: p.province === '81' || p.province === '82' ? p.code : `${p.province}0100`,
+        short: shortProvinceName(p.name),
+      })),
       ...cities.filter((c) => !c.name.includes('直辖县级')).map((c) => ({ ...c, short: shortCityName(c.name) })),
       ...areas.filter((a) => a.city === '90' && /市$|林区$/.test(a.name)).map((a) => ({ ...a, short: shortCityName(a.name) })),
     ]
@@ -117,17 +130,22 @@ function main(): void {
       const { short } = row
       const features = shapeByShort.get(short)
       const point = features ? seatPoint(features, short) : null
-      if (!point) { missing.push(row.name); continue }
+      if (!point) {
+        missing.push(row.name)
+        continue
+      }
       rows.push([row.code, row.name, short, `${row.province}0000`, point.lat, point.lng])
     }
     rows.sort((a, b) => a[0].localeCompare(b[0]))
     const data = {
-      about: 'Offline gazetteer: China\'s prefecture-level divisions, municipalities, SARs and province-administered county-level cities, one seat point each.',
+      about:
+        "Offline gazetteer: China's prefecture-level divisions, municipalities, SARs and province-administered county-level cities, one seat point each.",
       source: `GB/T 2260 codes and names: npm ${CODES_PACKAGE} (dist/province.json, city.json, area.json). Points: npm ${SHAPES_PACKAGE} geojson/shape-with-internal-borders, district feature property cp (Amap DataV district centres).`,
       licence: `${CODES_PACKAGE}: MIT. ${SHAPES_PACKAGE}: MIT (Copyright (c) 2017 jaska).`,
       datum: 'GCJ-02',
       generatedBy: 'scripts/buildGazetteer.ts',
-      pointRule: 'seat of the first urban district (区) listed, or, when no other district seat is within 0.1° of it, of the district with most seats within 0.1°; else the first county-level city (市), else the first feature; overrides: 重庆 渝中区, 太原 迎泽区; a file without cp (沧州) uses each district outline\'s area centroid',
+      pointRule:
+        "seat of the first urban district (区) listed, or, when no other district seat is within 0.1° of it, of the district with most seats within 0.1°; else the first county-level city (市), else the first feature; overrides: 重庆 渝中区, 太原 迎泽区; a file without cp (沧州) uses each district outline's area centroid",
       notCovered: missing,
       provinces: provinces.map((p) => [p.code, p.name, shortProvinceName(p.name)]),
       columns: ['code', 'name', 'shortName', 'provinceCode', 'lat', 'lng'],

@@ -35,22 +35,69 @@ async function rulesHit(file: string): Promise<string[]> {
 
 describe('layering (DESIGN §2)', () => {
   it.each([
-    ['core imports server', 'core/__lintProbe/a.ts', "import { loadPipelineConfig } from '../../server/config'\nexport const probe = loadPipelineConfig\n", 'import-x/no-restricted-paths'],
-    ['core imports a Node API', 'core/__lintProbe/b.ts', "import { createHash } from 'node:crypto'\nexport const probe = createHash\n", 'no-restricted-imports'],
-    ['core imports the cloud SDK', 'core/__lintProbe/c.ts', "import cloud from 'wx-server-sdk'\nexport const probe = cloud\n", 'no-restricted-imports'],
-    ['server imports a cloud function', 'server/__lintProbe/a.ts', "import { main } from '../../cloudfunctions/createOrder/src/index'\nexport const probe = main\n", 'import-x/no-restricted-paths'],
-    ['server imports dev/', 'server/__lintProbe/b.ts', "import { seedDemoData } from '../../dev/seed'\nexport const probe = seedDemoData\n", 'import-x/no-restricted-paths'],
-    ['a cloud function imports dev/', 'cloudfunctions/createOrder/src/__lintProbe/a.ts', "import { seedDemoData } from '../../../../dev/seed'\nexport const probe = seedDemoData\n", 'import-x/no-restricted-paths'],
-    ['the mini-program imports server/', 'miniprogram/src/__lintProbe/a.ts', "import { loadPipelineConfig } from '../../../server/config'\nexport const probe = loadPipelineConfig\n", 'import-x/no-restricted-paths'],
-    ['the mini-program imports test helpers', 'miniprogram/src/__lintProbe/b.ts', "import { fixtureParcel } from '../testing/trackingFixtures'\nexport const probe = fixtureParcel\n", 'import-x/no-restricted-paths'],
-  ])('%s is reported', async (_case, relative, code, rule) => {
-    expect(await rulesHit(plant(relative, code))).toContain(rule)
-  }, 60_000)
+    [
+      'core imports server',
+      'core/__lintProbe/a.ts',
+      "import { loadPipelineConfig } from '../../server/config'\nexport const probe = loadPipelineConfig\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'core imports a Node API',
+      'core/__lintProbe/b.ts',
+      "import { createHash } from 'node:crypto'\nexport const probe = createHash\n",
+      'no-restricted-imports',
+    ],
+    [
+      'core imports the cloud SDK',
+      'core/__lintProbe/c.ts',
+      "import cloud from 'wx-server-sdk'\nexport const probe = cloud\n",
+      'no-restricted-imports',
+    ],
+    [
+      'server imports a cloud function',
+      'server/__lintProbe/a.ts',
+      "import { main } from '../../cloudfunctions/createOrder/src/index'\nexport const probe = main\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'server imports dev/',
+      'server/__lintProbe/b.ts',
+      "import { seedDemoData } from '../../dev/seed'\nexport const probe = seedDemoData\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'a cloud function imports dev/',
+      'cloudfunctions/createOrder/src/__lintProbe/a.ts',
+      "import { seedDemoData } from '../../../../dev/seed'\nexport const probe = seedDemoData\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'the mini-program imports server/',
+      'miniprogram/src/__lintProbe/a.ts',
+      "import { loadPipelineConfig } from '../../../server/config'\nexport const probe = loadPipelineConfig\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'the mini-program imports test helpers',
+      'miniprogram/src/__lintProbe/b.ts',
+      "import { fixtureParcel } from '../testing/trackingFixtures'\nexport const probe = fixtureParcel\n",
+      'import-x/no-restricted-paths',
+    ],
+  ])(
+    '%s is reported',
+    async (_case, relative, code, rule) => {
+      expect(await rulesHit(plant(relative, code))).toContain(rule)
+    },
+    60_000,
+  )
 
   it('legal imports pass: server → core, cloud function → server, a test → dev/', async () => {
     const files = [
       plant('server/__lintProbe/ok.ts', "import { parcelIdOf } from '../../core/api'\nexport const probe = parcelIdOf\n"),
-      plant('cloudfunctions/createOrder/src/__lintProbe/ok.ts', "import { loadPipelineConfig } from '../../../../server/config'\nexport const probe = loadPipelineConfig\n"),
+      plant(
+        'cloudfunctions/createOrder/src/__lintProbe/ok.ts',
+        "import { loadPipelineConfig } from '../../../../server/config'\nexport const probe = loadPipelineConfig\n",
+      ),
       plant('server/__lintProbe/ok.test.ts', "import { seedDemoData } from '../../dev/seed'\nexport const probe = seedDemoData\n"),
     ]
     for (const file of files) expect(await rulesHit(file)).toEqual([])

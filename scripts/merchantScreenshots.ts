@@ -12,7 +12,14 @@ import { serveH5 } from '../dev/h5/serveH5'
 import { demoMerchants } from '../dev/seed/merchants'
 import { DEMO_PRODUCTS } from '../dev/seed/products'
 import { localFunctionEnv } from '../dev/start/functionEnv'
-import { demoDeliveredParcels, demoId, demoTroubledParcels, demoWaitingOrders, MERCHANT_ITEMS, waitingOrder } from '../miniprogram/src/merchant/testing/merchantFixtures'
+import {
+  demoDeliveredParcels,
+  demoId,
+  demoTroubledParcels,
+  demoWaitingOrders,
+  MERCHANT_ITEMS,
+  waitingOrder,
+} from '../miniprogram/src/merchant/testing/merchantFixtures'
 import { launchBrowser } from '../test/e2e/browser'
 import { nth } from '../test/support/nth'
 
@@ -20,7 +27,11 @@ const MERCHANT = 'dev-merchant'
 const DESKTOP = { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 }
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 }
 
-interface ShotContext { page: Page; cloud: DevCloud; orders: string[] }
+interface ShotContext {
+  page: Page
+  cloud: DevCloud
+  orders: string[]
+}
 
 interface MerchantShot {
   name: string
@@ -30,29 +41,72 @@ interface MerchantShot {
   act(context: ShotContext): Promise<void>
 }
 
-const BATCH_NUMBERS = ['SF1400000000771', 'YT1400000000772', '123456789012', 'ABC', '78912345678901', 'YT1400000000772', 'JT1400000000777', '12345678']
+const BATCH_NUMBERS = [
+  'SF1400000000771',
+  'YT1400000000772',
+  '123456789012',
+  'ABC',
+  '78912345678901',
+  'YT1400000000772',
+  'JT1400000000777',
+  '12345678',
+]
 
 async function pasteBatch({ page, orders }: ShotContext): Promise<void> {
-  await page.locator('.mc-batch__textarea textarea').fill(['订单号,运单号,快递公司', ...BATCH_NUMBERS.map((trackingNo, index) => `${orders[index]},${trackingNo}`)].join('\n'))
+  await page
+    .locator('.mc-batch__textarea textarea')
+    .fill(['订单号,运单号,快递公司', ...BATCH_NUMBERS.map((trackingNo, index) => `${orders[index]},${trackingNo}`)].join('\n'))
   await page.getByText('预览校验').click()
   await page.locator('.mc-batch-preview__row').first().waitFor()
 }
 
 const SHOTS: MerchantShot[] = [
-  { name: 'merchant-overview', device: DESKTOP, route: () => 'merchant/pages/index/index', act: async ({ page }) => { await page.locator('.mc-home__line').first().waitFor() } },
-  { name: 'merchant-to-ship', device: DESKTOP, route: () => 'merchant/pages/to-ship/index', act: async ({ page }) => { await page.locator('.mc-to-ship__row').first().waitFor() } },
-  { name: 'merchant-exceptions', device: DESKTOP, route: () => 'merchant/pages/exceptions/index', act: async ({ page }) => { await page.locator('.mc-exception').first().waitFor() } },
-  { name: 'merchant-performance', device: DESKTOP, route: () => 'merchant/pages/performance/index', act: async ({ page }) => { await page.locator('.mc-performance__row').first().waitFor() } },
+  {
+    name: 'merchant-overview',
+    device: DESKTOP,
+    route: () => 'merchant/pages/index/index',
+    act: async ({ page }) => {
+      await page.locator('.mc-home__line').first().waitFor()
+    },
+  },
+  {
+    name: 'merchant-to-ship',
+    device: DESKTOP,
+    route: () => 'merchant/pages/to-ship/index',
+    act: async ({ page }) => {
+      await page.locator('.mc-to-ship__row').first().waitFor()
+    },
+  },
+  {
+    name: 'merchant-exceptions',
+    device: DESKTOP,
+    route: () => 'merchant/pages/exceptions/index',
+    act: async ({ page }) => {
+      await page.locator('.mc-exception').first().waitFor()
+    },
+  },
+  {
+    name: 'merchant-performance',
+    device: DESKTOP,
+    route: () => 'merchant/pages/performance/index',
+    act: async ({ page }) => {
+      await page.locator('.mc-performance__row').first().waitFor()
+    },
+  },
   { name: 'merchant-batch-preview', device: DESKTOP, route: () => 'merchant/pages/batch/index', act: pasteBatch },
   {
-    name: 'merchant-batch-phone', device: PHONE, route: () => 'merchant/pages/batch/index',
+    name: 'merchant-batch-phone',
+    device: PHONE,
+    route: () => 'merchant/pages/batch/index',
     act: async (context) => {
       await pasteBatch(context)
       await context.page.locator('.mc-batch__preview').scrollIntoViewIfNeeded()
     },
   },
   {
-    name: 'merchant-batch-report', device: DESKTOP, route: () => 'merchant/pages/batch/index',
+    name: 'merchant-batch-report',
+    device: DESKTOP,
+    route: () => 'merchant/pages/batch/index',
     act: async (context) => {
       await pasteBatch(context)
       await context.page.locator('.mc-batch-preview__choice', { hasText: '顺丰速运' }).first().click()
@@ -61,7 +115,9 @@ const SHOTS: MerchantShot[] = [
     },
   },
   {
-    name: 'merchant-ship', device: DESKTOP, route: (orders) => `merchant/pages/ship/index?orderId=${orders[8]}`,
+    name: 'merchant-ship',
+    device: DESKTOP,
+    route: (orders) => `merchant/pages/ship/index?orderId=${orders[8]}`,
     act: async ({ page }) => {
       await page.locator('.mc-parcel-row').first().waitFor()
       await page.locator('.mc-number-field__input input').fill('sf 1400 0000 00931')
@@ -69,7 +125,9 @@ const SHOTS: MerchantShot[] = [
     },
   },
   {
-    name: 'merchant-ship-phone', device: PHONE, route: (orders) => `merchant/pages/ship/index?orderId=${orders[8]}`,
+    name: 'merchant-ship-phone',
+    device: PHONE,
+    route: (orders) => `merchant/pages/ship/index?orderId=${orders[8]}`,
     act: async ({ page }) => {
       await page.locator('.mc-parcel-row').first().waitFor()
       await page.locator('.mc-number-field__input input').fill('123456789012')
@@ -86,9 +144,21 @@ async function shippedInTwo(cloud: DevCloud, orderId: string): Promise<void> {
     const result = await cloud.invoke<BackfillTrackingResult>('backfillTracking', { entries }, { openid: MERCHANT })
     if (!result.ok || result.results.some((entry) => !entry.ok)) throw new Error(`backfill failed: ${JSON.stringify(result)}`)
   }
-  await backfill([{ orderId, trackingNo: 'YT1400000000921', carrier: 'YTO', items: [{ productId: nth(MERCHANT_ITEMS, 1).productId, quantity: 2 }] }])
-  await backfill([{ orderId, trackingNo: 'YT1400000000922', carrier: 'YTO', items: [{ productId: nth(MERCHANT_ITEMS, 0).productId, quantity: 1 }] }])
-  await backfill([{ orderId, trackingNo: '78912345678922', carrier: 'ZTO', items: [{ productId: nth(MERCHANT_ITEMS, 0).productId, quantity: 1 }], replaces: 'YTO:YT1400000000922' }])
+  await backfill([
+    { orderId, trackingNo: 'YT1400000000921', carrier: 'YTO', items: [{ productId: nth(MERCHANT_ITEMS, 1).productId, quantity: 2 }] },
+  ])
+  await backfill([
+    { orderId, trackingNo: 'YT1400000000922', carrier: 'YTO', items: [{ productId: nth(MERCHANT_ITEMS, 0).productId, quantity: 1 }] },
+  ])
+  await backfill([
+    {
+      orderId,
+      trackingNo: '78912345678922',
+      carrier: 'ZTO',
+      items: [{ productId: nth(MERCHANT_ITEMS, 0).productId, quantity: 1 }],
+      replaces: 'YTO:YT1400000000922',
+    },
+  ])
 }
 
 async function shoot(browser: Browser, shot: MerchantShot, base: string, cloud: DevCloud, orders: string[], outDir: string): Promise<void> {
@@ -110,7 +180,10 @@ async function shoot(browser: Browser, shot: MerchantShot, base: string, cloud: 
 
 export async function merchantScreenshots(outDir: string): Promise<void> {
   const sandbox = await startSandbox()
-  const cloud = await startDevCloud({ envId: 'dev-merchant-screenshots', functionEnv: localFunctionEnv({ vendor: 'kdniao', sandboxUrl: sandbox.url, cloudUrl: 'http://127.0.0.1:1' }) })
+  const cloud = await startDevCloud({
+    envId: 'dev-merchant-screenshots',
+    functionEnv: localFunctionEnv({ vendor: 'kdniao', sandboxUrl: sandbox.url, cloudUrl: 'http://127.0.0.1:1' }),
+  })
   const h5 = await serveH5({ cloudUrl: cloud.url, envId: cloud.envId })
   const browser = await launchBrowser()
   try {
@@ -119,9 +192,18 @@ export async function merchantScreenshots(outDir: string): Promise<void> {
     for (const merchant of demoMerchants(undefined)) await cloud.db.put('merchants', { ...merchant })
     const waiting = demoWaitingOrders(now)
     // The ship shots' order: a tea and two mugs, paid this morning, shipped in two parcels.
-    const split = waitingOrder(now, { orderId: demoId('split'), userName: '周婷', telMasked: '139****6021', province: '上海市', city: '上海市', paidHoursAgo: 7, items: MERCHANT_ITEMS })
+    const split = waitingOrder(now, {
+      orderId: demoId('split'),
+      userName: '周婷',
+      telMasked: '139****6021',
+      province: '上海市',
+      city: '上海市',
+      paidHoursAgo: 7,
+      items: MERCHANT_ITEMS,
+    })
     for (const order of [...waiting, split]) await cloud.db.put('orders', order as unknown as Doc)
-    for (const parcel of [...demoTroubledParcels(now), ...demoDeliveredParcels(now)]) await cloud.db.put('parcels', parcel as unknown as Doc)
+    for (const parcel of [...demoTroubledParcels(now), ...demoDeliveredParcels(now)])
+      await cloud.db.put('parcels', parcel as unknown as Doc)
     await shippedInTwo(cloud, split._id)
     const orders = [...waiting.map((order) => order._id), split._id]
     for (const shot of SHOTS) await shoot(browser, shot, h5.url, cloud, orders, outDir)

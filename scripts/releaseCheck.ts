@@ -8,14 +8,15 @@ import { LOCAL_BUILD_MARKER } from '../miniprogram/config/localBuild'
 
 /** A phrase as written, or as a minifier writes it (`\u672c\u5730…`). */
 function phrase(...texts: string[]): RegExp {
-  const escaped = (text: string) => [...text].map((char) => char.charCodeAt(0) < 128 ? char : `\\\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')
+  const escaped = (text: string) =>
+    [...text].map((char) => (char.charCodeAt(0) < 128 ? char : `\\\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)).join('')
   return new RegExp(texts.flatMap((text) => [text, escaped(text)]).join('|'), 'i')
 }
 
 export const LOCAL_BUILD_SIGNS: ReadonlyArray<readonly [string, RegExp]> = [
-  ['the local cloud\'s caller header', /x-devcloud-openid/],
+  ["the local cloud's caller header", /x-devcloud-openid/],
   ['a loopback address', /127\.0\.0\.1|\/\/localhost\b/],
-  ['the local cloud\'s default port', /:8787\b/],
+  ["the local cloud's default port", /:8787\b/],
   ['the dev adapter', /LocalCloudUnreachable|local cloud unreachable|__DEVCLOUD__/],
   ['the local-build banner', phrase('本地构建', '本地云未启动')],
   ['the identity picker', /ps-local-bar|dev-shopper|dev-merchant/],

@@ -11,7 +11,12 @@ import { DEMO_PRODUCTS } from '../dev/seed/products'
 import { serveH5 } from '../dev/h5/serveH5'
 import type { ParcelDoc } from '../core/api'
 import {
-  DELIVERED_SCAN, FAILED_DELIVERY_SCAN, fixtureOrder, fixtureParcel, OUT_FOR_DELIVERY_SCAN, SCANS_TO_DEST_CITY,
+  DELIVERED_SCAN,
+  FAILED_DELIVERY_SCAN,
+  fixtureOrder,
+  fixtureParcel,
+  OUT_FOR_DELIVERY_SCAN,
+  SCANS_TO_DEST_CITY,
 } from '../miniprogram/src/testing/trackingFixtures'
 import { launchBrowser, openPhonePage } from '../test/e2e/browser'
 import { merchantScreenshots } from './merchantScreenshots'
@@ -32,28 +37,67 @@ interface Shot {
 }
 
 const SHOTS: Shot[] = [
-  { name: 'loading', orderId: 'shot-loading', parcels: (now) => [fixtureParcel(now, { orderId: 'shot-loading', scans: SCANS_TO_DEST_CITY })], ready: '', holdReads: true },
+  {
+    name: 'loading',
+    orderId: 'shot-loading',
+    parcels: (now) => [fixtureParcel(now, { orderId: 'shot-loading', scans: SCANS_TO_DEST_CITY })],
+    ready: '',
+    holdReads: true,
+  },
   { name: 'not-shipped', orderId: 'shot-paid', parcels: () => [], ready: '商家正在备货' },
   {
-    name: 'in-transit', orderId: 'shot-transit', ready: '派送中',
-    parcels: (now) => [fixtureParcel(now, { orderId: 'shot-transit', scans: [...SCANS_TO_DEST_CITY, OUT_FOR_DELIVERY_SCAN], etaInHours: 3,
-      items: [{ productId: 'prod-longjing-tea', title: '明前龙井 250g', quantity: 1 }, { productId: 'prod-ceramic-mug', title: '景德镇手绘马克杯', quantity: 2 }] })],
-  },
-  {
-    name: 'delivered', orderId: 'shot-delivered', ready: '已签收',
-    parcels: (now) => [fixtureParcel(now, { orderId: 'shot-delivered', scans: [...SCANS_TO_DEST_CITY, OUT_FOR_DELIVERY_SCAN, DELIVERED_SCAN] })],
-  },
-  {
-    name: 'exception', orderId: 'shot-exception', ready: '快递员联系不上你',
-    parcels: (now) => [fixtureParcel(now, { orderId: 'shot-exception', scans: [...SCANS_TO_DEST_CITY, OUT_FOR_DELIVERY_SCAN, FAILED_DELIVERY_SCAN] })],
-  },
-  {
-    name: 'two-parcels', orderId: 'shot-split', ready: '包裹2',
+    name: 'in-transit',
+    orderId: 'shot-transit',
+    ready: '派送中',
     parcels: (now) => [
-      fixtureParcel(now, { orderId: 'shot-split', seq: 1, scans: [...SCANS_TO_DEST_CITY, OUT_FOR_DELIVERY_SCAN], etaInHours: 2,
-        items: [{ productId: 'prod-longjing-tea', title: '明前龙井 250g', quantity: 1 }] }),
-      fixtureParcel(now, { orderId: 'shot-split', seq: 2, carrier: 'ZTO', trackingNo: '78912345678901', scans: SCANS_TO_DEST_CITY.slice(0, 3), etaInHours: 26,
-        items: [{ productId: 'prod-ceramic-mug', title: '景德镇手绘马克杯', quantity: 2 }] }),
+      fixtureParcel(now, {
+        orderId: 'shot-transit',
+        scans: [...SCANS_TO_DEST_CITY, OUT_FOR_DELIVERY_SCAN],
+        etaInHours: 3,
+        items: [
+          { productId: 'prod-longjing-tea', title: '明前龙井 250g', quantity: 1 },
+          { productId: 'prod-ceramic-mug', title: '景德镇手绘马克杯', quantity: 2 },
+        ],
+      }),
+    ],
+  },
+  {
+    name: 'delivered',
+    orderId: 'shot-delivered',
+    ready: '已签收',
+    parcels: (now) => [
+      fixtureParcel(now, { orderId: 'shot-delivered', scans: [...SCANS_TO_DEST_CITY, OUT_FOR_DELIVERY_SCAN, DELIVERED_SCAN] }),
+    ],
+  },
+  {
+    name: 'exception',
+    orderId: 'shot-exception',
+    ready: '快递员联系不上你',
+    parcels: (now) => [
+      fixtureParcel(now, { orderId: 'shot-exception', scans: [...SCANS_TO_DEST_CITY, OUT_FOR_DELIVERY_SCAN, FAILED_DELIVERY_SCAN] }),
+    ],
+  },
+  {
+    name: 'two-parcels',
+    orderId: 'shot-split',
+    ready: '包裹2',
+    parcels: (now) => [
+      fixtureParcel(now, {
+        orderId: 'shot-split',
+        seq: 1,
+        scans: [...SCANS_TO_DEST_CITY, OUT_FOR_DELIVERY_SCAN],
+        etaInHours: 2,
+        items: [{ productId: 'prod-longjing-tea', title: '明前龙井 250g', quantity: 1 }],
+      }),
+      fixtureParcel(now, {
+        orderId: 'shot-split',
+        seq: 2,
+        carrier: 'ZTO',
+        trackingNo: '78912345678901',
+        scans: SCANS_TO_DEST_CITY.slice(0, 3),
+        etaInHours: 26,
+        items: [{ productId: 'prod-ceramic-mug', title: '景德镇手绘马克杯', quantity: 2 }],
+      }),
     ],
   },
   { name: 'storefront', orderId: 'shot-none', parcels: () => [], ready: '明前龙井', route: 'pages/index/index' },
@@ -77,7 +121,9 @@ async function main(): Promise<void> {
     for (const shot of SHOTS) {
       const { page, pageErrors } = await openPhonePage(browser)
       if (shot.holdReads) await page.route(`${cloud.url}/**`, () => undefined)
-      await page.goto(shot.route ? `${h5.url}/#/${shot.route}?as=${SHOPPER}` : `${h5.url}/#/pages/order/detail?id=${shot.orderId}&as=${SHOPPER}`)
+      await page.goto(
+        shot.route ? `${h5.url}/#/${shot.route}?as=${SHOPPER}` : `${h5.url}/#/pages/order/detail?id=${shot.orderId}&as=${SHOPPER}`,
+      )
       if (shot.holdReads) await page.locator('.ps-skeleton').waitFor()
       else await page.locator('.ps-page', { hasText: shot.ready }).waitFor()
       // Let the watch go live so the freshness line shows its steady state.

@@ -1,4 +1,4 @@
-// `npm test`: type-check, build what the tests load (function bundles, the weapp and H5 apps and their
+// `npm test`: type-check, lint, build what the tests load (function bundles, the weapp and H5 apps and their
 // test variants),
 // run every jest project under a watchdog, and end with the plain line CI reads: `N passed, N failed`.
 // Usage: npm test [-- --skip-build] [-- <jest args>]
@@ -29,7 +29,11 @@ function run(label: string, command: string, commandArgs: string[]): boolean {
 }
 
 const npx = (tool: string) => path.join(root, 'node_modules', '.bin', tool)
-const steps: Array<[string, string, string[]]> = [['typecheck', 'npm', ['run', '--silent', 'typecheck']]]
+const steps: Array<[string, string, string[]]> = [
+  ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+  // Layering (DESIGN §2), cycles, hooks rules and one format: eslint . && prettier --check .
+  ['lint', 'npm', ['run', '--silent', 'lint']],
+]
 if (!skipBuild) {
   steps.push(
     ['build cloud functions', npx('tsx'), ['scripts/buildFunctions.ts']],
@@ -48,12 +52,16 @@ async function main(): Promise<void> {
   const report = path.join(workDir, 'report.json')
   const progressFile = path.join(workDir, 'progress.jsonl')
   console.log('\n▶ jest')
-  const end = await runJestWithWatchdog(npx('jest'), ['--json', `--outputFile=${report}`, '--reporters=default', '--reporters=./test/jest/progressReporter.js', ...jestArgs], {
-    cwd: root,
-    env: { ...process.env, JEST_PROGRESS_FILE: progressFile },
-    reportFile: report,
-    limits: { runMs: positive('TEST_RUN_MINUTES', 45) * 60_000, exitGraceMs: positive('TEST_EXIT_GRACE_SECONDS', 30) * 1000 },
-  })
+  const end = await runJestWithWatchdog(
+    npx('jest'),
+    ['--json', `--outputFile=${report}`, '--reporters=default', '--reporters=./test/jest/progressReporter.js', ...jestArgs],
+    {
+      cwd: root,
+      env: { ...process.env, JEST_PROGRESS_FILE: progressFile },
+      reportFile: report,
+      limits: { runMs: positive('TEST_RUN_MINUTES', 45) * 60_000, exitGraceMs: positive('TEST_EXIT_GRACE_SECONDS', 30) * 1000 },
+    },
+  )
 
   let passed = 0
   let failed = failedSteps
@@ -67,11 +75,15 @@ async function main(): Promise<void> {
   } else {
     if (end.kind === 'did-not-exit') {
       failed += 1
-      console.error(`\n✖ jest finished but did not exit within ${end.graceMs / 1000} s: a test left a handle open (timer, socket, server). Find it with: npx jest --detectOpenHandles <file>`)
+      console.error(
+        `\n✖ jest finished but did not exit within ${end.graceMs / 1000} s: a test left a handle open (timer, socket, server). Find it with: npx jest --detectOpenHandles <file>`,
+      )
     }
     try {
       const summary = JSON.parse(readFileSync(report, 'utf8')) as {
-        numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number
+        numPassedTests: number
+        numFailedTests: number
+        numRuntimeErrorTestSuites: number
       }
       passed = summary.numPassedTests
       // A suite that crashes before its tests run reports no failed test; count it so it cannot hide.

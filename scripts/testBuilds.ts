@@ -14,9 +14,19 @@ export const TEST_LOCAL_CLOUD_URL = 'http://local-cloud.test:8787'
 
 export const TEST_BUILDS = {
   /** `npm run build:weapp:local` as a developer runs it, for the simulate tests of the local build. */
-  weappLocal: { script: 'build:weapp:local', env: { WEAPP_OUTPUT_ROOT: 'dist-test/weapp-local', LOCAL_CLOUD_URL: TEST_LOCAL_CLOUD_URL }, dir: 'miniprogram/dist-test/weapp-local', entry: 'app.js' },
+  weappLocal: {
+    script: 'build:weapp:local',
+    env: { WEAPP_OUTPUT_ROOT: 'dist-test/weapp-local', LOCAL_CLOUD_URL: TEST_LOCAL_CLOUD_URL },
+    dir: 'miniprogram/dist-test/weapp-local',
+    entry: 'app.js',
+  },
   /** `npm run build:h5`, the release H5 build, for the scan that it carries no dev adapter. */
-  h5Release: { script: 'build:h5', env: { H5_OUTPUT_ROOT: 'dist-test/h5-release' }, dir: 'miniprogram/dist-test/h5-release', entry: 'index.html' },
+  h5Release: {
+    script: 'build:h5',
+    env: { H5_OUTPUT_ROOT: 'dist-test/h5-release' },
+    dir: 'miniprogram/dist-test/h5-release',
+    entry: 'index.html',
+  },
 } as const
 
 export type TestBuild = keyof typeof TEST_BUILDS
@@ -27,8 +37,16 @@ export function testBuildDir(variant: TestBuild): string {
 
 export function buildForTests(variant: TestBuild): void {
   const build = TEST_BUILDS[variant]
-  const result = spawnSync('npm', ['run', '--silent', build.script], { cwd: ROOT, env: { ...process.env, ...build.env }, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
-  if (result.status !== 0) throw new Error(`npm run ${build.script} (${variant}) failed:\n${`${result.stdout}\n${result.stderr}`.split('\n').slice(-30).join('\n')}`)
+  const result = spawnSync('npm', ['run', '--silent', build.script], {
+    cwd: ROOT,
+    env: { ...process.env, ...build.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  })
+  if (result.status !== 0)
+    throw new Error(
+      `npm run ${build.script} (${variant}) failed:\n${`${result.stdout}\n${result.stderr}`.split('\n').slice(-30).join('\n')}`,
+    )
 }
 
 const LOCK_WAIT_MS = 600_000
@@ -48,7 +66,8 @@ export function ensureTestBuild(variant: TestBuild): string {
       mkdirSync(path.dirname(lock), { recursive: true })
       mkdirSync(lock)
     } catch {
-      if (Date.now() > deadline) throw new Error(`waited ${LOCK_WAIT_MS / 1000} s for another worker's ${variant} build (remove ${lock} if none is running)`)
+      if (Date.now() > deadline)
+        throw new Error(`waited ${LOCK_WAIT_MS / 1000} s for another worker's ${variant} build (remove ${lock} if none is running)`)
       sleepSync(500)
       continue
     }

@@ -6,7 +6,9 @@ import * as path from 'node:path'
 import { readProgress, runJestWithWatchdog } from './testWatchdog'
 
 let dir = ''
-beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'watchdog-')) })
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'watchdog-'))
+})
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 function fakeJest(body: string): { command: string; args: string[]; report: string; progress: string } {
@@ -18,7 +20,12 @@ function fakeJest(body: string): { command: string; args: string[]; report: stri
 }
 
 const run = (fake: ReturnType<typeof fakeJest>, limits = { runMs: 4000, exitGraceMs: 1500 }) =>
-  runJestWithWatchdog(fake.command, fake.args, { cwd: dir, env: { ...process.env, JEST_PROGRESS_FILE: fake.progress }, reportFile: fake.report, limits })
+  runJestWithWatchdog(fake.command, fake.args, {
+    cwd: dir,
+    env: { ...process.env, JEST_PROGRESS_FILE: fake.progress },
+    reportFile: fake.report,
+    limits,
+  })
 
 test('a run that ends is reported with its exit code', async () => {
   const fake = fakeJest(`require('fs').writeFileSync(process.argv[2], '{}'); process.exit(3)`)
@@ -44,11 +51,14 @@ test('a stuck run is stopped at its limit, naming the files still running', asyn
 
 test('a file that crashed counts as a failure in the progress', () => {
   const file = path.join(dir, 'progress.jsonl')
-  writeFileSync(file, [
-    JSON.stringify({ kind: 'start', path: '/t/b.test.ts' }),
-    JSON.stringify({ kind: 'result', path: '/t/b.test.ts', passed: 0, failed: 0, crashed: true }),
-    '',
-  ].join('\n'))
+  writeFileSync(
+    file,
+    [
+      JSON.stringify({ kind: 'start', path: '/t/b.test.ts' }),
+      JSON.stringify({ kind: 'result', path: '/t/b.test.ts', passed: 0, failed: 0, crashed: true }),
+      '',
+    ].join('\n'),
+  )
   expect(readProgress(file)).toEqual({ passed: 0, failed: 1, running: [] })
   expect(readProgress(path.join(dir, 'absent.jsonl'))).toEqual({ passed: 0, failed: 0, running: [] })
 })

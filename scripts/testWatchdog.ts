@@ -17,7 +17,11 @@ export type JestEnd =
   | { kind: 'stuck'; afterMs: number; running: string[] }
   | { kind: 'did-not-exit'; graceMs: number }
 
-export interface Progress { passed: number; failed: number; running: string[] }
+export interface Progress {
+  passed: number
+  failed: number
+  running: string[]
+}
 
 /** What the progress reporter (test/jest/progressReporter.js) recorded so far. */
 export function readProgress(file: string): Progress {
@@ -38,7 +42,11 @@ export function readProgress(file: string): Progress {
   return progress
 }
 
-export function runJestWithWatchdog(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; reportFile: string; limits: WatchdogLimits }): Promise<JestEnd> {
+export function runJestWithWatchdog(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; reportFile: string; limits: WatchdogLimits },
+): Promise<JestEnd> {
   return new Promise((resolve) => {
     // Its own process group, so a kill reaches jest's workers and anything they started.
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: 'inherit', detached: true })
@@ -52,7 +60,11 @@ export function runJestWithWatchdog(command: string, args: string[], options: { 
       resolve(end)
     }
     const killGroup = () => {
-      try { process.kill(-(child.pid ?? 0), 'SIGKILL') } catch { /* already gone */ }
+      try {
+        process.kill(-(child.pid ?? 0), 'SIGKILL')
+      } catch {
+        /* already gone */
+      }
     }
     const ticker = setInterval(() => {
       const now = Date.now()
@@ -68,6 +80,10 @@ export function runJestWithWatchdog(command: string, args: string[], options: { 
     }, 1000)
     child.on('exit', (code) => finish({ kind: 'exited', code }))
     // A parent stopped with Ctrl-C or by CI takes the jest group with it.
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { killGroup(); process.exit(130) })
+    for (const signal of ['SIGINT', 'SIGTERM'] as const)
+      process.once(signal, () => {
+        killGroup()
+        process.exit(130)
+      })
   })
 }

@@ -17,14 +17,21 @@ function argument(name: string): string | undefined {
 
 interface MiniprogramCi {
   Project: new (options: { appid: string; type: 'miniProgram'; projectPath: string; privateKeyPath: string }) => unknown
-  upload(options: { project: unknown; version: string; desc?: string; setting: { useProjectConfig: boolean } }): Promise<{ subPackageInfo?: Array<{ name: string; size: number }> }>
+  upload(options: {
+    project: unknown
+    version: string
+    desc?: string
+    setting: { useProjectConfig: boolean }
+  }): Promise<{ subPackageInfo?: Array<{ name: string; size: number }> }>
 }
 
 async function main(): Promise<number> {
   const dist = path.resolve(ROOT, argument('dist') ?? 'miniprogram/dist')
   const findings = localBuildFindings(dist)
   if (findings.length > 0) {
-    console.error(`upload refused: ${path.relative(ROOT, dist)} is not a release build:\n${findings.map((finding) => `  - ${finding}`).join('\n')}\nBuild the release with \`npm run build:weapp\` and upload again.`)
+    console.error(
+      `upload refused: ${path.relative(ROOT, dist)} is not a release build:\n${findings.map((finding) => `  - ${finding}`).join('\n')}\nBuild the release with \`npm run build:weapp\` and upload again.`,
+    )
     return 1
   }
   const version = argument('version')
@@ -55,7 +62,10 @@ async function main(): Promise<number> {
   return 0
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(`upload failed: ${(error as Error).message}`)
-  process.exit(1)
-})
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`upload failed: ${(error as Error).message}`)
+    process.exit(1)
+  },
+)

@@ -1,9 +1,17 @@
 import { loadPipelineConfig } from './config'
 
-const kdniao = { TRACKING_VENDOR: 'kdniao', KDNIAO_EBUSINESS_ID: '1900001', KDNIAO_APP_KEY: 'app-key-secret-1', KDNIAO_API_URL: 'http://127.0.0.1:8790/' }
+const kdniao = {
+  TRACKING_VENDOR: 'kdniao',
+  KDNIAO_EBUSINESS_ID: '1900001',
+  KDNIAO_APP_KEY: 'app-key-secret-1',
+  KDNIAO_API_URL: 'http://127.0.0.1:8790/',
+}
 const kuaidi100 = {
-  KUAIDI100_CUSTOMER: 'CUSTOMER0001', KUAIDI100_KEY: 'key-secret-1', KUAIDI100_SALT: 'salt-secret-1',
-  KUAIDI100_API_URL: 'http://127.0.0.1:8790', TRACKING_PUSH_BASE_URL: 'http://127.0.0.1:8787',
+  KUAIDI100_CUSTOMER: 'CUSTOMER0001',
+  KUAIDI100_KEY: 'key-secret-1',
+  KUAIDI100_SALT: 'salt-secret-1',
+  KUAIDI100_API_URL: 'http://127.0.0.1:8790',
+  TRACKING_PUSH_BASE_URL: 'http://127.0.0.1:8787',
 }
 
 describe('pipeline configuration', () => {
@@ -45,7 +53,12 @@ describe('pipeline configuration', () => {
     expect(result.config.merchantOpenids).toEqual(['o-a', 'o-b'])
     expect(result.config.warehouseSecret).toBeNull()
     expect(result.config.limits).toEqual({
-      pollSilentAfterMs: 6 * 3600_000, pollBatch: 50, subscribeBatch: 100, vendorQps: 5, refreshMinIntervalMs: 600_000, subscribeInlineBudgetMs: 2000,
+      pollSilentAfterMs: 6 * 3600_000,
+      pollBatch: 50,
+      subscribeBatch: 100,
+      vendorQps: 5,
+      refreshMinIntervalMs: 600_000,
+      subscribeInlineBudgetMs: 2000,
     })
   })
 

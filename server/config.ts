@@ -5,7 +5,11 @@
 import * as z from '../core/validation/zod'
 import type { TrackingVendor } from '../core/api'
 
-export interface KdniaoConfig { eBusinessId: string; appKey: string; apiUrl: string }
+export interface KdniaoConfig {
+  eBusinessId: string
+  appKey: string
+  apiUrl: string
+}
 export interface Kuaidi100Config {
   customer: string
   key: string
@@ -49,7 +53,10 @@ export type ConfigResult<T> = { ok: true; config: T } | { ok: false; missing: st
 const KDNIAO_KEYS = ['KDNIAO_EBUSINESS_ID', 'KDNIAO_APP_KEY', 'KDNIAO_API_URL'] as const
 const KUAIDI100_KEYS = ['KUAIDI100_CUSTOMER', 'KUAIDI100_KEY', 'KUAIDI100_SALT', 'KUAIDI100_API_URL', 'TRACKING_PUSH_BASE_URL'] as const
 
-const httpUrl = z.pipe(z.url({ protocol: /^https?$/ }), z.transform((url: string) => url.replace(/\/+$/, '')))
+const httpUrl = z.pipe(
+  z.url({ protocol: /^https?$/ }),
+  z.transform((url: string) => url.replace(/\/+$/, '')),
+)
 const VALUE_SCHEMAS: Record<string, z.ZodMiniType> = {
   TRACKING_VENDOR: z.enum(['kdniao', 'kuaidi100']),
   KDNIAO_EBUSINESS_ID: z.string().check(z.regex(/^\d{4,12}$/)),
@@ -80,7 +87,14 @@ const DEFAULTS = {
 } as const
 
 export function merchantOpenidsFrom(raw: string | undefined): string[] {
-  return [...new Set((raw ?? '').split(',').map((openid) => openid.trim()).filter((openid) => openid !== ''))]
+  return [
+    ...new Set(
+      (raw ?? '')
+        .split(',')
+        .map((openid) => openid.trim())
+        .filter((openid) => openid !== ''),
+    ),
+  ]
 }
 
 export function loadPipelineConfig(env: Record<string, string | undefined>): ConfigResult<PipelineConfig> {
@@ -104,13 +118,22 @@ export function loadPipelineConfig(env: Record<string, string | undefined>): Con
   const wanted = (keys: readonly string[], selected: boolean) => selected || keys.some((key) => (env[key] ?? '').trim() !== '')
   const kdniaoWanted = wanted(KDNIAO_KEYS, vendor === 'kdniao')
   const kuaidi100Wanted = wanted(KUAIDI100_KEYS, vendor === 'kuaidi100')
-  const kdniao = kdniaoWanted ? {
-    eBusinessId: read<string>('KDNIAO_EBUSINESS_ID', true), appKey: read<string>('KDNIAO_APP_KEY', true), apiUrl: read<string>('KDNIAO_API_URL', true),
-  } : null
-  const kuaidi100 = kuaidi100Wanted ? {
-    customer: read<string>('KUAIDI100_CUSTOMER', true), key: read<string>('KUAIDI100_KEY', true), salt: read<string>('KUAIDI100_SALT', true),
-    apiUrl: read<string>('KUAIDI100_API_URL', true), pushBaseUrl: read<string>('TRACKING_PUSH_BASE_URL', true),
-  } : null
+  const kdniao = kdniaoWanted
+    ? {
+        eBusinessId: read<string>('KDNIAO_EBUSINESS_ID', true),
+        appKey: read<string>('KDNIAO_APP_KEY', true),
+        apiUrl: read<string>('KDNIAO_API_URL', true),
+      }
+    : null
+  const kuaidi100 = kuaidi100Wanted
+    ? {
+        customer: read<string>('KUAIDI100_CUSTOMER', true),
+        key: read<string>('KUAIDI100_KEY', true),
+        salt: read<string>('KUAIDI100_SALT', true),
+        apiUrl: read<string>('KUAIDI100_API_URL', true),
+        pushBaseUrl: read<string>('TRACKING_PUSH_BASE_URL', true),
+      }
+    : null
   const number = (key: keyof typeof DEFAULTS) => read<number>(key, false) ?? DEFAULTS[key]
   const limits: PipelineLimits = {
     pollSilentAfterMs: number('POLL_SILENT_AFTER_MINUTES') * 60_000,

@@ -18,8 +18,17 @@ const SALT = 's3cr3t'
 function kdniao(file: string, trackingNo: string): TrackingSnapshot {
   const fixture = JSON.parse(readFileSync(path.join(__dirname, 'kdniao', 'fixtures', file), 'utf8'))
   const requestData = JSON.stringify(fixture.requestData)
-  const read = readKdniaoPush(encodeForm([['RequestData', requestData], ['RequestType', fixture.requestType], ['DataSign', kdniaoDataSign(requestData, APP_KEY, nodeDigests)]]), APP_KEY, nodeDigests)
-  const waybill = read.ok && read.tracking ? read.push.waybills.find((item) => item.ok && item.snapshot.trackingNo === trackingNo) : undefined
+  const read = readKdniaoPush(
+    encodeForm([
+      ['RequestData', requestData],
+      ['RequestType', fixture.requestType],
+      ['DataSign', kdniaoDataSign(requestData, APP_KEY, nodeDigests)],
+    ]),
+    APP_KEY,
+    nodeDigests,
+  )
+  const waybill =
+    read.ok && read.tracking ? read.push.waybills.find((item) => item.ok && item.snapshot.trackingNo === trackingNo) : undefined
   if (!waybill || !waybill.ok) throw new Error(`${file} has no ${trackingNo}`)
   return waybill.snapshot
 }
@@ -27,12 +36,20 @@ function kdniao(file: string, trackingNo: string): TrackingSnapshot {
 function kuaidi100(file: string): TrackingSnapshot {
   const fixture = JSON.parse(readFileSync(path.join(__dirname, 'kuaidi100', 'fixtures', file), 'utf8'))
   const param = JSON.stringify(fixture.param)
-  const read = readKuaidi100Push(encodeForm([['param', param], ['sign', kuaidi100CallbackSign(param, SALT, nodeDigests)]]), SALT, nodeDigests)
+  const read = readKuaidi100Push(
+    encodeForm([
+      ['param', param],
+      ['sign', kuaidi100CallbackSign(param, SALT, nodeDigests)],
+    ]),
+    SALT,
+    nodeDigests,
+  )
   if (!read.ok || !read.push.waybill.ok) throw new Error(`${file} did not parse`)
   return read.push.waybill.snapshot
 }
 
-const fold = (snapshots: TrackingSnapshot[]) => snapshots.reduce<ParcelTracking>((state, next) => mergeSnapshot(state, next), emptyTracking())
+const fold = (snapshots: TrackingSnapshot[]) =>
+  snapshots.reduce<ParcelTracking>((state, next) => mergeSnapshot(state, next), emptyTracking())
 
 describe('Kdniao: a newer snapshot, then the older one late, then both again', () => {
   const older = kdniao('push-102-normal.json', 'YT1234567890123')
@@ -45,7 +62,12 @@ describe('Kdniao: a newer snapshot, then the older one late, then both again', (
   ])('%s ends delivered with every scan once', (_case, snapshots) => {
     const state = fold(snapshots)
     expect(state).toEqual(fold([older, newer]))
-    expect(state).toMatchObject({ status: 'DELIVERED', subStatus: 'SIGNED_LOCKER', terminal: true, lastEventAt: Date.parse('2025-01-03T07:47:18Z') })
+    expect(state).toMatchObject({
+      status: 'DELIVERED',
+      subStatus: 'SIGNED_LOCKER',
+      terminal: true,
+      lastEventAt: Date.parse('2025-01-03T07:47:18Z'),
+    })
     expect(state.events).toHaveLength(7)
     expect(state.events.map((event) => event.at)).toEqual([...state.events.map((event) => event.at)].sort((a, b) => b - a))
     // The ETA came only with the older snapshot; it stays, and the page hides it once terminal.
@@ -78,7 +100,16 @@ describe('Kuaidi100: updateall and polling pushes in any order', () => {
   it('expire on abort("60天无变化") and re-open when a newer scan arrives', () => {
     const aborted = fold([kuaidi100('push-abort-no-change.json')])
     expect(aborted).toMatchObject({ status: 'EXPIRED', terminal: true })
-    const later = buildTrackingEvent({ vendor: 'kuaidi100', carrier: 'YD', trackingNo: '312345678901234', time: '2025-01-05 08:00:00', text: '【武汉市】快件已到达 武汉江夏区公司' }, nodeDigests)
+    const later = buildTrackingEvent(
+      {
+        vendor: 'kuaidi100',
+        carrier: 'YD',
+        trackingNo: '312345678901234',
+        time: '2025-01-05 08:00:00',
+        text: '【武汉市】快件已到达 武汉江夏区公司',
+      },
+      nodeDigests,
+    )
     if (!later.ok) throw new Error('fixture time')
     const reopened = mergeSnapshot(aborted, { ...kuaidi100('push-abort-no-change.json'), events: [later.event], signals: [] })
     expect(reopened).toMatchObject({ status: 'IN_TRANSIT', terminal: false })

@@ -20,7 +20,8 @@ export interface VendorAck {
   body: string
 }
 
-export type SignatureCheck<T> = ({ ok: true } & T) | { ok: false; reason: 'missing_signature' | 'bad_signature' | 'malformed'; detail: string }
+export type SignatureCheck<T> =
+  ({ ok: true } & T) | { ok: false; reason: 'missing_signature' | 'bad_signature' | 'malformed'; detail: string }
 
 /** A trace line that could not be used; the rest of the snapshot still is. */
 export interface TraceIssue {
@@ -44,11 +45,18 @@ export function fieldIgnoringCase(record: Record<string, unknown>, name: string)
 
 /** zod issues as one line for a failure value. */
 export function describeIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
-  return issues.slice(0, 5).map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`).join('; ')
+  return issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
+    .join('; ')
 }
 
 /** An answer that is not what the vendor documents: retried by the caller, never thrown. */
-export interface MalformedResponse { ok: false; reason: 'malformed'; detail: string }
+export interface MalformedResponse {
+  ok: false
+  reason: 'malformed'
+  detail: string
+}
 
 /** The first step of every response parser (Kdniao and Kuaidi100 alike): the body as JSON, or malformed. */
 export function parseVendorJson(text: string): { ok: true; value: unknown } | MalformedResponse {

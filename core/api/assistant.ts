@@ -7,7 +7,11 @@ import type { CommonFailure, Failure } from './result'
 export const MAX_QUESTION_CHARS = 200
 
 /** One of several orders a question fits, for "which one did you mean?". */
-export interface AnswerChoice { orderId: string; parcelIds: string[]; label: string }
+export interface AnswerChoice {
+  orderId: string
+  parcelIds: string[]
+  label: string
+}
 
 export const tokenIdSchema = z.string().check(z.regex(/^[0-9a-f]{24}$/, 'must be a token id'))
 
@@ -40,5 +44,4 @@ export const askParcelInput = z.object({
 export type AskParcelInput = z.infer<typeof askParcelInput>
 
 export type AskParcelResult =
-  | { ok: true; answer: string; orderId?: string; parcelIds?: string[]; choices?: AnswerChoice[] }
-  | Failure<CommonFailure>
+  { ok: true; answer: string; orderId?: string; parcelIds?: string[]; choices?: AnswerChoice[] } | Failure<CommonFailure>

@@ -28,8 +28,15 @@ export const backfillEntrySchema = z.object({
 export type BackfillEntry = z.infer<typeof backfillEntrySchema>
 
 export const BACKFILL_ENTRY_FAILURES = [
-  'invalid_entry', 'order_not_found', 'invalid_tracking_number', 'ambiguous_carrier', 'unrecognised_carrier',
-  'phone_tail_required', 'number_on_other_order', 'replaced_parcel_not_found', 'storage_failed',
+  'invalid_entry',
+  'order_not_found',
+  'invalid_tracking_number',
+  'ambiguous_carrier',
+  'unrecognised_carrier',
+  'phone_tail_required',
+  'number_on_other_order',
+  'replaced_parcel_not_found',
+  'storage_failed',
   /** An item that is not in the order, or more of it than the order has left to ship. */
   'invalid_items',
 ] as const
@@ -37,16 +44,14 @@ export type BackfillEntryFailure = (typeof BACKFILL_ENTRY_FAILURES)[number]
 
 export type BackfillEntryResult =
   | {
-    ok: true
-    parcelId: string
-    carrier: CarrierCode
-    trackingNo: string
-    /** `unchanged`: the same entry was submitted before — nothing new was written. */
-    outcome: 'created' | 'unchanged' | 'replaced'
-    subscription: SubscriptionState
-  }
+      ok: true
+      parcelId: string
+      carrier: CarrierCode
+      trackingNo: string
+      /** `unchanged`: the same entry was submitted before — nothing new was written. */
+      outcome: 'created' | 'unchanged' | 'replaced'
+      subscription: SubscriptionState
+    }
   | (Failure<BackfillEntryFailure> & { candidates?: CarrierCode[]; otherOrderId?: string })
 
-export type BackfillTrackingResult =
-  | { ok: true; results: BackfillEntryResult[] }
-  | Failure<CommonFailure | 'not_merchant' | 'unauthorised'>
+export type BackfillTrackingResult = { ok: true; results: BackfillEntryResult[] } | Failure<CommonFailure | 'not_merchant' | 'unauthorised'>

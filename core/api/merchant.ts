@@ -51,25 +51,33 @@ export interface DeliveryFigures {
 }
 
 export type MerchantConsoleResult<A extends MerchantConsoleInput['action']> =
-  | (A extends 'session' ? { ok: true; merchant: { openid: string; name: string } }
-    : A extends 'toShip' ? { ok: true; orders: OrderDoc[]; nextBefore: number | null }
-    : A extends 'exceptions' ? {
-      ok: true
-      /** The quietest first, at most one page; `total` counts every parcel that needs attention. */
-      items: ExceptionItem[]
-      total: number
-      checkedAt: number
-    }
-    : A extends 'carrierPerformance' ? {
-      ok: true
-      sinceDays: number
-      byCarrier: Array<{ carrier: CarrierCode } & DeliveryFigures>
-      byProvince: Array<{ province: string } & DeliveryFigures>
-    }
-    : A extends 'order' ? { ok: true; order: OrderDoc; parcels: ParcelDoc[] }
-    : A extends 'lookupNumbers' ? { ok: true; used: Array<{ trackingNo: string; parcelId: string; orderId: string }> }
-    : A extends 'wechatSync' ? WechatSyncListResult
-    : A extends 'retryShippingSync' ? RetryShippingSyncResult
-    : never)
+  | (A extends 'session'
+      ? { ok: true; merchant: { openid: string; name: string } }
+      : A extends 'toShip'
+        ? { ok: true; orders: OrderDoc[]; nextBefore: number | null }
+        : A extends 'exceptions'
+          ? {
+              ok: true
+              /** The quietest first, at most one page; `total` counts every parcel that needs attention. */
+              items: ExceptionItem[]
+              total: number
+              checkedAt: number
+            }
+          : A extends 'carrierPerformance'
+            ? {
+                ok: true
+                sinceDays: number
+                byCarrier: Array<{ carrier: CarrierCode } & DeliveryFigures>
+                byProvince: Array<{ province: string } & DeliveryFigures>
+              }
+            : A extends 'order'
+              ? { ok: true; order: OrderDoc; parcels: ParcelDoc[] }
+              : A extends 'lookupNumbers'
+                ? { ok: true; used: Array<{ trackingNo: string; parcelId: string; orderId: string }> }
+                : A extends 'wechatSync'
+                  ? WechatSyncListResult
+                  : A extends 'retryShippingSync'
+                    ? RetryShippingSyncResult
+                    : never)
   | (A extends 'refreshParcel' ? RefreshTrackingResult : never)
   | MerchantFailure

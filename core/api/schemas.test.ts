@@ -1,8 +1,23 @@
-import { backfillEntrySchema, backfillTrackingInput, createOrderInput, getOrderTrackingInput, merchantConsoleInput, parcelIdOf, refreshTrackingInput } from '.'
+import {
+  backfillEntrySchema,
+  backfillTrackingInput,
+  createOrderInput,
+  getOrderTrackingInput,
+  merchantConsoleInput,
+  parcelIdOf,
+  refreshTrackingInput,
+} from '.'
 
 const address = {
-  userName: '张三', telNumber: '13800001234', provinceName: '广东省', cityName: '深圳市',
-  countyName: '南山区', detailInfo: '科技园路 1 号', postalCode: '518000', errMsg: 'chooseAddress:ok', nationalCode: '440305',
+  userName: '张三',
+  telNumber: '13800001234',
+  provinceName: '广东省',
+  cityName: '深圳市',
+  countyName: '南山区',
+  detailInfo: '科技园路 1 号',
+  postalCode: '518000',
+  errMsg: 'chooseAddress:ok',
+  nationalCode: '440305',
 }
 
 describe('function input schemas refuse what must never reach a query', () => {
@@ -33,14 +48,28 @@ describe('createOrder input', () => {
   it('takes the wx.chooseAddress object and drops the fields it does not use', () => {
     const parsed = createOrderInput.parse({ items: [{ productId: 'p-tea', quantity: 2 }], address })
     expect(parsed.address).toEqual({
-      userName: '张三', telNumber: '13800001234', provinceName: '广东省', cityName: '深圳市',
-      countyName: '南山区', detailInfo: '科技园路 1 号', postalCode: '518000',
+      userName: '张三',
+      telNumber: '13800001234',
+      provinceName: '广东省',
+      cityName: '深圳市',
+      countyName: '南山区',
+      detailInfo: '科技园路 1 号',
+      postalCode: '518000',
     })
   })
 
   it.each([
     ['no items', { items: [], address }],
-    ['a product twice', { items: [{ productId: 'p', quantity: 1 }, { productId: 'p', quantity: 2 }], address }],
+    [
+      'a product twice',
+      {
+        items: [
+          { productId: 'p', quantity: 1 },
+          { productId: 'p', quantity: 2 },
+        ],
+        address,
+      },
+    ],
     ['a zero quantity', { items: [{ productId: 'p', quantity: 0 }], address }],
     ['a fractional quantity', { items: [{ productId: 'p', quantity: 1.5 }], address }],
     ['a phone that is not one', { items: [{ productId: 'p', quantity: 1 }], address: { ...address, telNumber: 'call me' } }],

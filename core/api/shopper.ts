@@ -21,7 +21,8 @@ export type AddressInput = z.infer<typeof addressInput>
 
 export const createOrderInput = z.object({
   items: z.array(z.object({ productId: docIdSchema, quantity: z.number().check(z.int(), z.minimum(1), z.maximum(99)) })).check(
-    z.minLength(1), z.maxLength(20),
+    z.minLength(1),
+    z.maxLength(20),
     z.refine((items) => new Set(items.map((item) => item.productId)).size === items.length, 'each product at most once'),
   ),
   address: addressInput,
@@ -29,8 +30,7 @@ export const createOrderInput = z.object({
 export type CreateOrderInput = z.infer<typeof createOrderInput>
 export const CREATE_ORDER_FAILURES = ['product_not_found', 'out_of_stock', 'payment_failed'] as const
 export type CreateOrderResult =
-  | { ok: true; orderId: string; totalFen: number }
-  | Failure<CommonFailure | (typeof CREATE_ORDER_FAILURES)[number]>
+  { ok: true; orderId: string; totalFen: number } | Failure<CommonFailure | (typeof CREATE_ORDER_FAILURES)[number]>
 
 export const listMyOrdersInput = pageSchema
 export type ListMyOrdersResult = { ok: true; orders: OrderDoc[]; nextBefore: number | null } | Failure<CommonFailure>
@@ -38,9 +38,7 @@ export type ListMyOrdersResult = { ok: true; orders: OrderDoc[]; nextBefore: num
 export const getOrderTrackingInput = z.object({ orderId: docIdSchema })
 /** Parcels: active ones by `seq`, then superseded ones. Another shopper's order is `not_found`,
  * indistinguishable from a missing one. */
-export type GetOrderTrackingResult =
-  | { ok: true; order: OrderDoc; parcels: ParcelDoc[] }
-  | Failure<CommonFailure | 'not_found'>
+export type GetOrderTrackingResult = { ok: true; order: OrderDoc; parcels: ParcelDoc[] } | Failure<CommonFailure | 'not_found'>
 
 export const refreshTrackingInput = z.object({ parcelId: parcelIdSchema })
 export const REFRESH_FAILURES = ['not_found', 'rate_limited', 'vendor_unavailable'] as const

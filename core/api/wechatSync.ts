@@ -10,7 +10,11 @@ export const wechatSyncActions = [
   z.object({ action: z.literal('retryShippingSync'), orderId: docIdSchema }),
 ] as const
 
-export interface FailedNotification { parcelId: string; event: NotifyEvent; lastError: string | null }
+export interface FailedNotification {
+  parcelId: string
+  event: NotifyEvent
+  lastError: string | null
+}
 
 export interface WechatSyncRow {
   order: OrderDoc

@@ -4,9 +4,17 @@
 import type { CarrierCode } from '../carriers'
 import type { SubStatus, UnifiedStatus } from '../tracking'
 
-export interface ItemView { productId: string; title: string; quantity: number }
+export interface ItemView {
+  productId: string
+  title: string
+  quantity: number
+}
 
-export interface CourierView { kind: 'courier' | 'station'; name?: string; phone?: string }
+export interface CourierView {
+  kind: 'courier' | 'station'
+  name?: string
+  phone?: string
+}
 
 export interface ScanView {
   at: number

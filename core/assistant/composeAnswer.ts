@@ -31,7 +31,10 @@ export function pickupCode(text: string): string | null {
 function contactLine(parcel: ParcelView): string | null {
   const contact = parcel.contact
   if (!contact?.phone) return null
-  const who = contact.kind === 'station' ? `驿站${contact.name ? ` ${cleanCourierText(contact.name)}` : ''}` : `快递员${contact.name ? ` ${cleanCourierText(contact.name)}` : ''}`
+  const who =
+    contact.kind === 'station'
+      ? `驿站${contact.name ? ` ${cleanCourierText(contact.name)}` : ''}`
+      : `快递员${contact.name ? ` ${cleanCourierText(contact.name)}` : ''}`
   return `${who}电话 ${maskPhones(` ${contact.phone}`).trim()}（完整号码可在订单页一键拨打）`
 }
 
@@ -40,7 +43,10 @@ function nextStep(parcel: ParcelView): string[] {
   switch (parcel.status) {
     case 'AWAITING_PICKUP': {
       const code = parcel.latest ? pickupCode(parcel.latest.text) : null
-      return [code ? `下一步：凭取件码 ${code} 取件。` : '下一步：包裹已放入驿站或快递柜，请凭取件码尽快取件（取件码见快递公司短信）。', ...(contact ? [contact] : [])]
+      return [
+        code ? `下一步：凭取件码 ${code} 取件。` : '下一步：包裹已放入驿站或快递柜，请凭取件码尽快取件（取件码见快递公司短信）。',
+        ...(contact ? [contact] : []),
+      ]
     }
     case 'OUT_FOR_DELIVERY':
       return ['下一步：快递员正在派送，请保持电话畅通。', ...(contact ? [contact] : [])]
@@ -69,7 +75,9 @@ function etaLine(parcel: ParcelView): string | null {
 function routeLine(parcel: ParcelView): string | null {
   const route = parcel.route
   if (!route || (route.travelled.length === 0 && !route.current)) return null
-  const passed = [...route.travelled, ...(route.current ? [route.current] : [])].map(cleanCourierText).filter((city, index, all) => city !== all[index - 1])
+  const passed = [...route.travelled, ...(route.current ? [route.current] : [])]
+    .map(cleanCourierText)
+    .filter((city, index, all) => city !== all[index - 1])
   const ahead = route.remaining.map(cleanCourierText)
   return `路线：${passed.join(' → ')}${ahead.length > 0 ? ` → （${ahead.join(' → ')}）` : ''}${route.current ? `，现在在${cleanCourierText(route.current)}` : ''}。`
 }

@@ -7,7 +7,11 @@ const GENERIC = /^(包裹|快递|订单|东西|那个|这个|我的|物流|礼�
 
 /** Drops weights, counts and brackets from a title: `桂花糕礼盒 (12 枚)` → `桂花糕礼盒`. */
 export function titleCore(title: string): string {
-  return title.replace(/[(（][^)）]*[)）]/g, '').replace(/\d+\s*(g|kg|ml|克|枚|只|个|件)/gi, '').replace(/[\s·,，.。/]+/g, '').trim()
+  return title
+    .replace(/[(（][^)）]*[)）]/g, '')
+    .replace(/\d+\s*(g|kg|ml|克|枚|只|个|件)/gi, '')
+    .replace(/[\s·,，.。/]+/g, '')
+    .trim()
 }
 
 function longestSharedPart(question: string, title: string): string {
@@ -43,7 +47,8 @@ export function matchProduct(question: string, title: string): ProductMatch {
   return best
 }
 
-const MENTION = /(?:买的|那个|那件|那盒|那包|那袋|那条|那只|订的)([\u4e00-\u9fa5A-Za-z]{2,8}?)(?=到|在|什么|怎么|呢|吗|了|发|签|有|，|,|？|\?|$)/
+const MENTION =
+  /(?:买的|那个|那件|那盒|那包|那袋|那条|那只|订的)([\u4e00-\u9fa5A-Za-z]{2,8}?)(?=到|在|什么|怎么|呢|吗|了|发|签|有|，|,|？|\?|$)/
 
 // Question words that can follow 买的 (买的到了吗, 买的还没到).
 const NOT_A_PRODUCT = /^(到|在|什么|怎么|发|签|有|还|是|都|已|没|呢|吗|了)/

@@ -18,11 +18,7 @@ export interface QuestionWords {
 }
 
 const ORDINAL = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})'
-const PARCEL_ORDINALS = [
-  new RegExp(`第${ORDINAL}个?(?:包裹|快递|件)`),
-  /包裹\s*(\d{1,2})(?!\d)/,
-  new RegExp(`${ORDINAL}号包裹`),
-]
+const PARCEL_ORDINALS = [new RegExp(`第${ORDINAL}个?(?:包裹|快递|件)`), /包裹\s*(\d{1,2})(?!\d)/, new RegExp(`${ORDINAL}号包裹`)]
 const ORDER_ORDINALS = [new RegExp(`第${ORDINAL}(?:单|个订单|笔)`)]
 
 // A full number: letters then digits, or digits only, 8+ characters (core/carriers patterns are all longer).
@@ -41,7 +37,10 @@ const STATUS_FILTERS: Array<{ pattern: RegExp; status: StatusFilter }> = [
 
 const ASKING: Array<{ pattern: RegExp; asking: Exclude<Asking, null> }> = [
   { pattern: /取件码|怎么取|去哪取|哪里取|在哪取/, asking: 'pickup' },
-  { pattern: /签收了[吗没么嘛]|到了[吗没么嘛]|收到了[吗没么嘛]|送到了[吗没么嘛]|送达了[吗没么嘛]|是否签收|有没有签收|有没有到/, asking: 'delivered' },
+  {
+    pattern: /签收了[吗没么嘛]|到了[吗没么嘛]|收到了[吗没么嘛]|送到了[吗没么嘛]|送达了[吗没么嘛]|是否签收|有没有签收|有没有到/,
+    asking: 'delivered',
+  },
   { pattern: /什么时候|几时|多久|哪天|几天|预计|啥时候|何时/, asking: 'when' },
   { pattern: /到哪|在哪|哪里了|什么位置|到什么地方/, asking: 'where' },
 ]

@@ -7,13 +7,22 @@ export const MAX_QUOTED_CHARS = 120
 
 /** C0/C1 controls, zero-width and bidi formatting characters, line/paragraph separators, BOM. */
 function invisible(code: number): boolean {
-  return code <= 0x1f || (code >= 0x7f && code <= 0x9f) || (code >= 0x200b && code <= 0x200f) ||
-    (code >= 0x2028 && code <= 0x202e) || (code >= 0x2060 && code <= 0x2069) || code === 0xfeff
+  return (
+    code <= 0x1f ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x2028 && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x2069) ||
+    code === 0xfeff
+  )
 }
 
 export function cleanCourierText(text: string): string {
   const visible = Array.from(text, (char) => (invisible(char.codePointAt(0) ?? 0) ? ' ' : char)).join('')
-  const flat = visible.replace(/[「」『』]/g, '"').replace(/\s+/g, ' ').trim()
+  const flat = visible
+    .replace(/[「」『』]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
   const masked = maskPhones(flat)
   const chars = Array.from(masked)
   return chars.length > MAX_QUOTED_CHARS ? `${chars.slice(0, MAX_QUOTED_CHARS).join('')}…` : masked

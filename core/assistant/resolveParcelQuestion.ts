@@ -15,13 +15,15 @@ import { formatDay } from './shanghaiCalendar'
 /** How many orders a "which one?" answer lists. */
 export const MAX_CHOICES = 5
 
-
 export type ParcelAnswer =
   | { kind: 'answer'; text: string; orderId: string; parcelIds: string[] }
   | { kind: 'choose'; text: string; choices: AnswerChoice[] }
   | { kind: 'none'; text: string }
 
-interface Candidate { order: OrderView; parcels: ParcelView[] }
+interface Candidate {
+  order: OrderView
+  parcels: ParcelView[]
+}
 
 const STATUS_TEST: Record<StatusFilter, (parcel: ParcelView) => boolean> = {
   not_delivered: (parcel) => parcel.status !== 'DELIVERED',
@@ -58,8 +60,17 @@ function choose(candidates: Candidate[], why: string): ParcelAnswer {
   const more = candidates.length > shown.length ? [`……还有 ${candidates.length - shown.length} 单。`] : []
   return {
     kind: 'choose',
-    text: [`${why}有 ${candidates.length} 个订单符合：`, ...lines, ...more, '请告诉我是哪一单，比如下单日期、商品名称或快递单号的后四位。'].join('\n'),
-    choices: shown.map((candidate) => ({ orderId: candidate.order.orderId, parcelIds: candidate.parcels.map((parcel) => parcel.parcelId), label: choiceLabel(candidate) })),
+    text: [
+      `${why}有 ${candidates.length} 个订单符合：`,
+      ...lines,
+      ...more,
+      '请告诉我是哪一单，比如下单日期、商品名称或快递单号的后四位。',
+    ].join('\n'),
+    choices: shown.map((candidate) => ({
+      orderId: candidate.order.orderId,
+      parcelIds: candidate.parcels.map((parcel) => parcel.parcelId),
+      label: choiceLabel(candidate),
+    })),
   }
 }
 
@@ -82,20 +93,30 @@ export function resolveParcelQuestion(question: string, orders: readonly OrderVi
 
   if (words.tracking) {
     const { kind, value } = words.tracking
-    const fits = (parcel: ParcelView) => (kind === 'full' ? parcel.trackingNo.toUpperCase() === value : parcel.trackingNo.toUpperCase().endsWith(value))
+    const fits = (parcel: ParcelView) =>
+      kind === 'full' ? parcel.trackingNo.toUpperCase() === value : parcel.trackingNo.toUpperCase().endsWith(value)
     candidates = candidates.map((c) => ({ ...c, parcels: c.parcels.filter(fits) })).filter((c) => c.parcels.length > 0)
-    if (candidates.length === 0) return { kind: 'none', text: `没有找到${kind === 'full' ? `单号为 ${value}` : `单号尾号为 ${value}`} 的包裹。请核对单号，或说说买的是什么。` }
+    if (candidates.length === 0)
+      return {
+        kind: 'none',
+        text: `没有找到${kind === 'full' ? `单号为 ${value}` : `单号尾号为 ${value}`} 的包裹。请核对单号，或说说买的是什么。`,
+      }
     narrowed = true
   }
 
-  const scored = candidates.map((c) => ({ c, score: Math.max(0, ...c.order.items.map((item) => matchProduct(words.rest, item.title).score)) }))
+  const scored = candidates.map((c) => ({
+    c,
+    score: Math.max(0, ...c.order.items.map((item) => matchProduct(words.rest, item.title).score)),
+  }))
   const best = Math.max(0, ...scored.map((entry) => entry.score))
   if (best > 0) {
-    candidates = scored.filter((entry) => entry.score === best).map(({ c }) => {
-      // A split order: keep the parcels that carry a named item, when the merchant said which.
-      const carrying = c.parcels.filter((parcel) => parcel.items.some((item) => matchProduct(words.rest, item.title).score > 0))
-      return carrying.length > 0 ? { ...c, parcels: carrying } : c
-    })
+    candidates = scored
+      .filter((entry) => entry.score === best)
+      .map(({ c }) => {
+        // A split order: keep the parcels that carry a named item, when the merchant said which.
+        const carrying = c.parcels.filter((parcel) => parcel.items.some((item) => matchProduct(words.rest, item.title).score > 0))
+        return carrying.length > 0 ? { ...c, parcels: carrying } : c
+      })
     narrowed = true
   } else {
     const named = mentionedProduct(asked)
@@ -105,7 +126,11 @@ export function resolveParcelQuestion(question: string, orders: readonly OrderVi
   if (time.range) {
     const { from, to, words: said } = time.range
     candidates = candidates.filter((c) => c.order.createdAt >= from && c.order.createdAt < to)
-    if (candidates.length === 0) return { kind: 'none', text: `没有找到${said}（${formatDay(from)}${to - from > 86_400_000 ? ` 至 ${formatDay(to - 1)}` : ''}）下的订单。` }
+    if (candidates.length === 0)
+      return {
+        kind: 'none',
+        text: `没有找到${said}（${formatDay(from)}${to - from > 86_400_000 ? ` 至 ${formatDay(to - 1)}` : ''}）下的订单。`,
+      }
     narrowed = true
   }
 
@@ -121,15 +146,23 @@ export function resolveParcelQuestion(question: string, orders: readonly OrderVi
     } else if (hard) return { kind: 'none', text: STATUS_NONE[words.status] }
   }
   if (words.asking === 'pickup') {
-    const waiting = candidates.map((c) => ({ ...c, parcels: c.parcels.filter(STATUS_TEST.awaiting_pickup) })).filter((c) => c.parcels.length > 0)
+    const waiting = candidates
+      .map((c) => ({ ...c, parcels: c.parcels.filter(STATUS_TEST.awaiting_pickup) }))
+      .filter((c) => c.parcels.length > 0)
     if (waiting.length > 0) candidates = waiting
     else if (!narrowed) return { kind: 'none', text: STATUS_NONE.awaiting_pickup }
   }
 
   if (words.parcelOrdinal !== null) {
     const seq = words.parcelOrdinal
-    const withSeq = candidates.map((c) => ({ ...c, parcels: c.parcels.filter((parcel) => parcel.seq === seq) })).filter((c) => c.parcels.length > 0)
-    if (withSeq.length === 0) return { kind: 'none', text: `没有找到包裹${seq}。${candidates.length === 1 && candidates[0] ? `这单共 ${candidates[0].order.parcels.length} 个包裹。` : ''}` }
+    const withSeq = candidates
+      .map((c) => ({ ...c, parcels: c.parcels.filter((parcel) => parcel.seq === seq) }))
+      .filter((c) => c.parcels.length > 0)
+    if (withSeq.length === 0)
+      return {
+        kind: 'none',
+        text: `没有找到包裹${seq}。${candidates.length === 1 && candidates[0] ? `这单共 ${candidates[0].order.parcels.length} 个包裹。` : ''}`,
+      }
     candidates = withSeq
     narrowed = true
   }
@@ -156,4 +189,3 @@ export function resolveParcelQuestion(question: string, orders: readonly OrderVi
   }
   return choose(candidates, '')
 }
-

@@ -14,7 +14,11 @@ export function dayStart(day: number): number {
   return day * DAY_MS - OFFSET_MS
 }
 
-export interface CalendarDate { year: number; month: number; day: number }
+export interface CalendarDate {
+  year: number
+  month: number
+  day: number
+}
 
 export function calendarDate(at: number): CalendarDate {
   const shifted = new Date(at + OFFSET_MS)

@@ -29,13 +29,19 @@ describe('carrier registry', () => {
   })
 
   it.each([
-    ['SF', 'required'], ['FWX', 'required'], ['ZTO', 'recommended'], ['YTO', 'none'], ['JD', 'none'],
+    ['SF', 'required'],
+    ['FWX', 'required'],
+    ['ZTO', 'recommended'],
+    ['YTO', 'none'],
+    ['JD', 'none'],
   ] as const)('%s phone tail: %s', (code, rule) => {
     expect(carrierInfo(code).phoneTail).toBe(rule)
   })
 
   it('marks only the officially confirmed WeChat codes as confirmed', () => {
-    const confirmed = CARRIERS.filter((carrier) => carrier.wechat.confirmed).map((carrier) => carrier.code).sort()
+    const confirmed = CARRIERS.filter((carrier) => carrier.wechat.confirmed)
+      .map((carrier) => carrier.code)
+      .sort()
     expect(confirmed).toEqual(['SF', 'STO', 'YD', 'YTO', 'ZTO'])
   })
 
@@ -48,13 +54,22 @@ describe('carrier registry', () => {
 
 describe('vendor carrier codes', () => {
   it.each([
-    ['SF', 'SF'], ['yto', 'YTO'], ['Fedex', 'FEDEX'], ['FEDEX_GJ', 'FEDEX'], [' JTSD ', 'JTSD'],
+    ['SF', 'SF'],
+    ['yto', 'YTO'],
+    ['Fedex', 'FEDEX'],
+    ['FEDEX_GJ', 'FEDEX'],
+    [' JTSD ', 'JTSD'],
   ])('Kdniao %j → %s', (code, carrier) => {
     expect(carrierFromKdniao(code)).toEqual({ ok: true, carrier })
   })
 
   it.each([
-    ['shunfeng', 'SF'], ['YuanTong', 'YTO'], ['youzhengguoji', 'YZPY'], ['emsguoji', 'EMS'], ['annengwuliu', 'ANE'], ['jtexpress', 'JTSD'],
+    ['shunfeng', 'SF'],
+    ['YuanTong', 'YTO'],
+    ['youzhengguoji', 'YZPY'],
+    ['emsguoji', 'EMS'],
+    ['annengwuliu', 'ANE'],
+    ['jtexpress', 'JTSD'],
   ])('Kuaidi100 %j → %s', (code, carrier) => {
     expect(carrierFromKuaidi100(code)).toEqual({ ok: true, carrier })
   })

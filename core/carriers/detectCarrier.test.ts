@@ -4,7 +4,9 @@ import { detectCarrier } from './detectCarrier'
 import { normaliseTrackingNumber } from './normaliseTrackingNumber'
 import { NUMBER_PATTERNS } from './numberPatterns'
 
-const perCarrier = Object.entries(vectors).filter(([key]) => !key.startsWith('$')) as Array<[string, { valid: string[]; invalid: string[] }]>
+const perCarrier = Object.entries(vectors).filter(([key]) => !key.startsWith('$')) as Array<
+  [string, { valid: string[]; invalid: string[] }]
+>
 
 describe.each(perCarrier)('%s test numbers', (carrier, { valid, invalid }) => {
   it.each(valid)('detects %j as this carrier alone', (number) => {
@@ -47,7 +49,10 @@ describe('collisions', () => {
 describe('detectCarrier results', () => {
   it('ranks a clear match with its confidence and rule', () => {
     expect(detectCarrier('SF1234567890123')).toEqual({
-      ok: true, trackingNo: 'SF1234567890123', carrier: 'SF', confidence: 'high',
+      ok: true,
+      trackingNo: 'SF1234567890123',
+      carrier: 'SF',
+      confidence: 'high',
       candidates: [{ carrier: 'SF', confidence: 'high', rule: '^SF[0-9A-Z]\\d{12}$' }],
     })
     expect(detectCarrier('12345678')).toMatchObject({ ok: true, carrier: 'DBL', confidence: 'low' })

@@ -17,15 +17,24 @@ describe('normaliseTrackingNumber', () => {
   })
 
   it.each([
-    ['', 'empty'], ['- -', 'empty'], ['SF123/456', 'bad_characters'], ['顺丰1234567', 'bad_characters'],
-    ['12345', 'too_short'], ['A'.repeat(33), 'too_long'],
+    ['', 'empty'],
+    ['- -', 'empty'],
+    ['SF123/456', 'bad_characters'],
+    ['顺丰1234567', 'bad_characters'],
+    ['12345', 'too_short'],
+    ['A'.repeat(33), 'too_long'],
   ])('%j → invalid_format (%s)', (input, detail) => {
     expect(normaliseTrackingNumber(input)).toEqual({ ok: false, reason: 'invalid_format', detail })
   })
 })
 
 describe('UPU S10', () => {
-  it.each([['12345678', 5], ['00000001', 4], ['87654321', 6], ['13572468', 2]])('check digit of %s is %d', (serial, check) => {
+  it.each([
+    ['12345678', 5],
+    ['00000001', 4],
+    ['87654321', 6],
+    ['13572468', 2],
+  ])('check digit of %s is %d', (serial, check) => {
     expect(s10CheckDigit(serial)).toBe(check)
   })
 

@@ -2,8 +2,7 @@
 // dashes, lowercase, and full-width characters from Chinese input methods (ＳＦ１２３…). Normalise
 // before anything compares or hashes them (aggregators.md §8: trim, remove spaces/dashes, uppercase).
 export type NormaliseResult =
-  | { ok: true; trackingNo: string }
-  | { ok: false; reason: 'invalid_format'; detail: 'empty' | 'bad_characters' | 'too_short' | 'too_long' }
+  { ok: true; trackingNo: string } | { ok: false; reason: 'invalid_format'; detail: 'empty' | 'bad_characters' | 'too_short' | 'too_long' }
 
 /** Kuaidi100 accepts 6–32 characters (map product; plain query ≤32, aggregators.md §2.3). */
 export const TRACKING_NUMBER_LENGTH = { min: 6, max: 32 } as const

@@ -4,10 +4,7 @@
 const S10 = /^([A-Z]{2})(\d{8})(\d)([A-Z]{2})$/
 const WEIGHTS = [8, 6, 4, 2, 3, 5, 9, 7]
 
-export type S10Result =
-  | { kind: 'not_s10' }
-  | { kind: 'bad_check_digit' }
-  | { kind: 'valid'; service: string; country: string }
+export type S10Result = { kind: 'not_s10' } | { kind: 'bad_check_digit' } | { kind: 'valid'; service: string; country: string }
 
 export function s10CheckDigit(serial: string): number {
   const sum = WEIGHTS.reduce((total, weight, index) => total + Number(serial.charAt(index)) * weight, 0)

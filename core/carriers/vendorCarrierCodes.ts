@@ -3,15 +3,18 @@
 import { CARRIERS, type CarrierCode, type CarrierRecord } from './carrierRegistry'
 
 export type CarrierLookup =
-  | { ok: true; carrier: CarrierCode }
-  | { ok: false; reason: 'unknown_vendor_carrier'; vendor: 'kdniao' | 'kuaidi100'; code: string }
+  { ok: true; carrier: CarrierCode } | { ok: false; reason: 'unknown_vendor_carrier'; vendor: 'kdniao' | 'kuaidi100'; code: string }
 
 export type VendorCodeLookup =
   | { ok: true; code: string }
   | { ok: false; reason: 'carrier_not_supported_by_vendor'; vendor: 'kdniao' | 'kuaidi100'; carrier: CarrierCode }
 
-const FROM_KDNIAO = new Map<string, CarrierCode>(CARRIERS.flatMap((carrier) => carrier.kdniao.map((code) => [code.toUpperCase(), carrier.code] as const)))
-const FROM_KUAIDI100 = new Map<string, CarrierCode>(CARRIERS.flatMap((carrier) => carrier.kuaidi100.map((code) => [code.toLowerCase(), carrier.code] as const)))
+const FROM_KDNIAO = new Map<string, CarrierCode>(
+  CARRIERS.flatMap((carrier) => carrier.kdniao.map((code) => [code.toUpperCase(), carrier.code] as const)),
+)
+const FROM_KUAIDI100 = new Map<string, CarrierCode>(
+  CARRIERS.flatMap((carrier) => carrier.kuaidi100.map((code) => [code.toLowerCase(), carrier.code] as const)),
+)
 const BY_CODE = new Map<CarrierCode, CarrierRecord>(CARRIERS.map((carrier) => [carrier.code, carrier]))
 
 export function carrierFromKdniao(code: string): CarrierLookup {

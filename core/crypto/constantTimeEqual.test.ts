@@ -15,9 +15,12 @@ describe('constantTimeEqual', () => {
   })
 
   it('agrees with === on arbitrary strings', () => {
-    fc.assert(fc.property(fc.string(), fc.string(), (a, b) => {
-      expect(constantTimeEqual(a, b)).toBe(a === b)
-      expect(constantTimeEqual(a, a)).toBe(true)
-    }), { numRuns: 300 })
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        expect(constantTimeEqual(a, b)).toBe(a === b)
+        expect(constantTimeEqual(a, a)).toBe(true)
+      }),
+      { numRuns: 300 },
+    )
   })
 })

@@ -15,7 +15,13 @@ const WH = '420100'
 describe('quantiles', () => {
   const hours = Array.from({ length: 101 }, (_, i) => i) // 0…100 uniform
 
-  it.each([[0, 0], [0.1, 10], [0.5, 50], [0.9, 90], [1, 100]])('quantileAt(%s) is %s', (p, value) => {
+  it.each([
+    [0, 0],
+    [0.1, 10],
+    [0.5, 50],
+    [0.9, 90],
+    [1, 100],
+  ])('quantileAt(%s) is %s', (p, value) => {
     expect(quantileAt(quantilesOf(hours), p)).toBeCloseTo(value, 6)
   })
 
@@ -37,7 +43,15 @@ describe('quantiles', () => {
 
 function sample(originCity: string, destinationCity: string, hours: number, index: number, carrier: 'YTO' | 'ZTO' = 'YTO'): DeliverySample {
   const pickedUpAt = T0 - 30 * 24 * HOUR + index * HOUR
-  return { carrier, originCity, destinationCity, pickedUpAt, destCityAt: pickedUpAt + (hours - 10) * HOUR, outForDeliveryAt: pickedUpAt + (hours - 3) * HOUR, deliveredAt: pickedUpAt + hours * HOUR }
+  return {
+    carrier,
+    originCity,
+    destinationCity,
+    pickedUpAt,
+    destCityAt: pickedUpAt + (hours - 10) * HOUR,
+    outForDeliveryAt: pickedUpAt + (hours - 3) * HOUR,
+    deliveredAt: pickedUpAt + hours * HOUR,
+  }
 }
 
 // 40 samples on 深圳→郑州 (30…69 h), 10 on 深圳→武汉: the lane level exists only for the first.
@@ -73,20 +87,32 @@ describe('buildLaneStats', () => {
   })
 
   it('lists the fallback levels most specific first', () => {
-    expect(laneStatsIds('YTO', SZ, ZZ).map((level) => level.id)).toEqual(['lane:YTO:440300:410100', 'province:YTO:440000:410000', 'carrier:YTO'])
+    expect(laneStatsIds('YTO', SZ, ZZ).map((level) => level.id)).toEqual([
+      'lane:YTO:440300:410100',
+      'province:YTO:440000:410000',
+      'carrier:YTO',
+    ])
     expect(laneStatsIds('YTO', null, ZZ).map((level) => level.level)).toEqual(['carrier'])
   })
 })
 
 function scan(hoursAfterT0: number, text: string, location: string, code?: StatusMapping): TrackingEvent {
   const at = new Date(T0 + hoursAfterT0 * HOUR + 8 * HOUR).toISOString().slice(0, 19).replace('T', ' ')
-  const built = buildTrackingEvent({ vendor: 'kdniao', carrier: 'YTO', trackingNo: 'YT1234567890123', time: at, text, location, ...(code ? { code } : {}) }, nodeDigests)
+  const built = buildTrackingEvent(
+    { vendor: 'kdniao', carrier: 'YTO', trackingNo: 'YT1234567890123', time: at, text, location, ...(code ? { code } : {}) },
+    nodeDigests,
+  )
   if (!built.ok) throw new Error('bad fixture time')
   return built.event
 }
 
 const pickedUp = scan(0, '【深圳市】已揽收', '深圳市', { status: 'PICKED_UP', rawCode: '1', known: true })
-const inZhengzhou = scan(20, '【郑州转运中心】已收入', '郑州市', { status: 'IN_TRANSIT', subStatus: 'ARRIVED_DEST_CITY', rawCode: '201', known: true })
+const inZhengzhou = scan(20, '【郑州转运中心】已收入', '郑州市', {
+  status: 'IN_TRANSIT',
+  subStatus: 'ARRIVED_DEST_CITY',
+  rawCode: '201',
+  known: true,
+})
 const outForDelivery = scan(22, '【郑州金水】派件中', '郑州市', { status: 'OUT_FOR_DELIVERY', rawCode: '202', known: true })
 const base = { carrier: 'YTO' as const, originCity: SZ, destinationCity: ZZ, vendorEta: null, laneStats: lookup }
 
@@ -94,8 +120,12 @@ describe('estimateEta', () => {
   it('picked up on a known lane: the lane’s 10/50/90 % from pickup, 80 % confidence', () => {
     const eta = estimateEta({ ...base, status: 'PICKED_UP', events: [pickedUp] })
     expect(eta).toEqual({
-      earliest: new Date(T0 + 33.9 * HOUR).toISOString(), likely: new Date(T0 + 49.5 * HOUR).toISOString(), latest: new Date(T0 + 65.1 * HOUR).toISOString(),
-      confidence: 0.8, basis: 'lane', samples: 40,
+      earliest: new Date(T0 + 33.9 * HOUR).toISOString(),
+      likely: new Date(T0 + 49.5 * HOUR).toISOString(),
+      latest: new Date(T0 + 65.1 * HOUR).toISOString(),
+      confidence: 0.8,
+      basis: 'lane',
+      samples: 40,
     })
   })
 
@@ -112,17 +142,33 @@ describe('estimateEta', () => {
   })
 
   it('falls back to the province pair, then the carrier, when a level has too few parcels', () => {
-    expect(estimateEta({ ...base, destinationCity: '410300', status: 'PICKED_UP', events: [pickedUp] })).toMatchObject({ basis: 'province', samples: 65 })
-    expect(estimateEta({ ...base, destinationCity: WH, status: 'PICKED_UP', events: [pickedUp] })).toMatchObject({ basis: 'carrier', samples: 75 })
+    expect(estimateEta({ ...base, destinationCity: '410300', status: 'PICKED_UP', events: [pickedUp] })).toMatchObject({
+      basis: 'province',
+      samples: 65,
+    })
+    expect(estimateEta({ ...base, destinationCity: WH, status: 'PICKED_UP', events: [pickedUp] })).toMatchObject({
+      basis: 'carrier',
+      samples: 75,
+    })
     expect(estimateEta({ ...base, originCity: null, status: 'PICKED_UP', events: [pickedUp] })).toMatchObject({ basis: 'carrier' })
   })
 
   it('uses the vendor’s estimate when no level has enough history, and none at all without one', () => {
-    const vendorEta = { at: T0 + 48 * HOUR, zone: 'assumed:Asia/Shanghai' as const, localTime: '2025-11-19 10:00:00', vendor: 'kdniao' as const, asOf: null }
+    const vendorEta = {
+      at: T0 + 48 * HOUR,
+      zone: 'assumed:Asia/Shanghai' as const,
+      localTime: '2025-11-19 10:00:00',
+      vendor: 'kdniao' as const,
+      asOf: null,
+    }
     const none = () => undefined
     expect(estimateEta({ ...base, laneStats: none, vendorEta, status: 'PICKED_UP', events: [pickedUp] })).toEqual({
-      earliest: new Date(T0 + 48 * HOUR).toISOString(), latest: new Date(T0 + 48 * HOUR).toISOString(), likely: new Date(T0 + 48 * HOUR).toISOString(),
-      confidence: 0, basis: 'vendor', samples: 0,
+      earliest: new Date(T0 + 48 * HOUR).toISOString(),
+      latest: new Date(T0 + 48 * HOUR).toISOString(),
+      likely: new Date(T0 + 48 * HOUR).toISOString(),
+      confidence: 0,
+      basis: 'vendor',
+      samples: 0,
     })
     expect(estimateEta({ ...base, laneStats: none, status: 'PICKED_UP', events: [pickedUp] })).toBeNull()
     expect(MIN_SAMPLES).toBe(30)

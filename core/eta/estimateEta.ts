@@ -15,7 +15,16 @@ import { conditionalQuantile } from './quantiles'
 export const ETA_RANGE = { low: 0.1, likely: 0.5, high: 0.9 } as const
 const HOUR = 3_600_000
 
-const NO_ESTIMATE: ReadonlySet<UnifiedStatus> = new Set(['PENDING', 'INFO_RECEIVED', 'DELIVERED', 'RETURNING', 'RETURNED', 'CANCELLED', 'EXPIRED', 'EXCEPTION'])
+const NO_ESTIMATE: ReadonlySet<UnifiedStatus> = new Set([
+  'PENDING',
+  'INFO_RECEIVED',
+  'DELIVERED',
+  'RETURNING',
+  'RETURNED',
+  'CANCELLED',
+  'EXPIRED',
+  'EXCEPTION',
+])
 
 export interface EtaInput {
   carrier: CarrierCode
@@ -55,8 +64,12 @@ export function estimateEta(input: EtaInput): ParcelEta | null {
     if (!stats || stats.samples < MIN_SAMPLES || stats.quantiles.length === 0) continue
     const at = (p: number) => stage.startedAt + conditionalQuantile(stats.quantiles, p, elapsedHours) * HOUR
     return {
-      earliest: iso(at(ETA_RANGE.low)), latest: iso(at(ETA_RANGE.high)), likely: iso(at(ETA_RANGE.likely)),
-      confidence: ETA_RANGE.high - ETA_RANGE.low, basis: level, samples: stats.samples,
+      earliest: iso(at(ETA_RANGE.low)),
+      latest: iso(at(ETA_RANGE.high)),
+      likely: iso(at(ETA_RANGE.likely)),
+      confidence: ETA_RANGE.high - ETA_RANGE.low,
+      basis: level,
+      samples: stats.samples,
     }
   }
   return vendorEstimate(input.vendorEta)

@@ -49,7 +49,11 @@ export interface LaneStatsDoc {
 const provinceOf = (cityCode: string) => `${cityCode.slice(0, 2)}0000`
 
 /** The ids of the three levels for a parcel, most specific first. */
-export function laneStatsIds(carrier: CarrierCode, originCity: string | null, destinationCity: string | null): { level: LaneLevel; id: string }[] {
+export function laneStatsIds(
+  carrier: CarrierCode,
+  originCity: string | null,
+  destinationCity: string | null,
+): { level: LaneLevel; id: string }[] {
   const ids: { level: LaneLevel; id: string }[] = []
   if (originCity && destinationCity) {
     ids.push({ level: 'lane', id: `lane:${carrier}:${originCity}:${destinationCity}` })
@@ -68,16 +72,35 @@ function stageHours(sample: DeliverySample, stage: EtaStage): number | null {
 /** Every level's statistics from the samples delivered in the window ending at `now`. */
 export function buildLaneStats(samples: readonly DeliverySample[], now: number, windowDays = WINDOW_DAYS): LaneStatsDoc[] {
   const from = now - windowDays * DAY
-  const groups = new Map<string, { level: LaneLevel; carrier: CarrierCode; origin: string | null; destination: string | null; members: DeliverySample[] }>()
+  const groups = new Map<
+    string,
+    { level: LaneLevel; carrier: CarrierCode; origin: string | null; destination: string | null; members: DeliverySample[] }
+  >()
   for (const sample of samples) {
     if (sample.deliveredAt < from || sample.deliveredAt > now || sample.pickedUpAt > sample.deliveredAt) continue
     const keys: { level: LaneLevel; id: string; origin: string | null; destination: string | null }[] = [
-      { level: 'lane', id: `lane:${sample.carrier}:${sample.originCity}:${sample.destinationCity}`, origin: sample.originCity, destination: sample.destinationCity },
-      { level: 'province', id: `province:${sample.carrier}:${provinceOf(sample.originCity)}:${provinceOf(sample.destinationCity)}`, origin: provinceOf(sample.originCity), destination: provinceOf(sample.destinationCity) },
+      {
+        level: 'lane',
+        id: `lane:${sample.carrier}:${sample.originCity}:${sample.destinationCity}`,
+        origin: sample.originCity,
+        destination: sample.destinationCity,
+      },
+      {
+        level: 'province',
+        id: `province:${sample.carrier}:${provinceOf(sample.originCity)}:${provinceOf(sample.destinationCity)}`,
+        origin: provinceOf(sample.originCity),
+        destination: provinceOf(sample.destinationCity),
+      },
       { level: 'carrier', id: `carrier:${sample.carrier}`, origin: null, destination: null },
     ]
     for (const key of keys) {
-      const group = groups.get(key.id) ?? { level: key.level, carrier: sample.carrier, origin: key.origin, destination: key.destination, members: [] }
+      const group = groups.get(key.id) ?? {
+        level: key.level,
+        carrier: sample.carrier,
+        origin: key.origin,
+        destination: key.destination,
+        members: [],
+      }
       group.members.push(sample)
       groups.set(key.id, group)
     }
@@ -86,11 +109,23 @@ export function buildLaneStats(samples: readonly DeliverySample[], now: number, 
     .filter(([, group]) => group.members.length >= MIN_SAMPLES)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([id, group]) => {
-      const stages = Object.fromEntries(ETA_STAGES.map((stage) => {
-        const hours = group.members.map((member) => stageHours(member, stage)).filter((value): value is number => value !== null)
-        return [stage, { samples: hours.length, quantiles: hours.length >= MIN_SAMPLES ? quantilesOf(hours).map(round) : [] }]
-      })) as Record<EtaStage, StageStats>
-      return { _id: id, level: group.level, carrier: group.carrier, origin: group.origin, destination: group.destination, samples: group.members.length, window: { from, to: now }, stages, builtAt: now }
+      const stages = Object.fromEntries(
+        ETA_STAGES.map((stage) => {
+          const hours = group.members.map((member) => stageHours(member, stage)).filter((value): value is number => value !== null)
+          return [stage, { samples: hours.length, quantiles: hours.length >= MIN_SAMPLES ? quantilesOf(hours).map(round) : [] }]
+        }),
+      ) as Record<EtaStage, StageStats>
+      return {
+        _id: id,
+        level: group.level,
+        carrier: group.carrier,
+        origin: group.origin,
+        destination: group.destination,
+        samples: group.members.length,
+        window: { from, to: now },
+        stages,
+        builtAt: now,
+      }
     })
 }
 

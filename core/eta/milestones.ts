@@ -19,7 +19,8 @@ export function milestonesOf(events: readonly TrackingEvent[], destinationCity: 
   const first = (test: (event: TrackingEvent) => boolean) => ascending.find(test)?.at ?? null
   const pickedUpAt = first((event) => !BEFORE_PICKUP.has(event.status))
   const inDestination = (event: TrackingEvent) =>
-    event.subStatus === 'ARRIVED_DEST_CITY' || (destinationCity !== null && cityInScan(event.location, event.text)?.code === destinationCity)
+    event.subStatus === 'ARRIVED_DEST_CITY' ||
+    (destinationCity !== null && cityInScan(event.location, event.text)?.code === destinationCity)
   const destCityAt = first((event) => pickedUpAt !== null && event.at >= pickedUpAt && inDestination(event))
   const outForDeliveryAt = first((event) => event.status === 'OUT_FOR_DELIVERY')
   const deliveredAt = first((event) => event.status === 'DELIVERED')

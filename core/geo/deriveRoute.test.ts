@@ -48,7 +48,10 @@ describe('deriveRoute: Kdniao 102 with city names only', () => {
 
   it('does not depend on the order the traces came in', () => {
     const item = fixture('kdniao-102-cities-only.json').item
-    const reversed = mergeSnapshot(emptyTracking(), snapshotOf(kdniaoSnapshot(kdniaoWaybillSchema.parse({ ...item, Traces: [...item.Traces].reverse() }), nodeDigests)))
+    const reversed = mergeSnapshot(
+      emptyTracking(),
+      snapshotOf(kdniaoSnapshot(kdniaoWaybillSchema.parse({ ...item, Traces: [...item.Traces].reverse() }), nodeDigests)),
+    )
     expect(route(reversed, cityPoint('郑州'))).toEqual(result)
   })
 })
@@ -67,7 +70,17 @@ describe('deriveRoute: Kdniao 8005 map fields (lat,lng)', () => {
   it('reads the map fields from the push top level when the item has none', () => {
     const { item } = fixture('kdniao-8005-map.json')
     const { Coordinates, PreCoordinates, SenderCityLatAndLng, ReceiverCityLatAndLng, ...bare } = item
-    const tracking = mergeSnapshot(emptyTracking(), snapshotOf(kdniaoSnapshot(kdniaoWaybillSchema.parse(bare), nodeDigests, { Coordinates, PreCoordinates, SenderCityLatAndLng, ReceiverCityLatAndLng })))
+    const tracking = mergeSnapshot(
+      emptyTracking(),
+      snapshotOf(
+        kdniaoSnapshot(kdniaoWaybillSchema.parse(bare), nodeDigests, {
+          Coordinates,
+          PreCoordinates,
+          SenderCityLatAndLng,
+          ReceiverCityLatAndLng,
+        }),
+      ),
+    )
     expect(names(route(tracking)?.remaining)).toEqual(['武汉市', '郑州市', '北京市'])
   })
 
@@ -98,7 +111,22 @@ describe('deriveRoute: Kuaidi100 pollmap (areaCenter lng,lat)', () => {
   })
 
   it('has nothing remaining once delivered', () => {
-    const delivered = { ...lastResult, state: '3', data: [{ time: '2025-11-20 10:00:00', ftime: '2025-11-20 10:00:00', context: '【北京朝阳】已签收', areaName: '北京,北京市', areaCenter: '116.41876,39.91754', status: '签收', statusCode: '3' }, ...lastResult.data] }
+    const delivered = {
+      ...lastResult,
+      state: '3',
+      data: [
+        {
+          time: '2025-11-20 10:00:00',
+          ftime: '2025-11-20 10:00:00',
+          context: '【北京朝阳】已签收',
+          areaName: '北京,北京市',
+          areaCenter: '116.41876,39.91754',
+          status: '签收',
+          statusCode: '3',
+        },
+        ...lastResult.data,
+      ],
+    }
     const result = route(kuaidi100(delivered))
     expect(result?.remaining).toEqual([])
     expect(names(result?.travelled)).toEqual(['深圳市', '武汉市', '北京市'])
@@ -113,8 +141,13 @@ describe('deriveRoute: bad input drops only the bad point', () => {
   }
 
   it.each([
-    ['empty', ''], ['0,0', '0,0'], ['swapped (lat,lng where lng,lat is due)', '30.58108,114.3162'], ['outside China', '-0.1276,51.5072'],
-    ['not numbers', 'abc,def'], ['one number', '114.3'], ['a number, not a string', 114.3],
+    ['empty', ''],
+    ['0,0', '0,0'],
+    ['swapped (lat,lng where lng,lat is due)', '30.58108,114.3162'],
+    ['outside China', '-0.1276,51.5072'],
+    ['not numbers', 'abc,def'],
+    ['one number', '114.3'],
+    ['a number, not a string', 114.3],
   ])('a %s areaCenter: the scan keeps its event, the city its gazetteer point', (_label, areaCenter) => {
     const tracking = withCenter(areaCenter)
     expect(tracking.events).toHaveLength(3)
@@ -128,12 +161,23 @@ describe('deriveRoute: bad input drops only the bad point', () => {
 
   it('an unknown place gives no point; the other scans still do', () => {
     const tracking = withCenter(null, '火星,奥林匹斯市')
-    const changed = { ...tracking, events: tracking.events.map((event) => (event.text.includes('武汉') ? { ...event, text: '已收入' } : event)) }
+    const changed = {
+      ...tracking,
+      events: tracking.events.map((event) => (event.text.includes('武汉') ? { ...event, text: '已收入' } : event)),
+    }
     expect(names(route(changed)?.travelled)).toEqual(['深圳市'])
   })
 
   it('a scan back in an earlier city stays visible as it happened (a loop)', () => {
-    const back = { time: '2025-11-19 09:00:00', ftime: '2025-11-19 09:00:00', context: '【深圳转运中心】退回', areaName: '广东,深圳市', areaCenter: '113.88308,22.55329', status: '干线', statusCode: '1002' }
+    const back = {
+      time: '2025-11-19 09:00:00',
+      ftime: '2025-11-19 09:00:00',
+      context: '【深圳转运中心】退回',
+      areaName: '广东,深圳市',
+      areaCenter: '113.88308,22.55329',
+      status: '干线',
+      statusCode: '1002',
+    }
     expect(names(route(kuaidi100({ ...lastResult, data: [back, ...lastResult.data] }))?.travelled)).toEqual(['深圳市', '武汉市', '深圳市'])
   })
 

@@ -60,7 +60,7 @@ function travelledPoints(events: readonly TrackingEvent[], map: VendorMap | null
   const out: Located[] = []
   for (const event of [...events].sort(ascending)) {
     const city = cityInScan(event.location, event.text)
-    const located = locate(city, event.location ?? '', event.location ? vendorPoints.get(event.location) ?? null : null)
+    const located = locate(city, event.location ?? '', event.location ? (vendorPoints.get(event.location) ?? null) : null)
     if (!located) continue
     if (out[out.length - 1]?.key === located.key) continue
     out.push({ ...located, point: { ...located.point, at: iso(event.at) } })
@@ -84,7 +84,7 @@ function plannedPoints(map: VendorMap | null, travelled: readonly Located[]): Lo
 function vendorDestination(map: VendorMap | null): Located | null {
   const destination = map?.destination
   if (!destination) return null
-  const named = destination.name ? cityAtStartOf(destination.name) ?? cityInScan(destination.name) : null
+  const named = destination.name ? (cityAtStartOf(destination.name) ?? cityInScan(destination.name)) : null
   const city = named ?? (destination.point ? nearestCity(destination.point) : null)
   return locate(city, destination.name, destination.point)
 }

@@ -103,7 +103,10 @@ export function cityAtStartOf(text: string): GazetteerCity | null {
 export function cityInScan(place: string | null | undefined, text = ''): GazetteerCity | null {
   if (place && place.trim()) {
     // 郑州市 | 河南,郑州市 | 广东,深圳市,宝安区: a leading province, then the city.
-    const parts = place.split(/[,，]/).map((part) => part.trim()).filter(Boolean)
+    const parts = place
+      .split(/[,，]/)
+      .map((part) => part.trim())
+      .filter(Boolean)
     const province = parts.length > 1 && parts[0] ? provinceNamed(parts[0]) : null
     const cityPart = province ? parts[1] : parts[0]
     const city = cityPart ? cityAtStartOf(cityPart) : null

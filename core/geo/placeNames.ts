@@ -2,8 +2,28 @@
 // addresses say 恩施土家族苗族自治州, Kuaidi100 areaName says 湖北,恩施土家族苗族自治州.
 
 const ETHNIC_GROUPS = [
-  '土家族', '苗族', '藏族', '羌族', '彝族', '回族', '蒙古族', '蒙古', '哈萨克', '柯尔克孜', '傣族', '景颇族',
-  '傈僳族', '白族', '哈尼族', '壮族', '布依族', '侗族', '朝鲜族', '黎族', '纳西族', '维吾尔',
+  '土家族',
+  '苗族',
+  '藏族',
+  '羌族',
+  '彝族',
+  '回族',
+  '蒙古族',
+  '蒙古',
+  '哈萨克',
+  '柯尔克孜',
+  '傣族',
+  '景颇族',
+  '傈僳族',
+  '白族',
+  '哈尼族',
+  '壮族',
+  '布依族',
+  '侗族',
+  '朝鲜族',
+  '黎族',
+  '纳西族',
+  '维吾尔',
 ]
 
 /** 郑州市 → 郑州, 大兴安岭地区 → 大兴安岭, 锡林郭勒盟 → 锡林郭勒, 黔东南苗族侗族自治州 → 黔东南,
@@ -18,7 +38,10 @@ export function shortCityName(name: string): string {
     while (stripped) {
       stripped = false
       for (const group of ETHNIC_GROUPS) {
-        if (short.endsWith(group) && short.length > group.length + 1) { short = short.slice(0, -group.length); stripped = true }
+        if (short.endsWith(group) && short.length > group.length + 1) {
+          short = short.slice(0, -group.length)
+          stripped = true
+        }
       }
     }
     return short

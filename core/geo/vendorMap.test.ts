@@ -1,7 +1,12 @@
 import { mergePlaces, mergeVendorMaps, type VendorMap } from './vendorMap'
 
 const map = (asOf: number | null, places: [string, number, number][], planned: string[] = []): VendorMap => ({
-  vendor: 'kdniao', asOf, origin: null, destination: null, current: null, loop: null,
+  vendor: 'kdniao',
+  asOf,
+  origin: null,
+  destination: null,
+  current: null,
+  loop: null,
   planned: planned.map((name) => ({ name, point: null, passed: false })),
   places: mergePlaces(places.map(([name, lat, lng]) => ({ name, lat, lng }))),
 })
@@ -9,7 +14,14 @@ const map = (asOf: number | null, places: [string, number, number][], planned: s
 const maps = [
   map(1, [['深圳市', 22.55, 113.88]], ['武汉市']),
   map(2, [['武汉市', 30.58, 114.31]], ['郑州市', '北京市']),
-  map(2, [['武汉市', 30.59, 114.30], ['郑州市', 34.75, 113.62]], ['北京市']),
+  map(
+    2,
+    [
+      ['武汉市', 30.59, 114.3],
+      ['郑州市', 34.75, 113.62],
+    ],
+    ['北京市'],
+  ),
   map(null, [], []),
 ]
 

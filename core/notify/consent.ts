@@ -13,14 +13,22 @@ export const notificationConsentInput = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('record'),
     orderId: docIdSchema,
-    results: z.record(z.string().check(z.minLength(1), z.maxLength(128)), z.enum(CONSENT_RESULTS))
+    results: z
+      .record(z.string().check(z.minLength(1), z.maxLength(128)), z.enum(CONSENT_RESULTS))
       .check(z.refine((results) => Object.keys(results).length >= 1 && Object.keys(results).length <= 5, 'one to five templates')),
   }),
 ])
 export type NotificationConsentInput = z.infer<typeof notificationConsentInput>
 
-export interface ConsentTemplate { templateId: string; event: NotifyEvent; title: string }
-export interface ConsentCredit { templateId: string; remaining: number }
+export interface ConsentTemplate {
+  templateId: string
+  event: NotifyEvent
+  title: string
+}
+export interface ConsentCredit {
+  templateId: string
+  remaining: number
+}
 
 export type TemplatesResult = { ok: true; templates: ConsentTemplate[] }
 export type RecordConsentResult =

@@ -23,7 +23,11 @@ const AHEAD: Record<OrderStatus, readonly NotifyEvent[]> = {
   DELIVERED: [],
 }
 
-export function consentPlan(templates: readonly ConsentTemplate[], status: OrderStatus, setting: SubscriptionsSetting | undefined): ConsentPlan {
+export function consentPlan(
+  templates: readonly ConsentTemplate[],
+  status: OrderStatus,
+  setting: SubscriptionsSetting | undefined,
+): ConsentPlan {
   if (setting?.mainSwitch === false) return { kind: 'switched_off' }
   const refused = (templateId: string) => ['reject', 'ban'].includes(setting?.itemSettings?.[templateId] ?? '')
   const templateIds = AHEAD[status]

@@ -1,6 +1,12 @@
 import { beijingTime, keywordKind, keywordValue, type KeywordKind } from './keywordValues'
 
-test.each([['thing2', 'thing'], ['character_string10', 'character_string'], ['phrase3', 'phrase'], ['thing', undefined], ['bogus1', undefined]])('keywordKind(%s)', (key, kind) => {
+test.each([
+  ['thing2', 'thing'],
+  ['character_string10', 'character_string'],
+  ['phrase3', 'phrase'],
+  ['thing', undefined],
+  ['bogus1', undefined],
+])('keywordKind(%s)', (key, kind) => {
   expect(keywordKind(key)).toBe(kind)
 })
 

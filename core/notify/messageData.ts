@@ -6,7 +6,17 @@ import { statusLabel, type UnifiedStatus } from '../tracking'
 import { beijingTime, keywordKind, keywordValue } from './keywordValues'
 import type { NotifyEvent } from './notifyEvents'
 
-export const MESSAGE_FIELDS = ['orderId', 'trackingNo', 'carrier', 'status', 'time', 'note', 'pickupCode', 'items', 'receiverPhone'] as const
+export const MESSAGE_FIELDS = [
+  'orderId',
+  'trackingNo',
+  'carrier',
+  'status',
+  'time',
+  'note',
+  'pickupCode',
+  'items',
+  'receiverPhone',
+] as const
 export type MessageField = (typeof MESSAGE_FIELDS)[number]
 
 export interface NotifyTemplate {
@@ -38,16 +48,25 @@ export type MessageData = { ok: true; data: Record<string, { value: string }> } 
 
 function rawValue(field: MessageField, facts: MessageFacts, kind: ReturnType<typeof keywordKind>): string {
   switch (field) {
-    case 'orderId': return facts.orderId
-    case 'trackingNo': return facts.trackingNo
-    case 'carrier': return facts.carrierName
-    case 'status': return statusLabel(facts.status)
-    case 'time': return beijingTime(facts.at, kind === 'date' ? 'date' : 'time')
+    case 'orderId':
+      return facts.orderId
+    case 'trackingNo':
+      return facts.trackingNo
+    case 'carrier':
+      return facts.carrierName
+    case 'status':
+      return statusLabel(facts.status)
+    case 'time':
+      return beijingTime(facts.at, kind === 'date' ? 'date' : 'time')
     // Courier text may carry a clear phone; a message must not.
-    case 'note': return maskPhones(facts.note ?? statusLabel(facts.status))
-    case 'pickupCode': return facts.pickupCode ?? '见快递短信'
-    case 'items': return facts.items
-    case 'receiverPhone': return maskPhones(facts.receiverPhone)
+    case 'note':
+      return maskPhones(facts.note ?? statusLabel(facts.status))
+    case 'pickupCode':
+      return facts.pickupCode ?? '见快递短信'
+    case 'items':
+      return facts.items
+    case 'receiverPhone':
+      return maskPhones(facts.receiverPhone)
   }
 }
 

@@ -2,10 +2,19 @@ import { deriveNotify, emptyNotify, notifyEventOf } from './notifyEvents'
 import type { UnifiedStatus } from '../tracking'
 
 test.each<[UnifiedStatus, string | null]>([
-  ['PENDING', null], ['INFO_RECEIVED', 'shipped'], ['PICKED_UP', 'shipped'], ['IN_TRANSIT', 'shipped'],
-  ['OUT_FOR_DELIVERY', 'out_for_delivery'], ['AWAITING_PICKUP', 'delivered'], ['DELIVERED', 'delivered'],
-  ['DELIVERY_FAILED', 'exception'], ['EXCEPTION', 'exception'], ['RETURNING', 'exception'],
-  ['RETURNED', null], ['CANCELLED', null], ['EXPIRED', null],
+  ['PENDING', null],
+  ['INFO_RECEIVED', 'shipped'],
+  ['PICKED_UP', 'shipped'],
+  ['IN_TRANSIT', 'shipped'],
+  ['OUT_FOR_DELIVERY', 'out_for_delivery'],
+  ['AWAITING_PICKUP', 'delivered'],
+  ['DELIVERED', 'delivered'],
+  ['DELIVERY_FAILED', 'exception'],
+  ['EXCEPTION', 'exception'],
+  ['RETURNING', 'exception'],
+  ['RETURNED', null],
+  ['CANCELLED', null],
+  ['EXPIRED', null],
 ])('%s notifies %s', (status, event) => {
   expect(notifyEventOf(status)).toBe(event)
 })
@@ -31,6 +40,9 @@ describe('deriveNotify', () => {
     // A failed attempt, then out for delivery again: the second attempt is not a second message.
     const failed = deriveNotify(once, 'OUT_FOR_DELIVERY', 'DELIVERY_FAILED', 30)
     expect(failed.derived).toEqual({ out_for_delivery: 10, exception: 30 })
-    expect(deriveNotify({ ...failed, dueAt: null }, 'DELIVERY_FAILED', 'DELIVERED', 40)).toEqual({ derived: { out_for_delivery: 10, exception: 30, delivered: 40 }, dueAt: 40 })
+    expect(deriveNotify({ ...failed, dueAt: null }, 'DELIVERY_FAILED', 'DELIVERED', 40)).toEqual({
+      derived: { out_for_delivery: 10, exception: 30, delivered: 40 },
+      dueAt: 40,
+    })
   })
 })

@@ -4,9 +4,15 @@ import { deliveryFigures, type ParcelForStatistics } from './deliveryStatistics'
 
 const H = 3600_000
 const parcel = (hours: number | null, trouble = false): ParcelForStatistics => ({
-  carrier: 'SF', province: '广东', shippedAt: 0, deliveredAt: hours === null ? null : hours * H,
+  carrier: 'SF',
+  province: '广东',
+  shippedAt: 0,
+  deliveredAt: hours === null ? null : hours * H,
   status: hours === null ? 'IN_TRANSIT' : 'DELIVERED',
-  events: [...(hours === null ? [] : [{ at: hours * H, status: 'DELIVERED' as const }]), ...(trouble ? [{ at: H, status: 'EXCEPTION' as const }] : [])],
+  events: [
+    ...(hours === null ? [] : [{ at: hours * H, status: 'DELIVERED' as const }]),
+    ...(trouble ? [{ at: H, status: 'EXCEPTION' as const }] : []),
+  ],
 })
 
 /** What the database aggregation returns for these parcels. */
@@ -19,27 +25,48 @@ function histogramOf(parcels: ParcelForStatistics[]) {
 
 describe('delivery figures from a histogram', () => {
   test.each([
-    [0.04, 0], [0.5, 1], [36.44, 36], [47.94, 48], [48, 48], [62.4, 62], [62.5, 63], [200.2, 200],
+    [0.04, 0],
+    [0.5, 1],
+    [36.44, 36],
+    [47.94, 48],
+    [48, 48],
+    [62.4, 62],
+    [62.5, 63],
+    [200.2, 200],
   ])('bucket of %p h is %p', (hours, bucket) => {
     expect(deliveryBucket(hours)).toBe(bucket)
   })
 
-  test('a parcel\'s statistics: delivery bucket only when delivered, trouble from any event', () => {
+  test("a parcel's statistics: delivery bucket only when delivered, trouble from any event", () => {
     expect(parcelStatistics(parcel(30.4, true))).toEqual({ deliveryBucket: 30, troubled: 1 })
     expect(parcelStatistics(parcel(null))).toEqual({ deliveryBucket: null, troubled: 0 })
   })
 
   test('empty and undelivered groups', () => {
-    expect(figuresFromHistogram({ parcels: 0, trouble: 0, buckets: [] })).toEqual({ parcels: 0, delivered: 0, medianHours: null, p90Hours: null, exceptionRate: null })
-    expect(figuresFromHistogram({ parcels: 3, trouble: 1, buckets: [] })).toEqual({ parcels: 3, delivered: 0, medianHours: null, p90Hours: null, exceptionRate: 0.333 })
+    expect(figuresFromHistogram({ parcels: 0, trouble: 0, buckets: [] })).toEqual({
+      parcels: 0,
+      delivered: 0,
+      medianHours: null,
+      p90Hours: null,
+      exceptionRate: null,
+    })
+    expect(figuresFromHistogram({ parcels: 3, trouble: 1, buckets: [] })).toEqual({
+      parcels: 3,
+      delivered: 0,
+      medianHours: null,
+      p90Hours: null,
+      exceptionRate: 0.333,
+    })
   })
 
   test('equal to the per-parcel figures when delivery times are at bucket precision', () => {
     const wholeHours = fc.integer({ min: 0, max: 400 })
     const arbitraryParcel = fc.tuple(fc.option(wholeHours, { nil: null }), fc.boolean()).map(([hours, trouble]) => parcel(hours, trouble))
-    fc.assert(fc.property(fc.array(arbitraryParcel, { maxLength: 60 }), (parcels) => {
-      expect(figuresFromHistogram(histogramOf(parcels))).toEqual(deliveryFigures(parcels))
-    }))
+    fc.assert(
+      fc.property(fc.array(arbitraryParcel, { maxLength: 60 }), (parcels) => {
+        expect(figuresFromHistogram(histogramOf(parcels))).toEqual(deliveryFigures(parcels))
+      }),
+    )
   })
 
   test('within half an hour otherwise (a median of an even count averages two buckets)', () => {

@@ -41,12 +41,18 @@ const oneDecimal = (value: number | null) => (value === null ? null : Math.round
 /** The same figures as `deliveryFigures` (nearest-rank p90, median averaging the middle two),
  * taken over bucket values. */
 export function figuresFromHistogram(histogram: DeliveryHistogram): DeliveryFigures {
-  const sorted = histogram.buckets.filter(([, count]) => count > 0).slice().sort((a, b) => a[0] - b[0])
+  const sorted = histogram.buckets
+    .filter(([, count]) => count > 0)
+    .slice()
+    .sort((a, b) => a[0] - b[0])
   const delivered = sorted.reduce((sum, [, count]) => sum + count, 0)
   const middle = Math.floor(delivered / 2)
-  const median = delivered === 0 ? null
-    : delivered % 2 === 1 ? valueAtRank(sorted, middle + 1)
-      : ((valueAtRank(sorted, middle) ?? 0) + (valueAtRank(sorted, middle + 1) ?? 0)) / 2
+  const median =
+    delivered === 0
+      ? null
+      : delivered % 2 === 1
+        ? valueAtRank(sorted, middle + 1)
+        : ((valueAtRank(sorted, middle) ?? 0) + (valueAtRank(sorted, middle + 1) ?? 0)) / 2
   return {
     parcels: histogram.parcels,
     delivered,

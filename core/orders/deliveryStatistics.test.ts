@@ -2,7 +2,11 @@ import { carrierPerformance, deliveryFigures, median, percentile, type ParcelFor
 
 const H = 3600_000
 const delivered = (carrier: 'SF' | 'YTO', province: string, hours: number, trouble = false): ParcelForStatistics => ({
-  carrier, province, shippedAt: 0, deliveredAt: hours * H, status: 'DELIVERED',
+  carrier,
+  province,
+  shippedAt: 0,
+  deliveredAt: hours * H,
+  status: 'DELIVERED',
   events: [{ at: hours * H, status: 'DELIVERED' }, ...(trouble ? [{ at: H, status: 'DELIVERY_FAILED' as const }] : [])],
 })
 
@@ -18,16 +22,40 @@ describe('delivery statistics', () => {
   })
 
   it('counts from the earlier of shipment and first scan, and rates parcels that ever had trouble', () => {
-    const early: ParcelForStatistics = { ...delivered('SF', '北京', 30), shippedAt: 10 * H, events: [{ at: 30 * H, status: 'DELIVERED' }, { at: 4 * H, status: 'PICKED_UP' }] }
-    const inTransit: ParcelForStatistics = { carrier: 'SF', province: '北京', shippedAt: 0, deliveredAt: null, status: 'RETURNING', events: [] }
+    const early: ParcelForStatistics = {
+      ...delivered('SF', '北京', 30),
+      shippedAt: 10 * H,
+      events: [
+        { at: 30 * H, status: 'DELIVERED' },
+        { at: 4 * H, status: 'PICKED_UP' },
+      ],
+    }
+    const inTransit: ParcelForStatistics = {
+      carrier: 'SF',
+      province: '北京',
+      shippedAt: 0,
+      deliveredAt: null,
+      status: 'RETURNING',
+      events: [],
+    }
     expect(deliveryFigures([early, delivered('SF', '北京', 20, true), inTransit])).toEqual({
-      parcels: 3, delivered: 2, medianHours: 23, p90Hours: 26, exceptionRate: 0.667,
+      parcels: 3,
+      delivered: 2,
+      medianHours: 23,
+      p90Hours: 26,
+      exceptionRate: 0.667,
     })
   })
 
   it('groups by carrier and by province, biggest group first', () => {
     const result = carrierPerformance([delivered('SF', '北京', 10), delivered('YTO', '上海', 20), delivered('YTO', '北京', 30)])
-    expect(result.byCarrier.map((row) => [row.carrier, row.parcels, row.medianHours])).toEqual([['YTO', 2, 25], ['SF', 1, 10]])
-    expect(result.byProvince.map((row) => [row.province, row.parcels, row.p90Hours])).toEqual([['北京', 2, 30], ['上海', 1, 20]])
+    expect(result.byCarrier.map((row) => [row.carrier, row.parcels, row.medianHours])).toEqual([
+      ['YTO', 2, 25],
+      ['SF', 1, 10],
+    ])
+    expect(result.byProvince.map((row) => [row.province, row.parcels, row.p90Hours])).toEqual([
+      ['北京', 2, 30],
+      ['上海', 1, 20],
+    ])
   })
 })

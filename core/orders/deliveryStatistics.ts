@@ -44,7 +44,10 @@ export function everInTrouble(parcel: ParcelForStatistics): boolean {
 }
 
 export function deliveryFigures(parcels: readonly ParcelForStatistics[]): DeliveryFigures {
-  const hours = parcels.map(deliveryHours).filter((value): value is number => value !== null).sort((a, b) => a - b)
+  const hours = parcels
+    .map(deliveryHours)
+    .filter((value): value is number => value !== null)
+    .sort((a, b) => a - b)
   return {
     parcels: parcels.length,
     delivered: hours.length,
@@ -67,7 +70,11 @@ export function carrierPerformance(parcels: readonly ParcelForStatistics[]): {
 } {
   const bySize = (a: DeliveryFigures, b: DeliveryFigures) => b.parcels - a.parcels
   return {
-    byCarrier: [...groupBy(parcels, (parcel) => parcel.carrier)].map(([carrier, group]) => ({ carrier, ...deliveryFigures(group) })).sort(bySize),
-    byProvince: [...groupBy(parcels, (parcel) => parcel.province)].map(([province, group]) => ({ province, ...deliveryFigures(group) })).sort(bySize),
+    byCarrier: [...groupBy(parcels, (parcel) => parcel.carrier)]
+      .map(([carrier, group]) => ({ carrier, ...deliveryFigures(group) }))
+      .sort(bySize),
+    byProvince: [...groupBy(parcels, (parcel) => parcel.province)]
+      .map(([province, group]) => ({ province, ...deliveryFigures(group) }))
+      .sort(bySize),
   }
 }

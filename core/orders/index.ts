@@ -7,6 +7,12 @@ export { allocateItems, type AllocationCheck, type RequestedItem } from './itemA
 export { maskReceiverPhone, phoneTailFromMasked, type MaskedPhone } from './receiverPhone'
 export { ATTENTION_STATUSES, attentionKind, silenceMs, STUCK_AFTER_MS, type ParcelProgress } from './parcelAttention'
 export {
-  carrierPerformance, deliveryFigures, deliveryHours, everInTrouble, median, percentile, type ParcelForStatistics,
+  carrierPerformance,
+  deliveryFigures,
+  deliveryHours,
+  everInTrouble,
+  median,
+  percentile,
+  type ParcelForStatistics,
 } from './deliveryStatistics'
 export { deliveryBucket, figuresFromHistogram, parcelStatistics, type DeliveryHistogram } from './deliveryHistogram'

@@ -4,11 +4,12 @@
 import type { OrderItem, ParcelItem, ParcelSummary } from '../api/documents'
 import { activeParcels } from './orderStatus'
 
-export interface RequestedItem { productId: string; quantity: number }
+export interface RequestedItem {
+  productId: string
+  quantity: number
+}
 
-export type AllocationCheck =
-  | { ok: true; items: ParcelItem[] }
-  | { ok: false; reason: 'invalid_items'; message: string }
+export type AllocationCheck = { ok: true; items: ParcelItem[] } | { ok: false; reason: 'invalid_items'; message: string }
 
 export function allocateItems(
   orderItems: readonly OrderItem[],
@@ -28,7 +29,8 @@ export function allocateItems(
     const ordered = orderItems.find((item) => item.productId === productId)
     if (!ordered) return { ok: false, reason: 'invalid_items', message: `${productId} is not in this order` }
     const left = ordered.quantity - (allocated.get(productId) ?? 0)
-    if (quantity > left) return { ok: false, reason: 'invalid_items', message: `${productId}: ${quantity} requested, ${Math.max(left, 0)} left to ship` }
+    if (quantity > left)
+      return { ok: false, reason: 'invalid_items', message: `${productId}: ${quantity} requested, ${Math.max(left, 0)} left to ship` }
     items.push({ productId, title: ordered.title, quantity })
   }
   return { ok: true, items }

@@ -2,7 +2,12 @@ import type { UnifiedStatus } from '../tracking'
 import { attentionKind, STUCK_AFTER_MS } from './parcelAttention'
 
 const now = 1_000 * 60 * 60 * 1000
-const parcel = (status: UnifiedStatus, lastEventAt: number | null, terminal = false) => ({ status, terminal, lastEventAt, shippedAt: now - 100 * 3600_000 })
+const parcel = (status: UnifiedStatus, lastEventAt: number | null, terminal = false) => ({
+  status,
+  terminal,
+  lastEventAt,
+  shippedAt: now - 100 * 3600_000,
+})
 
 describe('parcels that need attention', () => {
   it.each<[string, ReturnType<typeof parcel>, string | null]>([

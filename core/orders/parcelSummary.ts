@@ -46,9 +46,10 @@ export function nextParcelSeq(summaries: readonly ParcelSummary[]): number {
 export function orderWithParcels(order: OrderDoc, parcels: readonly ParcelSummary[], now: number): OrderDoc {
   const status = deriveOrderStatus(order.items, parcels)
   const active = activeParcels(parcels)
-  const deliveredAt = status === 'DELIVERED'
-    ? active.reduce<number | null>((latest, parcel) => Math.max(latest ?? 0, parcel.lastEvent?.at ?? now), null)
-    : null
+  const deliveredAt =
+    status === 'DELIVERED'
+      ? active.reduce<number | null>((latest, parcel) => Math.max(latest ?? 0, parcel.lastEvent?.at ?? now), null)
+      : null
   return {
     ...order,
     parcels: [...parcels].sort(displayOrder),

@@ -13,7 +13,11 @@ describe('receiver phone masking', () => {
     expect(maskReceiverPhone(tel)).toEqual({ telMasked: masked, tail })
   })
 
-  it.each([['138****1234', '1234'], ['****', null], ['138****12*4', null]])('tail of %s is %p', (masked, tail) => {
+  it.each([
+    ['138****1234', '1234'],
+    ['****', null],
+    ['138****12*4', null],
+  ])('tail of %s is %p', (masked, tail) => {
     expect(phoneTailFromMasked(masked)).toBe(tail)
   })
 })

@@ -11,7 +11,8 @@ export interface CourierContact {
 }
 
 // SF writes "快件交给刘某，正在派送途中": 交给 counts only when a short name and a comma follow.
-const COURIER_WORD = /派件人|派送人|派件员|派送员|快递员|投递员|收件员|揽件员|揽收员|配送员|业务员|快递小哥|交给(?=[\u4e00-\u9fa5·]{1,4}[，,])/
+const COURIER_WORD =
+  /派件人|派送人|派件员|派送员|快递员|投递员|收件员|揽件员|揽收员|配送员|业务员|快递小哥|交给(?=[\u4e00-\u9fa5·]{1,4}[，,])/
 const STATION_WORD = /驿站|快递柜|智能柜|代收点|自提点|服务站|丰巢|取件码|存放至|已存放/
 const DELIVERY_CONTEXT = /派件|派送|投递/
 // A name stops where ordinary sentence words start: "快递员李四正在派件" → 李四.

@@ -10,8 +10,13 @@ const FOUR_DIGITS = /\d{4}/
 export function maskPhones(text: string): string {
   if (!FOUR_DIGITS.test(text)) return text
   return text
-    .replace(MOBILE, (_match, boundary: string, prefix: string, head: string, _middle: string, tail: string) =>
-      `${boundary}${prefix}${head}****${tail}`)
-    .replace(LANDLINE, (_match, boundary: string, open: string, area: string, separator: string, subscriber: string) =>
-      `${boundary}${open}${area}${separator}${'*'.repeat(subscriber.length - 4)}${subscriber.slice(-4)}`)
+    .replace(
+      MOBILE,
+      (_match, boundary: string, prefix: string, head: string, _middle: string, tail: string) => `${boundary}${prefix}${head}****${tail}`,
+    )
+    .replace(
+      LANDLINE,
+      (_match, boundary: string, open: string, area: string, separator: string, subscriber: string) =>
+        `${boundary}${open}${area}${separator}${'*'.repeat(subscriber.length - 4)}${subscriber.slice(-4)}`,
+    )
 }

@@ -53,10 +53,20 @@ function outranks(a: Candidate, b: Candidate): boolean {
 
 function signalCandidate(signal: TrackingSignal): Candidate | undefined {
   if (signal.kind === 'vendor_state') {
-    return { status: signal.status, subStatus: signal.subStatus ?? null, source: { kind: signal.kind, vendor: signal.vendor, rawCode: signal.rawCode } }
+    return {
+      status: signal.status,
+      subStatus: signal.subStatus ?? null,
+      source: { kind: signal.kind, vendor: signal.vendor, rawCode: signal.rawCode },
+    }
   }
   const effect = STOP_REASON_STATUS[signal.reason]
-  return effect && { status: effect.status, subStatus: effect.subStatus ?? null, source: { kind: signal.kind, vendor: signal.vendor, rawCode: signal.reason } }
+  return (
+    effect && {
+      status: effect.status,
+      subStatus: effect.subStatus ?? null,
+      source: { kind: signal.kind, vendor: signal.vendor, rawCode: signal.reason },
+    }
+  )
 }
 
 /** `events` newest first (as stored). */
@@ -75,7 +85,16 @@ export function deriveStatus(events: readonly TrackingEvent[], signals: readonly
     const candidate = isSignalCurrent(signal, lastEventAt) ? signalCandidate(signal) : undefined
     if (candidate) candidates.push(candidate)
   }
-  const best = candidates.reduce<Candidate | undefined>((winner, candidate) => (!winner || outranks(candidate, winner) ? candidate : winner), undefined)
+  const best = candidates.reduce<Candidate | undefined>(
+    (winner, candidate) => (!winner || outranks(candidate, winner) ? candidate : winner),
+    undefined,
+  )
   if (!best) return { status: 'PENDING', subStatus: null, terminal: false, lastEventAt, statusSource: null }
-  return { status: best.status, subStatus: best.subStatus, terminal: STATUSES[best.status].terminal, lastEventAt, statusSource: best.source }
+  return {
+    status: best.status,
+    subStatus: best.subStatus,
+    terminal: STATUSES[best.status].terminal,
+    lastEventAt,
+    statusSource: best.source,
+  }
 }

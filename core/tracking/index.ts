@@ -7,10 +7,24 @@ export { SUB_STATUSES, SUB_STATUS_CODES, type SubStatus } from './subStatuses'
 export { statusLabel, subStatusLabel, isTerminal } from './labels'
 export { mapKdniaoStatus, mapKuaidi100Status, mapAfterShipStatus, type StatusMapping } from './mapVendorStatus'
 export { inferStatusFromText } from './inferStatusFromText'
-export { parseVendorTime, formatChinaTime, CHINA_TIME_ZONE, type VendorInstant, type VendorTimeResult, type TimeProvenance } from './vendorTime'
 export {
-  trackingEventId, trackingEventSchema, unifiedStatusSchema, subStatusSchema, vendorSchema, VENDORS,
-  type TrackingEvent, type CourierInfo, type Vendor,
+  parseVendorTime,
+  formatChinaTime,
+  CHINA_TIME_ZONE,
+  type VendorInstant,
+  type VendorTimeResult,
+  type TimeProvenance,
+} from './vendorTime'
+export {
+  trackingEventId,
+  trackingEventSchema,
+  unifiedStatusSchema,
+  subStatusSchema,
+  vendorSchema,
+  VENDORS,
+  type TrackingEvent,
+  type CourierInfo,
+  type Vendor,
 } from './trackingEvent'
 export { buildTrackingEvent, type TraceLine, type BuildEventResult } from './buildTrackingEvent'
 export { mergeEvents, compareNewestFirst, preferredVersion, MAX_EVENTS_PER_PARCEL } from './mergeEvents'
@@ -19,6 +33,13 @@ export { preferredEta, type EtaClaim } from './etaClaim'
 export { deriveStatus, type DerivedStatus, type StatusSource } from './deriveStatus'
 export { snapshotAsOf, type TrackingSnapshot } from './trackingSnapshot'
 export {
-  emptyTracking, mergeTracking, mergeSnapshot, trackingFromSnapshot, parcelTrackingSchema, trackingSignalSchema, etaClaimSchema,
-  type ParcelTracking, type MergeOptions,
+  emptyTracking,
+  mergeTracking,
+  mergeSnapshot,
+  trackingFromSnapshot,
+  parcelTrackingSchema,
+  trackingSignalSchema,
+  etaClaimSchema,
+  type ParcelTracking,
+  type MergeOptions,
 } from './parcelTracking'

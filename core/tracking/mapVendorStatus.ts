@@ -23,7 +23,9 @@ const AFTERSHIP_TAGS = byCode(AFTERSHIP_TAG_TABLE)
 const AFTERSHIP_SUBTAGS = byCode(AFTERSHIP_SUBTAG_TABLE)
 
 function known(row: StatusMappingRow, rawCode: string): StatusMapping {
-  return row.subStatus ? { status: row.status, subStatus: row.subStatus, rawCode, known: true } : { status: row.status, rawCode, known: true }
+  return row.subStatus
+    ? { status: row.status, subStatus: row.subStatus, rawCode, known: true }
+    : { status: row.status, rawCode, known: true }
 }
 
 // An unknown code falls back to its family's base status, but never to a terminal one: a terminal
@@ -54,7 +56,7 @@ export function mapKuaidi100Status(code: string | number): StatusMapping {
 
 /** AfterShip checkpoint or tracking `tag` with optional `subtag` (e.g. `Exception`, `Exception_011`). */
 export function mapAfterShipStatus(tag: string, subtag?: string): StatusMapping {
-  const rawCode = (subtag?.trim() || tag.trim())
+  const rawCode = subtag?.trim() || tag.trim()
   const subRow = subtag ? AFTERSHIP_SUBTAGS.get(subtag.trim()) : undefined
   if (subRow) return known(subRow, rawCode)
   const tagRow = AFTERSHIP_TAGS.get(tag.trim()) ?? AFTERSHIP_TAGS.get(rawCode.split('_')[0] ?? rawCode)

@@ -18,9 +18,19 @@ const detail = (event: TrackingEvent) =>
   (event.rawCode !== undefined ? 8 : 0) + (event.subStatus ? 4 : 0) + (event.location ? 2 : 0) + (event.courier ? 1 : 0)
 
 function sameVersion(a: TrackingEvent, b: TrackingEvent): boolean {
-  return a.vendor === b.vendor && a.status === b.status && a.subStatus === b.subStatus && a.rawCode === b.rawCode &&
-    a.location === b.location && a.zone === b.zone && a.localTime === b.localTime && a.text === b.text &&
-    a.courier?.kind === b.courier?.kind && a.courier?.name === b.courier?.name && a.courier?.phone === b.courier?.phone
+  return (
+    a.vendor === b.vendor &&
+    a.status === b.status &&
+    a.subStatus === b.subStatus &&
+    a.rawCode === b.rawCode &&
+    a.location === b.location &&
+    a.zone === b.zone &&
+    a.localTime === b.localTime &&
+    a.text === b.text &&
+    a.courier?.kind === b.courier?.kind &&
+    a.courier?.name === b.courier?.name &&
+    a.courier?.phone === b.courier?.phone
+  )
 }
 
 /** Two reports of one scan (same id): keep the one a vendor coded and described more fully; the

@@ -15,7 +15,18 @@ const at = (time: string) => {
 }
 
 function event(time: string, text: string, code?: string, vendor: TrackingEvent['vendor'] = 'kdniao', location?: string): TrackingEvent {
-  const built = buildTrackingEvent({ vendor, carrier: 'YTO', trackingNo: 'YT1234567890123', time, text, location, code: code === undefined ? undefined : mapKdniaoStatus(code) }, nodeDigests)
+  const built = buildTrackingEvent(
+    {
+      vendor,
+      carrier: 'YTO',
+      trackingNo: 'YT1234567890123',
+      time,
+      text,
+      location,
+      code: code === undefined ? undefined : mapKdniaoStatus(code),
+    },
+    nodeDigests,
+  )
   if (!built.ok) throw new Error(time)
   return built.event
 }
@@ -25,14 +36,28 @@ function snapshot(events: TrackingEvent[], extra: { state?: string; signals?: Tr
   const signals: TrackingSignal[] = [...(extra.signals ?? [])]
   if (extra.state) {
     const mapped = mapKdniaoStatus(extra.state)
-    signals.push({ kind: 'vendor_state', vendor: 'kdniao', asOf, status: mapped.status, ...(mapped.subStatus ? { subStatus: mapped.subStatus } : {}), rawCode: mapped.rawCode })
+    signals.push({
+      kind: 'vendor_state',
+      vendor: 'kdniao',
+      asOf,
+      status: mapped.status,
+      ...(mapped.subStatus ? { subStatus: mapped.subStatus } : {}),
+      rawCode: mapped.rawCode,
+    })
   }
-  const eta = extra.eta ? { ...(parseVendorTime(extra.eta) as { at: number; zone: 'assumed:Asia/Shanghai'; localTime: string }), vendor: 'kdniao' as const, asOf } : null
+  const eta = extra.eta
+    ? {
+        ...(parseVendorTime(extra.eta) as { at: number; zone: 'assumed:Asia/Shanghai'; localTime: string }),
+        vendor: 'kdniao' as const,
+        asOf,
+      }
+    : null
   if (eta) delete (eta as { ok?: boolean }).ok
   return { vendor: 'kdniao', carrier: 'YTO', trackingNo: 'YT1234567890123', events, signals, eta }
 }
 
-const fold = (...snapshots: TrackingSnapshot[]) => snapshots.reduce<ParcelTracking>((state, next) => mergeSnapshot(state, next), emptyTracking())
+const fold = (...snapshots: TrackingSnapshot[]) =>
+  snapshots.reduce<ParcelTracking>((state, next) => mergeSnapshot(state, next), emptyTracking())
 
 const pickedUp = event('2025-01-01 18:00:00', '【深圳市】广东深圳公司 已揽收', '1')
 const hub = event('2025-01-02 09:58:00', '【深圳市】已到达 深圳转运中心', '204')
@@ -42,7 +67,15 @@ const delivered = event('2025-01-03 15:00:00', '【上海市】已签收，签�
 describe('emptyTracking', () => {
   it('is PENDING with nothing known', () => {
     expect(emptyTracking()).toEqual({
-      events: [], signals: [], vendorEta: null, vendorMap: null, status: 'PENDING', subStatus: null, terminal: false, lastEventAt: null, statusSource: null,
+      events: [],
+      signals: [],
+      vendorEta: null,
+      vendorMap: null,
+      status: 'PENDING',
+      subStatus: null,
+      terminal: false,
+      lastEventAt: null,
+      statusSource: null,
     })
   })
 })
@@ -120,11 +153,22 @@ describe('mergeSnapshot', () => {
 
   it('keeps only the newest events under the cap', () => {
     const many = Array.from({ length: MAX_EVENTS_PER_PARCEL + 20 }, (_, index) =>
-      event(`2025-01-01 10:${String(Math.floor(index / 60)).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}`, `扫描 ${index}`, '2'))
+      event(
+        `2025-01-01 10:${String(Math.floor(index / 60)).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}`,
+        `扫描 ${index}`,
+        '2',
+      ),
+    )
     const state = fold(snapshot(many.slice(0, 70)), snapshot(many.slice(50)))
     expect(state.events).toHaveLength(MAX_EVENTS_PER_PARCEL)
     expect(state.events.at(-1)?.text).toBe('扫描 20')
-    expect(mergeSnapshot(emptyTracking(), snapshot(many), { maxEvents: 5 }).events.map((item) => item.text)).toEqual(['扫描 119', '扫描 118', '扫描 117', '扫描 116', '扫描 115'])
+    expect(mergeSnapshot(emptyTracking(), snapshot(many), { maxEvents: 5 }).events.map((item) => item.text)).toEqual([
+      '扫描 119',
+      '扫描 118',
+      '扫描 117',
+      '扫描 116',
+      '扫描 115',
+    ])
   })
 })
 

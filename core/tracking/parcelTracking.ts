@@ -36,7 +36,12 @@ export interface MergeOptions {
   maxEvents?: number
 }
 
-function withDerivedStatus(events: TrackingEvent[], signals: TrackingSignal[], vendorEta: EtaClaim | null, vendorMap: VendorMap | null): ParcelTracking {
+function withDerivedStatus(
+  events: TrackingEvent[],
+  signals: TrackingSignal[],
+  vendorEta: EtaClaim | null,
+  vendorMap: VendorMap | null,
+): ParcelTracking {
   return { events, signals, vendorEta, vendorMap, ...deriveStatus(events, signals) }
 }
 
@@ -54,7 +59,11 @@ export function mergeTracking(a: ParcelTracking, b: ParcelTracking, options: Mer
 }
 
 export function trackingFromSnapshot(snapshot: TrackingSnapshot, options: MergeOptions = {}): ParcelTracking {
-  return mergeTracking(emptyTracking(), { ...emptyTracking(), events: snapshot.events, signals: snapshot.signals, vendorEta: snapshot.eta, vendorMap: snapshot.map ?? null }, options)
+  return mergeTracking(
+    emptyTracking(),
+    { ...emptyTracking(), events: snapshot.events, signals: snapshot.signals, vendorEta: snapshot.eta, vendorMap: snapshot.map ?? null },
+    options,
+  )
 }
 
 export function mergeSnapshot(state: ParcelTracking, snapshot: TrackingSnapshot, options: MergeOptions = {}): ParcelTracking {
@@ -66,27 +75,42 @@ const asOfSchema = z.nullable(z.number().check(z.int()))
 
 export const trackingSignalSchema = z.discriminatedUnion('kind', [
   z.object({
-    kind: z.literal('vendor_state'), vendor: vendorSchema, asOf: asOfSchema,
-    status: unifiedStatusSchema, subStatus: z.optional(subStatusSchema), rawCode: z.string(),
+    kind: z.literal('vendor_state'),
+    vendor: vendorSchema,
+    asOf: asOfSchema,
+    status: unifiedStatusSchema,
+    subStatus: z.optional(subStatusSchema),
+    rawCode: z.string(),
   }),
   z.object({
-    kind: z.literal('tracking_stopped'), vendor: vendorSchema, asOf: asOfSchema,
-    reason: z.enum(STOP_REASONS), message: z.optional(z.string()),
+    kind: z.literal('tracking_stopped'),
+    vendor: vendorSchema,
+    asOf: asOfSchema,
+    reason: z.enum(STOP_REASONS),
+    message: z.optional(z.string()),
   }),
 ]) satisfies z.ZodMiniType<TrackingSignal>
 
 export const etaClaimSchema = z.object({
-  at: z.number().check(z.int()), zone: timeProvenanceSchema, localTime: z.string(), vendor: vendorSchema, asOf: asOfSchema,
+  at: z.number().check(z.int()),
+  zone: timeProvenanceSchema,
+  localTime: z.string(),
+  vendor: vendorSchema,
+  asOf: asOfSchema,
 }) satisfies z.ZodMiniType<EtaClaim>
 
 /** Reads the tracking part of a stored parcel document; the derived fields are recomputed, so a
  * document written by an older rule set is brought up to date on read. */
-export const parcelTrackingSchema = z.pipe(z.object({
-  events: z.array(trackingEventSchema),
-  signals: z._default(z.array(trackingSignalSchema), []),
-  vendorEta: z._default(z.nullable(etaClaimSchema), null),
-  vendorMap: z._default(z.nullable(vendorMapSchema), null),
-  // Documents written before our own ETA took `eta` kept the vendor's claim there.
-  eta: z.catch(z.nullable(etaClaimSchema), null),
-}), z.transform(({ events, signals, vendorEta, vendorMap, eta }): ParcelTracking =>
-  mergeTracking(emptyTracking(), { ...emptyTracking(), events, signals, vendorEta: vendorEta ?? eta ?? null, vendorMap })))
+export const parcelTrackingSchema = z.pipe(
+  z.object({
+    events: z.array(trackingEventSchema),
+    signals: z._default(z.array(trackingSignalSchema), []),
+    vendorEta: z._default(z.nullable(etaClaimSchema), null),
+    vendorMap: z._default(z.nullable(vendorMapSchema), null),
+    // Documents written before our own ETA took `eta` kept the vendor's claim there.
+    eta: z.catch(z.nullable(etaClaimSchema), null),
+  }),
+  z.transform(({ events, signals, vendorEta, vendorMap, eta }): ParcelTracking =>
+    mergeTracking(emptyTracking(), { ...emptyTracking(), events, signals, vendorEta: vendorEta ?? eta ?? null, vendorMap }),
+  ),
+)

@@ -8,9 +8,19 @@ import { SUB_STATUS_CODES } from './subStatuses'
 
 // aggregators.md §5, transcribed: status, rank, terminal.
 const REFERENCE = [
-  ['PENDING', 0, false], ['INFO_RECEIVED', 10, false], ['PICKED_UP', 20, false], ['IN_TRANSIT', 30, false],
-  ['OUT_FOR_DELIVERY', 40, false], ['AWAITING_PICKUP', 45, false], ['DELIVERY_FAILED', 45, false], ['DELIVERED', 100, true],
-  ['EXCEPTION', 45, false], ['RETURNING', 50, false], ['RETURNED', 100, true], ['CANCELLED', 100, true], ['EXPIRED', 90, true],
+  ['PENDING', 0, false],
+  ['INFO_RECEIVED', 10, false],
+  ['PICKED_UP', 20, false],
+  ['IN_TRANSIT', 30, false],
+  ['OUT_FOR_DELIVERY', 40, false],
+  ['AWAITING_PICKUP', 45, false],
+  ['DELIVERY_FAILED', 45, false],
+  ['DELIVERED', 100, true],
+  ['EXCEPTION', 45, false],
+  ['RETURNING', 50, false],
+  ['RETURNED', 100, true],
+  ['CANCELLED', 100, true],
+  ['EXPIRED', 90, true],
 ] as const
 
 describe('unified statuses', () => {

@@ -52,15 +52,20 @@ export const trackingEventSchema = z.object({
   subStatus: z.optional(subStatusSchema),
   rawCode: z.optional(z.string()),
   vendor: vendorSchema,
-  courier: z.optional(z.object({
-    kind: z.enum(['courier', 'station']),
-    name: z.optional(z.string()),
-    phone: z.optional(z.string()),
-  })),
+  courier: z.optional(
+    z.object({
+      kind: z.enum(['courier', 'station']),
+      name: z.optional(z.string()),
+      phone: z.optional(z.string()),
+    }),
+  ),
 }) satisfies z.ZodMiniType<TrackingEvent>
 
 /** 128 bits of SHA-256: collision-free for any parcel's timeline and half the bytes of the full hex
  * in a document that must stay small (reference/wechat.md §2.5). */
-export function trackingEventId(identity: { carrier: CarrierCode; trackingNo: string; at: number; text: string }, digests: Digests): string {
+export function trackingEventId(
+  identity: { carrier: CarrierCode; trackingNo: string; at: number; text: string },
+  digests: Digests,
+): string {
   return digests.sha256Hex(`${identity.carrier}|${identity.trackingNo}|${identity.at}|${identity.text}`).slice(0, 32)
 }

@@ -53,7 +53,13 @@ const HOUR_MS = 3_600_000
 // Asia/Shanghai has been UTC+08:00 without daylight saving since September 1991 (tz database).
 const FIXED_OFFSET_FROM_YEAR = 1992
 const CHINA_OFFSET_MS = 8 * HOUR_MS
-const SEPARATORS: ReadonlyArray<readonly [number, number]> = [[4, 45], [7, 45], [10, 32], [13, 58], [16, 58]] // - - space : :
+const SEPARATORS: ReadonlyArray<readonly [number, number]> = [
+  [4, 45],
+  [7, 45],
+  [10, 32],
+  [13, 58],
+  [16, 58],
+] // - - space : :
 
 function digitsAt(text: string, start: number, count: number): number {
   let value = 0
@@ -80,10 +86,26 @@ function parseFixedChinaTime(text: string): VendorTimeResult | undefined {
   const hour = digitsAt(text, 11, 2)
   const minute = digitsAt(text, 14, 2)
   const second = digitsAt(text, 17, 2)
-  if (year < FIXED_OFFSET_FROM_YEAR || month < 1 || month > 12 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined
+  if (
+    year < FIXED_OFFSET_FROM_YEAR ||
+    month < 1 ||
+    month > 12 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  )
+    return undefined
   const days = month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0)
   if (day < 1 || day > days) return undefined
-  return { ok: true, at: Date.UTC(year, month - 1, day, hour, minute, second) - CHINA_OFFSET_MS, zone: 'assumed:Asia/Shanghai', localTime: text }
+  return {
+    ok: true,
+    at: Date.UTC(year, month - 1, day, hour, minute, second) - CHINA_OFFSET_MS,
+    zone: 'assumed:Asia/Shanghai',
+    localTime: text,
+  }
 }
 
 export function parseVendorTime(text: string): VendorTimeResult {

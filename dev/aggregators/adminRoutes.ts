@@ -11,7 +11,10 @@ const assignSchema = z.strictObject({
   trackingNo: z.string().min(1),
   scenario: z.string().min(1),
   faults: faultsSchema.optional(),
-  phoneTail: z.string().regex(/^\d{4}$/).optional(),
+  phoneTail: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
   startedMinutesAgo: z.number().nonnegative().optional(),
 })
 
@@ -28,11 +31,17 @@ function parseBody<T>(schema: z.ZodType<T>, body: string): { ok: true; value: T 
 
 export function adminRoutes(sandbox: () => Sandbox): Route[] {
   return [
-    { method: 'GET', path: '/sandbox/v1/scenarios', handle: () => json([...SCENARIOS.values()].map(({ name, description }) => ({ name, description }))) },
+    {
+      method: 'GET',
+      path: '/sandbox/v1/scenarios',
+      handle: () => json([...SCENARIOS.values()].map(({ name, description }) => ({ name, description }))),
+    },
     { method: 'GET', path: '/sandbox/v1/subscriptions', handle: () => json(sandbox().subscriptions()) },
     { method: 'GET', path: '/sandbox/v1/deliveries', handle: () => json(sandbox().deliveries()) },
     {
-      method: 'POST', path: '/sandbox/v1/scenarios', handle: (body) => {
+      method: 'POST',
+      path: '/sandbox/v1/scenarios',
+      handle: (body) => {
         const input = parseBody(assignSchema, body)
         if (!input.ok) return input.reply
         const { trackingNo, scenario, faults, phoneTail, startedMinutesAgo } = input.value
@@ -42,7 +51,9 @@ export function adminRoutes(sandbox: () => Sandbox): Route[] {
       },
     },
     {
-      method: 'POST', path: '/sandbox/v1/faults', handle: (body) => {
+      method: 'POST',
+      path: '/sandbox/v1/faults',
+      handle: (body) => {
         const input = parseBody(globalFaultsSchema, body)
         if (!input.ok) return input.reply
         sandbox().setFaults(input.value)

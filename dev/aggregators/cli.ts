@@ -35,7 +35,7 @@ const port = numberFlag(values.port ?? env.SANDBOX_PORT, DEFAULT_SANDBOX_PORT, '
 const speed = numberFlag(values.speed ?? env.SANDBOX_SPEED, 1, 'speed') || 1
 const pushUrl = values['no-kdniao-push']
   ? undefined
-  : values['kdniao-push-url'] ?? env.KDNIAO_PUSH_URL ?? `http://127.0.0.1:${env.DEVCLOUD_PORT ?? '8787'}/tracking/push/kdniao`
+  : (values['kdniao-push-url'] ?? env.KDNIAO_PUSH_URL ?? `http://127.0.0.1:${env.DEVCLOUD_PORT ?? '8787'}/tracking/push/kdniao`)
 
 async function main(): Promise<void> {
   const sandbox = await startSandbox({
@@ -57,7 +57,13 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     console.log('\nstopping sandbox…')
-    sandbox.close().then(() => process.exit(0), (error: unknown) => { console.error(error); process.exit(1) })
+    sandbox.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error)
+        process.exit(1)
+      },
+    )
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

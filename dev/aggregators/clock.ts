@@ -24,7 +24,11 @@ export interface SandboxClock {
   stop(): void
 }
 
-interface Timer { at: number; seq: number; task: TimerTask }
+interface Timer {
+  at: number
+  seq: number
+  task: TimerTask
+}
 
 class TimerQueue {
   private timers: Timer[] = []
@@ -35,7 +39,9 @@ class TimerQueue {
     let index = this.timers.length
     while (index > 0 && (this.timers[index - 1]?.at ?? at) > at) index -= 1
     this.timers.splice(index, 0, timer)
-    return () => { this.timers = this.timers.filter((t) => t !== timer) }
+    return () => {
+      this.timers = this.timers.filter((t) => t !== timer)
+    }
   }
 
   takeDue(at: number): Timer | undefined {
@@ -44,8 +50,12 @@ class TimerQueue {
     return this.timers.shift()
   }
 
-  nextAt(): number | undefined { return this.timers[0]?.at }
-  clear(): void { this.timers = [] }
+  nextAt(): number | undefined {
+    return this.timers[0]?.at
+  }
+  clear(): void {
+    this.timers = []
+  }
 }
 
 export interface ManualClockOptions {
@@ -55,7 +65,9 @@ export interface ManualClockOptions {
   ioWaitMs?: number
 }
 
-export interface ManualClock extends SandboxClock { readonly kind: 'manual' }
+export interface ManualClock extends SandboxClock {
+  readonly kind: 'manual'
+}
 
 export function createManualClock(options: ManualClockOptions = {}): ManualClock {
   const queue = new TimerQueue()
@@ -103,9 +115,11 @@ export function createRealClock(): SandboxClock {
   const now = () => Date.now() + skew
 
   function track(task: TimerTask): void {
-    const run = Promise.resolve().then(task).catch((error: unknown) => {
-      console.error('[sandbox] timer task failed', error)
-    })
+    const run = Promise.resolve()
+      .then(task)
+      .catch((error: unknown) => {
+        console.error('[sandbox] timer task failed', error)
+      })
     inFlight.add(run)
     void run.finally(() => inFlight.delete(run))
   }
@@ -134,7 +148,10 @@ export function createRealClock(): SandboxClock {
     schedule: (at, task) => {
       const cancel = queue.add(at, task)
       arm()
-      return () => { cancel(); arm() }
+      return () => {
+        cancel()
+        arm()
+      }
     },
     // Real mode: skip ahead (the demo's fast-forward); the clock stays ahead of the wall by `ms`.
     advance: async (ms) => {
@@ -143,8 +160,15 @@ export function createRealClock(): SandboxClock {
       fireDue()
       await drain()
     },
-    settle: async () => { fireDue(); await drain() },
+    settle: async () => {
+      fireDue()
+      await drain()
+    },
     responseWaitMs: (vendorTimeoutMs) => vendorTimeoutMs,
-    stop: () => { queue.clear(); if (handle) clearTimeout(handle); handle = undefined },
+    stop: () => {
+      queue.clear()
+      if (handle) clearTimeout(handle)
+      handle = undefined
+    },
   }
 }

@@ -15,7 +15,9 @@ const SCENARIO = SCENARIOS.get('sf-normal')!
 let receiver: Receiver
 const sandboxes: Sandbox[] = []
 const directory = mkdtempSync(path.join(tmpdir(), 'sandbox-state-'))
-beforeAll(async () => { receiver = await startReceiver(() => ({ status: 200, body: KDNIAO_ACK })) })
+beforeAll(async () => {
+  receiver = await startReceiver(() => ({ status: 200, body: KDNIAO_ACK }))
+})
 afterAll(async () => {
   for (const sandbox of sandboxes) await sandbox.close()
   await receiver.close()
@@ -75,7 +77,9 @@ describe('a sandbox restarted from its state file', () => {
     // Down for ten hours: the scans at minutes 300 and 420 happened meanwhile.
     const restartAt = START + 600 * MINUTE
     const second = await sandboxAt(restartAt, { stateFile })
-    expect(second.sandbox.subscriptions().map((subscription) => [subscription.trackingNo, subscription.state])).toEqual([[NUMBER, 'active']])
+    expect(second.sandbox.subscriptions().map((subscription) => [subscription.trackingNo, subscription.state])).toEqual([
+      [NUMBER, 'active'],
+    ])
     await second.clock.settle()
     expect(lastPushTraceTimes()).toEqual([20, 120, 300, 420].map((minute) => START + minute * MINUTE))
     // And the story goes on to its end on the original timeline.

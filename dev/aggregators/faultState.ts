@@ -4,7 +4,11 @@ import type { SandboxClock } from './clock'
 import type { Vendor } from './carriers'
 import { globalFaultsSchema, type Faults, type GlobalFaults } from './faults'
 
-interface ActiveOutage { vendor: Vendor | 'both'; mode: 'refuse' | 'hang'; until: number | null }
+interface ActiveOutage {
+  vendor: Vendor | 'both'
+  mode: 'refuse' | 'hang'
+  until: number | null
+}
 
 export class FaultState {
   private faults: Faults = {}
@@ -22,7 +26,10 @@ export class FaultState {
     this.seedValue = seed ?? 1
     this.generation += 1
     this.releaseHeld()
-    if (!outage) { this.outage = null; return }
+    if (!outage) {
+      this.outage = null
+      return
+    }
     const until = outage.forMs === undefined ? null : this.clock.now() + outage.forMs
     this.outage = { vendor: outage.vendor, mode: outage.mode, until }
     if (until !== null) {
@@ -35,8 +42,12 @@ export class FaultState {
     }
   }
 
-  get global(): Faults { return this.faults }
-  get seed(): number { return this.seedValue }
+  get global(): Faults {
+    return this.faults
+  }
+  get seed(): number {
+    return this.seedValue
+  }
 
   outageFor(vendor: Vendor): 'refuse' | 'hang' | null {
     const outage = this.outage
@@ -47,7 +58,9 @@ export class FaultState {
 
   /** Resolves when the current outage ends, is replaced, or the sandbox closes. */
   waitForOutageEnd(): Promise<void> {
-    return new Promise((resolve) => { this.held.push(resolve) })
+    return new Promise((resolve) => {
+      this.held.push(resolve)
+    })
   }
 
   releaseHeld(): void {

@@ -26,7 +26,10 @@ describe('parseForm decodes exactly once', () => {
 
 describe('encodeForm', () => {
   it('round-trips through parseForm and through URLSearchParams', () => {
-    const fields: Array<[string, string]> = [['param', '{"context":"快件 已到达 a+b=c&d%"}'], ['sign', 'ABC']]
+    const fields: Array<[string, string]> = [
+      ['param', '{"context":"快件 已到达 a+b=c&d%"}'],
+      ['sign', 'ABC'],
+    ]
     const body = encodeForm(fields)
     const parsed = parseForm(body)
     expect(parsed.ok && Object.fromEntries(parsed.fields)).toEqual(Object.fromEntries(fields))

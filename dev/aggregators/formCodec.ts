@@ -6,8 +6,7 @@
 export type FormFields = ReadonlyMap<string, string>
 
 export type FormParse =
-  | { ok: true; fields: FormFields }
-  | { ok: false; reason: 'malformed-percent-encoding' | 'duplicate-field'; field: string }
+  { ok: true; fields: FormFields } | { ok: false; reason: 'malformed-percent-encoding' | 'duplicate-field'; field: string }
 
 function decodeComponent(raw: string): string | undefined {
   try {

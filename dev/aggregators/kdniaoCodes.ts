@@ -3,7 +3,10 @@
 // is kept at State 4 too (UNVERIFIED) so a client reading only State never shows a return as 签收.
 import type { Stage } from './stages'
 
-export interface KdniaoCodes { state: string; action: string }
+export interface KdniaoCodes {
+  state: string
+  action: string
+}
 
 export const KDNIAO_CODES: Readonly<Record<Stage, KdniaoCodes>> = {
   'picked-up': { state: '1', action: '1' },

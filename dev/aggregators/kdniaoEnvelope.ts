@@ -22,12 +22,21 @@ const requestDataSchema = z.looseObject({
 
 export type KdniaoRequestData = z.infer<typeof requestDataSchema>
 
-const KNOWN_KEYS = ['OrderCode', 'ShipperCode', 'LogisticCode', 'CustomerName', 'Callback', 'Sort', 'IsSendMessage', 'Sender', 'Receiver', 'Commodity']
+const KNOWN_KEYS = [
+  'OrderCode',
+  'ShipperCode',
+  'LogisticCode',
+  'CustomerName',
+  'Callback',
+  'Sort',
+  'IsSendMessage',
+  'Sender',
+  'Receiver',
+  'Commodity',
+]
 const REQUIRED_FIELDS = ['RequestData', 'EBusinessID', 'RequestType', 'DataSign', 'DataType'] as const
 
-export type KdniaoEnvelope =
-  | { ok: true; requestType: string; data: KdniaoRequestData }
-  | { ok: false; reply: HttpReply }
+export type KdniaoEnvelope = { ok: true; requestType: string; data: KdniaoRequestData } | { ok: false; reply: HttpReply }
 
 export function kdniaoFailure(context: SandboxContext, reason: string): HttpReply {
   return json({ EBusinessID: context.kdniao.eBusinessId, Success: false, Reason: reason })

@@ -15,8 +15,22 @@ beforeAll(async () => {
 })
 afterAll(() => sandbox.close())
 
-function call(path: string, requestType: string, requestData: string, overrides: { dataSign?: string; dataType?: string; eBusinessId?: string } = {}) {
-  return postForm(sandbox.url + path, kdniaoBody({ requestType, requestData, eBusinessId: overrides.eBusinessId ?? DEV_KDNIAO.eBusinessId, appKey: DEV_KDNIAO.appKey, ...overrides }))
+function call(
+  path: string,
+  requestType: string,
+  requestData: string,
+  overrides: { dataSign?: string; dataType?: string; eBusinessId?: string } = {},
+) {
+  return postForm(
+    sandbox.url + path,
+    kdniaoBody({
+      requestType,
+      requestData,
+      eBusinessId: overrides.eBusinessId ?? DEV_KDNIAO.eBusinessId,
+      appKey: DEV_KDNIAO.appKey,
+      ...overrides,
+    }),
+  )
 }
 
 describe('instant query (8001)', () => {
@@ -24,14 +38,26 @@ describe('instant query (8001)', () => {
     const data = JSON.stringify({ OrderCode: 'o-1', ShipperCode: 'SF', LogisticCode: 'SF1000000000001', CustomerName: '1234' })
     const first = await call(QUERY, '8001', data)
     expect(first.status).toBe(200)
-    expect(first.json).toMatchObject({ Success: true, State: '0', Traces: [], Reason: '暂无轨迹信息', OrderCode: 'o-1', LogisticCode: 'SF1000000000001' })
+    expect(first.json).toMatchObject({
+      Success: true,
+      State: '0',
+      Traces: [],
+      Reason: '暂无轨迹信息',
+      OrderCode: 'o-1',
+      LogisticCode: 'SF1000000000001',
+    })
 
     await sandbox.clock.advance(6 * HOUR)
     const later = await call(QUERY, '8001', data)
     const traces = later.json.Traces as Array<Record<string, string>>
     expect(traces.map((trace) => trace.Action)).toEqual(['1', '206', '204'])
     expect(traces.map((trace) => trace.AcceptTime)).toEqual([...traces.map((trace) => trace.AcceptTime)].sort())
-    expect(traces[0]).toEqual({ AcceptTime: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/), AcceptStation: expect.stringContaining('已收取快件'), Location: '深圳市', Action: '1' })
+    expect(traces[0]).toEqual({
+      AcceptTime: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+      AcceptStation: expect.stringContaining('已收取快件'),
+      Location: '深圳市',
+      Action: '1',
+    })
     expect(later.json).toMatchObject({ Success: true, State: '2', StateEx: '204', Location: '深圳市', Reason: '' })
   })
 
@@ -45,7 +71,7 @@ describe('instant query (8001)', () => {
     expect(json).not.toHaveProperty(['Traces', 0, 'Action'])
   })
 
-  it('accepts the official demos\' single-quoted pseudo-JSON and lower-camel keys', async () => {
+  it("accepts the official demos' single-quoted pseudo-JSON and lower-camel keys", async () => {
     const { json } = await call(QUERY, '8001', "{'shipperCode':'SF','logisticCode':'SF1000000000003','customerName':'5678'}")
     expect(json).toMatchObject({ Success: true, ShipperCode: 'SF', LogisticCode: 'SF1000000000003' })
   })
@@ -60,7 +86,11 @@ describe('instant query (8001)', () => {
     await call(QUERY, '8001', JSON.stringify({ ShipperCode: 'SF', LogisticCode: 'SF1000000000005', CustomerName: '4321' }))
     await sandbox.clock.advance(HOUR)
     const right = await call(QUERY, '8001', JSON.stringify({ ShipperCode: 'SF', LogisticCode: 'SF1000000000005', CustomerName: '4321' }))
-    const wrongTail = await call(QUERY, '8001', JSON.stringify({ ShipperCode: 'SF', LogisticCode: 'SF1000000000005', CustomerName: '0000' }))
+    const wrongTail = await call(
+      QUERY,
+      '8001',
+      JSON.stringify({ ShipperCode: 'SF', LogisticCode: 'SF1000000000005', CustomerName: '0000' }),
+    )
     const wrongCarrier = await call(QUERY, '8001', JSON.stringify({ ShipperCode: 'ZTO', LogisticCode: 'SF1000000000005' }))
     expect(right.json.Traces).toHaveLength(1)
     expect(wrongTail.json).toMatchObject({ Success: true, State: '0', Traces: [], Reason: '暂无轨迹信息' })
@@ -68,7 +98,7 @@ describe('instant query (8001)', () => {
   })
 })
 
-describe('refusals, each with the vendor\'s own body', () => {
+describe("refusals, each with the vendor's own body", () => {
   const data = JSON.stringify({ ShipperCode: 'YTO', LogisticCode: 'YT1000000000010' })
 
   it('a wrong signature', async () => {
@@ -85,15 +115,24 @@ describe('refusals, each with the vendor\'s own body', () => {
   it('a double-encoded body (fields pre-quoted, then form-encoded again)', async () => {
     const sign = kdniaoSign(data, DEV_KDNIAO.appKey)
     const body = new URLSearchParams({
-      RequestData: encodeURIComponent(data), EBusinessID: DEV_KDNIAO.eBusinessId, RequestType: '8001',
-      DataSign: encodeURIComponent(sign), DataType: '2',
+      RequestData: encodeURIComponent(data),
+      EBusinessID: DEV_KDNIAO.eBusinessId,
+      RequestType: '8001',
+      DataSign: encodeURIComponent(sign),
+      DataType: '2',
     }).toString()
     expect(body).toContain('%253D')
     expect((await postForm(sandbox.url + QUERY, body)).json).toMatchObject(BAD_CREDENTIALS)
   })
 
   it('only DataSign double-encoded', async () => {
-    const body = kdniaoBody({ requestType: '8001', requestData: data, eBusinessId: DEV_KDNIAO.eBusinessId, appKey: '', dataSign: encodeURIComponent(kdniaoSign(data, DEV_KDNIAO.appKey)) })
+    const body = kdniaoBody({
+      requestType: '8001',
+      requestData: data,
+      eBusinessId: DEV_KDNIAO.eBusinessId,
+      appKey: '',
+      dataSign: encodeURIComponent(kdniaoSign(data, DEV_KDNIAO.appKey)),
+    })
     expect((await postForm(sandbox.url + QUERY, body)).json).toMatchObject(BAD_CREDENTIALS)
   })
 
@@ -121,14 +160,25 @@ describe('refusals, each with the vendor\'s own body', () => {
   })
 
   it('a form missing DataSign', async () => {
-    const body = new URLSearchParams({ RequestData: data, EBusinessID: DEV_KDNIAO.eBusinessId, RequestType: '8001', DataType: '2' }).toString()
+    const body = new URLSearchParams({
+      RequestData: data,
+      EBusinessID: DEV_KDNIAO.eBusinessId,
+      RequestType: '8001',
+      DataType: '2',
+    }).toString()
     expect((await postForm(sandbox.url + QUERY, body)).json).toMatchObject({ Success: false, Reason: '非法参数[缺少必要参数DataSign]' })
   })
 })
 
 describe('number recognition (2002)', () => {
   it.each([
-    ['5123456789012', [{ ShipperCode: 'YD', ShipperName: '韵达速递' }, { ShipperCode: 'EMS', ShipperName: 'EMS' }]],
+    [
+      '5123456789012',
+      [
+        { ShipperCode: 'YD', ShipperName: '韵达速递' },
+        { ShipperCode: 'EMS', ShipperName: 'EMS' },
+      ],
+    ],
     ['SF1000000000020', [{ ShipperCode: 'SF', ShipperName: '顺丰速运' }]],
     ['NOT-A-NUMBER', []],
   ])('%s', async (number, shippers) => {
@@ -142,13 +192,25 @@ describe('subscribe (8008)', () => {
     const data = JSON.stringify({ ShipperCode: 'ZTO', LogisticCode: '75100000000030', Callback: 'order-30' })
     const first = await call(SUBSCRIBE, '8008', data)
     expect(first.json).toEqual({
-      EBusinessID: DEV_KDNIAO.eBusinessId, UpdateTime: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/), Success: true, Reason: '',
-      EstimatedDeliveryTime: expect.any(String), ShipperCode: 'ZTO', LogisticCode: '75100000000030',
+      EBusinessID: DEV_KDNIAO.eBusinessId,
+      UpdateTime: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+      Success: true,
+      Reason: '',
+      EstimatedDeliveryTime: expect.any(String),
+      ShipperCode: 'ZTO',
+      LogisticCode: '75100000000030',
     })
     const again = await call(SUBSCRIBE, '8008', data)
     expect(again.json).toMatchObject({ Success: true })
     const record = sandbox.subscriptions().find((sub) => sub.trackingNo === '75100000000030')
-    expect(record).toMatchObject({ vendor: 'kdniao', carrier: 'ZTO', scenario: 'zto-normal', submissions: 2, state: 'active', callback: 'order-30' })
+    expect(record).toMatchObject({
+      vendor: 'kdniao',
+      carrier: 'ZTO',
+      scenario: 'zto-normal',
+      submissions: 2,
+      state: 'active',
+      callback: 'order-30',
+    })
   })
 
   it('refuses an SF subscription without the phone tail and records nothing', async () => {
@@ -167,7 +229,10 @@ describe('plan and rate limits', () => {
 
   const limitedCall = (requestType: string, dataSign?: string) => {
     const requestData = JSON.stringify({ ShipperCode: 'YTO', LogisticCode: 'YT1000000000040' })
-    return postForm(limited.url + QUERY, kdniaoBody({ requestType, requestData, eBusinessId: DEV_KDNIAO.eBusinessId, appKey: DEV_KDNIAO.appKey, dataSign }))
+    return postForm(
+      limited.url + QUERY,
+      kdniaoBody({ requestType, requestData, eBusinessId: DEV_KDNIAO.eBusinessId, appKey: DEV_KDNIAO.appKey, dataSign }),
+    )
   }
 
   it('a disabled command answers 业务错误[没有可用套餐] before its signature is looked at', async () => {

@@ -59,15 +59,17 @@ export function handleKdniaoQuery(context: SandboxContext, body: string): HttpRe
   const now = context.clock.now()
   const story = context.stories.open(resolved.logisticCode, resolved.carrier.code, now)
   const visible = tracesVisible(context, story, resolved.carrier, data.CustomerName)
-  return json(renderKdniaoShipment({
-    eBusinessId: context.kdniao.eBusinessId,
-    shipperCode: resolved.carrier.kdniao,
-    logisticCode: resolved.logisticCode,
-    orderCode: data.OrderCode,
-    callback: data.Callback,
-    events: visible ? context.stories.eventsAt(story, now) : [],
-    detailed: requestType !== '1002',
-  }))
+  return json(
+    renderKdniaoShipment({
+      eBusinessId: context.kdniao.eBusinessId,
+      shipperCode: resolved.carrier.kdniao,
+      logisticCode: resolved.logisticCode,
+      orderCode: data.OrderCode,
+      callback: data.Callback,
+      events: visible ? context.stories.eventsAt(story, now) : [],
+      detailed: requestType !== '1002',
+    }),
+  )
 }
 
 function recognise(context: SandboxContext, data: KdniaoRequestData): HttpReply {
@@ -77,7 +79,14 @@ function recognise(context: SandboxContext, data: KdniaoRequestData): HttpReply 
     .map((code) => carrierByCode(code))
     .filter((carrier): carrier is Carrier => carrier !== undefined)
     .map((carrier) => ({ ShipperCode: carrier.kdniao, ShipperName: carrier.name }))
-  return json({ EBusinessID: context.kdniao.eBusinessId, LogisticCode: logisticCode, Success: true, Code: 100, Shippers: shippers, Reason: '' })
+  return json({
+    EBusinessID: context.kdniao.eBusinessId,
+    LogisticCode: logisticCode,
+    Success: true,
+    Code: 100,
+    Shippers: shippers,
+    Reason: '',
+  })
 }
 
 /**
@@ -93,21 +102,24 @@ export function handleKdniaoSubscribe(context: SandboxContext, pusher: KdniaoPus
   if (!resolved.ok) return resolved.reply
   const now = context.clock.now()
   const story = context.stories.open(resolved.logisticCode, resolved.carrier.code, now)
-  const subscription = context.subscriptions.accept({
-    vendor: 'kdniao',
-    trackingNo: resolved.logisticCode,
-    carrier: resolved.carrier.code,
-    vendorCarrier: resolved.carrier.kdniao,
-    scenario: story.scenario.name,
-    subscribedAt: now,
-    callbackUrl: context.kdniao.pushUrl,
-    salt: null,
-    requestType,
-    callback: data.Callback ?? null,
-    orderCode: data.OrderCode ?? null,
-    phoneTail: data.CustomerName?.trim().slice(-4) ?? null,
-    resultv2: null,
-  }, 'active')
+  const subscription = context.subscriptions.accept(
+    {
+      vendor: 'kdniao',
+      trackingNo: resolved.logisticCode,
+      carrier: resolved.carrier.code,
+      vendorCarrier: resolved.carrier.kdniao,
+      scenario: story.scenario.name,
+      subscribedAt: now,
+      callbackUrl: context.kdniao.pushUrl,
+      salt: null,
+      requestType,
+      callback: data.Callback ?? null,
+      orderCode: data.OrderCode ?? null,
+      phoneTail: data.CustomerName?.trim().slice(-4) ?? null,
+      resultv2: null,
+    },
+    'active',
+  )
   pusher.plan(subscription, story, tracesVisible(context, story, resolved.carrier, data.CustomerName))
   const eta = story.scenario.etaMinute
   return json({

@@ -15,7 +15,13 @@ import { FINAL_STAGES } from './stages'
 import type { Story } from './stories'
 import type { Subscription } from './subscriptions'
 
-interface SlotEntry { subscription: Subscription; generation: number; story: Story; cutoff: number; corrupt: boolean }
+interface SlotEntry {
+  subscription: Subscription
+  generation: number
+  story: Story
+  cutoff: number
+  corrupt: boolean
+}
 
 export class KdniaoPusher {
   private readonly slots = new Map<string, SlotEntry[]>()
@@ -43,7 +49,11 @@ export class KdniaoPusher {
     const requestType = subscription.requestType === '1008' ? '101' : '102'
     for (const push of planned) {
       this.add(push.at, requestType, {
-        subscription, generation: subscription.generation, story, cutoff: push.cutoff, corrupt: push.corrupt,
+        subscription,
+        generation: subscription.generation,
+        story,
+        cutoff: push.cutoff,
+        corrupt: push.corrupt,
       })
     }
   }
@@ -51,7 +61,10 @@ export class KdniaoPusher {
   private add(at: number, requestType: string, entry: SlotEntry): void {
     const key = `${at}|${requestType}`
     const slot = this.slots.get(key)
-    if (slot) { slot.push(entry); return }
+    if (slot) {
+      slot.push(entry)
+      return
+    }
     this.slots.set(key, [entry])
     this.context.clock.schedule(at, () => this.flush(key, requestType))
   }
@@ -88,10 +101,19 @@ export class KdniaoPusher {
       if (subscription.callback !== null) shipment.CallBack = subscription.callback
       return shipment
     })
-    const requestData = JSON.stringify({ EBusinessID: eBusinessId, Count: String(data.length), PushTime: formatBeijingTime(now), Data: data })
+    const requestData = JSON.stringify({
+      EBusinessID: eBusinessId,
+      Count: String(data.length),
+      PushTime: formatBeijingTime(now),
+      Data: data,
+    })
     const corrupt = batch.some((entry) => entry.corrupt)
     const dataSign = kdniaoDataSign(requestData, corrupt ? `${appKey}#corrupted` : appKey)
-    const body = encodeForm([['RequestData', requestData], ['RequestType', requestType], ['DataSign', dataSign]])
+    const body = encodeForm([
+      ['RequestData', requestData],
+      ['RequestType', requestType],
+      ['DataSign', dataSign],
+    ])
     for (const { subscription, story, cutoff } of batch) {
       const last = context.stories.timeline(story)[cutoff - 1]
       if (last && FINAL_STAGES.has(last.stage)) context.subscriptions.setState(subscription, 'ended', now)

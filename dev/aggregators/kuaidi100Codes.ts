@@ -3,7 +3,11 @@
 // vendor does for 6 退回 and 4 退签.
 import type { Stage } from './stages'
 
-export interface Kuaidi100Codes { state: string; statusCode: string; status: string }
+export interface Kuaidi100Codes {
+  state: string
+  statusCode: string
+  status: string
+}
 
 export const KUAIDI100_CODES: Readonly<Record<Stage, Kuaidi100Codes>> = {
   'picked-up': { state: '1', statusCode: '103', status: '揽收' },

@@ -7,12 +7,15 @@ const HOUR = 3_600_000
 const { customer, key } = DEV_KUAIDI100
 
 let sandbox: Sandbox
-beforeAll(async () => { sandbox = await startSandbox({ clock: createManualClock() }) })
+beforeAll(async () => {
+  sandbox = await startSandbox({ clock: createManualClock() })
+})
 afterAll(() => sandbox.close())
 
 /** A query.do answer: top-level fields, plus the scans when there are some. */
 type QueryAnswer = Record<string, unknown> & { data: Array<Record<string, unknown> & { ftime: string }> }
-const query = (param: string, sign?: string) => postForm<QueryAnswer>(`${sandbox.url}/poll/query.do`, kuaidi100QueryBody(param, key, customer, sign))
+const query = (param: string, sign?: string) =>
+  postForm<QueryAnswer>(`${sandbox.url}/poll/query.do`, kuaidi100QueryBody(param, key, customer, sign))
 const subscribe = (param: unknown) => postForm(`${sandbox.url}/poll`, kuaidi100SubscribeBody(param))
 const failure = (returnCode: string, message: string) => ({ result: false, returnCode, message })
 
@@ -22,7 +25,15 @@ describe('poll/query.do', () => {
     expect((await query(param)).json).toEqual(failure('500', '查询无结果，请隔段时间再查'))
     await sandbox.clock.advance(7 * HOUR)
     const desc = (await query(param)).json
-    expect(desc).toMatchObject({ message: 'ok', nu: 'YT2000000000001', com: 'yuantong', status: '200', state: '0', ischeck: '0', condition: 'F00' })
+    expect(desc).toMatchObject({
+      message: 'ok',
+      nu: 'YT2000000000001',
+      com: 'yuantong',
+      status: '200',
+      state: '0',
+      ischeck: '0',
+      condition: 'F00',
+    })
     const times = desc.data.map((item) => item.ftime)
     expect(times).toEqual([...times].sort().reverse())
     expect(desc.data[0]).toMatchObject({ context: expect.stringContaining('准备发往【成都转运中心】'), statusCode: '1002' })
@@ -53,14 +64,19 @@ describe('poll/query.do', () => {
       expect((await query(JSON.stringify({ com: 'shunfeng', num: 'SF2000000000005', phone }))).json.returnCode).toBe('500')
     }
     await sandbox.clock.advance(HOUR)
-    expect((await query(JSON.stringify({ com: 'shunfeng', num: 'SF2000000000005', phone: '1234' }))).json).toMatchObject({ status: '200', com: 'shunfeng' })
+    expect((await query(JSON.stringify({ com: 'shunfeng', num: 'SF2000000000005', phone: '1234' }))).json).toMatchObject({
+      status: '200',
+      com: 'shunfeng',
+    })
   })
 
-  it('500 when the number is not this carrier\'s', async () => {
+  it("500 when the number is not this carrier's", async () => {
     await query(JSON.stringify({ com: 'yuantong', num: 'YT2000000000006' }))
     await sandbox.clock.advance(HOUR)
     expect((await query(JSON.stringify({ com: 'yuantong', num: 'YT2000000000006' }))).json.status).toBe('200')
-    expect((await query(JSON.stringify({ com: 'zhongtong', num: 'YT2000000000006' }))).json).toEqual(failure('500', '查询无结果，请隔段时间再查'))
+    expect((await query(JSON.stringify({ com: 'zhongtong', num: 'YT2000000000006' }))).json).toEqual(
+      failure('500', '查询无结果，请隔段时间再查'),
+    )
   })
 
   it.each([
@@ -73,8 +89,12 @@ describe('poll/query.do', () => {
 
   it('400 for a missing field or an unknown customer', async () => {
     const param = JSON.stringify({ com: 'yuantong', num: 'YT1' })
-    expect((await postForm(`${sandbox.url}/poll/query.do`, new URLSearchParams({ customer, param }).toString())).json).toEqual(failure('400', '数据不完整'))
-    expect((await postForm(`${sandbox.url}/poll/query.do`, kuaidi100QueryBody(param, key, 'SOMEONEELSE'))).json).toEqual(failure('400', '未授权'))
+    expect((await postForm(`${sandbox.url}/poll/query.do`, new URLSearchParams({ customer, param }).toString())).json).toEqual(
+      failure('400', '数据不完整'),
+    )
+    expect((await postForm(`${sandbox.url}/poll/query.do`, kuaidi100QueryBody(param, key, 'SOMEONEELSE'))).json).toEqual(
+      failure('400', '未授权'),
+    )
   })
 
   it('locks a number after 48 queries in 24 h, for 24 h', async () => {
@@ -96,11 +116,15 @@ describe('601 (expired key, no quota)', () => {
     const quota = await startSandbox({ clock: createManualClock(), kuaidi100: { customer, key, queryQuota: 1 } })
     try {
       const param = JSON.stringify({ com: 'yuantong', num: 'YT2000000000008' })
-      expect((await postForm(`${expired.url}/poll/query.do`, kuaidi100QueryBody(param, key, customer))).json).toEqual(failure('601', 'key已过期'))
+      expect((await postForm(`${expired.url}/poll/query.do`, kuaidi100QueryBody(param, key, customer))).json).toEqual(
+        failure('601', 'key已过期'),
+      )
       const sub = kuaidi100SubscribeBody({ company: 'yuantong', number: 'YT1', key, parameters: { callbackurl: 'http://127.0.0.1:9/cb' } })
       expect((await postForm(`${expired.url}/poll`, sub)).json).toEqual(failure('601', 'KEY已过期'))
       expect((await postForm(`${quota.url}/poll/query.do`, kuaidi100QueryBody(param, key, customer))).json.returnCode).toBe('500')
-      expect((await postForm(`${quota.url}/poll/query.do`, kuaidi100QueryBody(param, key, customer))).json).toEqual(failure('601', '没有可用单量'))
+      expect((await postForm(`${quota.url}/poll/query.do`, kuaidi100QueryBody(param, key, customer))).json).toEqual(
+        failure('601', '没有可用单量'),
+      )
     } finally {
       await expired.close()
       await quota.close()
@@ -115,15 +139,24 @@ describe('/poll subscribe', () => {
     const param = { company: 'zhongtong', number: '75200000000010', key, parameters: { callbackurl, salt: 's', resultv2: '4' } }
     expect((await subscribe(param)).json).toEqual({ result: true, returnCode: '200', message: '提交成功' })
     expect((await subscribe(param)).json).toEqual(failure('501', '重复订阅'))
-    expect(sandbox.subscriptions().find((sub) => sub.trackingNo === '75200000000010'))
-      .toMatchObject({ vendor: 'kuaidi100', vendorCarrier: 'zhongtong', state: 'polling', salt: 's', resultv2: '4', callbackUrl: callbackurl })
+    expect(sandbox.subscriptions().find((sub) => sub.trackingNo === '75200000000010')).toMatchObject({
+      vendor: 'kuaidi100',
+      vendorCarrier: 'zhongtong',
+      state: 'polling',
+      salt: 's',
+      resultv2: '4',
+      callbackUrl: callbackurl,
+    })
   })
 
   it('autoCom=1 recognises the company; 702 when it cannot', async () => {
-    expect((await subscribe({ company: '', number: 'YT2000000000011', key, parameters: { callbackurl, autoCom: '1' } })).json.returnCode).toBe('200')
+    expect(
+      (await subscribe({ company: '', number: 'YT2000000000011', key, parameters: { callbackurl, autoCom: '1' } })).json.returnCode,
+    ).toBe('200')
     expect(sandbox.subscriptions().find((sub) => sub.trackingNo === 'YT2000000000011')?.vendorCarrier).toBe('yuantong')
-    expect((await subscribe({ company: '', number: 'UNKNOWN1', key, parameters: { callbackurl, autoCom: '1' } })).json)
-      .toEqual(failure('702', '识别不到该单号对应的快递公司'))
+    expect((await subscribe({ company: '', number: 'UNKNOWN1', key, parameters: { callbackurl, autoCom: '1' } })).json).toEqual(
+      failure('702', '识别不到该单号对应的快递公司'),
+    )
   })
 
   it.each([
@@ -131,8 +164,18 @@ describe('/poll subscribe', () => {
     ['no number', { company: 'yuantong', number: '', key, parameters: { callbackurl } }, '700', '订阅数据错误'],
     ['an unsupported company', { company: 'nope', number: 'YT1', key, parameters: { callbackurl } }, '700', '订阅数据错误'],
     ['no callback url', { company: 'yuantong', number: 'YT1', key, parameters: {} }, '700', '错误的回调地址'],
-    ['an https callback (http only unless Kuaidi100 enables it)', { company: 'yuantong', number: 'YT1', key, parameters: { callbackurl: 'https://example.test/cb' } }, '700', '错误的回调地址'],
-    ['shunfeng without phone', { company: 'shunfeng', number: 'SF1', key, parameters: { callbackurl } }, '700', '订阅数据错误：该快递公司需提供phone（手机号后四位）'],
+    [
+      'an https callback (http only unless Kuaidi100 enables it)',
+      { company: 'yuantong', number: 'YT1', key, parameters: { callbackurl: 'https://example.test/cb' } },
+      '700',
+      '错误的回调地址',
+    ],
+    [
+      'shunfeng without phone',
+      { company: 'shunfeng', number: 'SF1', key, parameters: { callbackurl } },
+      '700',
+      '订阅数据错误：该快递公司需提供phone（手机号后四位）',
+    ],
   ])('%s', async (_label, param, returnCode, message) => {
     expect((await subscribe(param)).json).toEqual(failure(returnCode, message))
   })
@@ -140,7 +183,9 @@ describe('/poll subscribe', () => {
   it('700 for a body without schema=json or with unparsable param', async () => {
     const url = `${sandbox.url}/poll`
     expect((await postForm(url, new URLSearchParams({ param: '{}' }).toString())).json).toEqual(failure('700', '订阅数据错误'))
-    expect((await postForm(url, new URLSearchParams({ schema: 'json', param: '{nope' }).toString())).json).toEqual(failure('700', '订阅数据错误'))
+    expect((await postForm(url, new URLSearchParams({ schema: 'json', param: '{nope' }).toString())).json).toEqual(
+      failure('700', '订阅数据错误'),
+    )
   })
 
   it('701 for a company that refuses subscriptions', async () => {
@@ -156,7 +201,10 @@ describe('/poll subscribe', () => {
 
 describe('autonumber/auto', () => {
   it('a JSON array of candidates, most likely first', async () => {
-    const answer = await postForm<Array<{ comCode: string; name: string }>>(`${sandbox.url}/autonumber/auto?num=5123456789012&key=${key}`, '')
+    const answer = await postForm<Array<{ comCode: string; name: string }>>(
+      `${sandbox.url}/autonumber/auto?num=5123456789012&key=${key}`,
+      '',
+    )
     expect(answer.json.map((item) => item.comCode)).toEqual(['yunda', 'ems'])
     expect(answer.json[0]).toMatchObject({ comCode: 'yunda', name: '韵达速递' })
     expect((await postForm(`${sandbox.url}/autonumber/auto?num=NOTHING&key=${key}`, '')).json).toEqual([])

@@ -30,13 +30,15 @@ const subscribeParamSchema = z.looseObject({
   company: text.optional(),
   number: text.optional(),
   key: text.optional(),
-  parameters: z.looseObject({
-    callbackurl: text.optional(),
-    salt: z.union([text, z.null()]).optional(),
-    resultv2: text.optional(),
-    phone: text.optional(),
-    autoCom: text.optional(),
-  }).optional(),
+  parameters: z
+    .looseObject({
+      callbackurl: text.optional(),
+      salt: z.union([text, z.null()]).optional(),
+      resultv2: text.optional(),
+      phone: text.optional(),
+      autoCom: text.optional(),
+    })
+    .optional(),
 })
 
 function parseJson<T>(schema: z.ZodType<T>, raw: string): T | undefined {
@@ -133,22 +135,29 @@ export function handleKuaidi100Subscribe(context: SandboxContext, pusher: Kuaidi
     return kuaidi100Failure('501', M.poll['501'])
   }
   const story = context.stories.open(number, carrier.code, now)
-  const subscription = context.subscriptions.accept({
-    vendor: 'kuaidi100',
-    trackingNo: number,
-    carrier: carrier.code,
-    vendorCarrier: com,
-    scenario: story.scenario.name,
-    subscribedAt: now,
-    callbackUrl: parameters.callbackurl,
-    salt: parameters.salt ?? null,
-    requestType: null,
-    callback: null,
-    orderCode: null,
-    phoneTail: phoneTailOf(parameters.phone) ?? null,
-    resultv2: parameters.resultv2 ?? null,
-  }, 'polling')
-  pusher.plan(subscription, story, context.stories.belongsTo(story, carrier.code) && phoneAccepted(story.phoneTail, carrier, parameters.phone))
+  const subscription = context.subscriptions.accept(
+    {
+      vendor: 'kuaidi100',
+      trackingNo: number,
+      carrier: carrier.code,
+      vendorCarrier: com,
+      scenario: story.scenario.name,
+      subscribedAt: now,
+      callbackUrl: parameters.callbackurl,
+      salt: parameters.salt ?? null,
+      requestType: null,
+      callback: null,
+      orderCode: null,
+      phoneTail: phoneTailOf(parameters.phone) ?? null,
+      resultv2: parameters.resultv2 ?? null,
+    },
+    'polling',
+  )
+  pusher.plan(
+    subscription,
+    story,
+    context.stories.belongsTo(story, carrier.code) && phoneAccepted(story.phoneTail, carrier, parameters.phone),
+  )
   return kuaidi100Accepted()
 }
 
@@ -157,8 +166,10 @@ export function handleKuaidi100AutoNumber(context: SandboxContext, query: URLSea
   if (query.get('key') !== context.kuaidi100.key) return kuaidi100Failure('600', M.poll['600'])
   const num = query.get('num')?.trim() ?? ''
   if (num === '') return json([])
-  return json(recognizeNumber(num)
-    .map((code) => carrierByCode(code))
-    .filter((carrier): carrier is Carrier => carrier !== undefined)
-    .map((carrier) => ({ comCode: carrier.kuaidi100[0], name: carrier.name, lengthPre: num.length, noPre: num.slice(0, 4), noCount: 0 })))
+  return json(
+    recognizeNumber(num)
+      .map((code) => carrierByCode(code))
+      .filter((carrier): carrier is Carrier => carrier !== undefined)
+      .map((carrier) => ({ comCode: carrier.kuaidi100[0], name: carrier.name, lengthPre: num.length, noPre: num.slice(0, 4), noCount: 0 })),
+  )
 }

@@ -44,8 +44,11 @@ export class Kuaidi100Pusher {
     const firstEvent = timeline[0]
     const last = timeline.at(-1)
     if (!firstEvent || !last || (!reachable && !correctedCom)) {
-      this.at(subscription, subscription.subscribedAt + scaled(NO_RECORD_AFTER_MS), () =>
-        ({ status: 'abort', message: '3天查询无记录', lastResult: this.result(subscription, subscription.vendorCarrier, story, 0) }))
+      this.at(subscription, subscription.subscribedAt + scaled(NO_RECORD_AFTER_MS), () => ({
+        status: 'abort',
+        message: '3天查询无记录',
+        lastResult: this.result(subscription, subscription.vendorCarrier, story, 0),
+      }))
       return
     }
     const faults = mergeFaults(context.faults.global, story.faults)
@@ -57,46 +60,89 @@ export class Kuaidi100Pusher {
     if (correctedCom) {
       const first = Math.min(...planned.map((push) => push.at), firstEvent.instant)
       this.at(subscription, Math.max(first, subscription.subscribedAt), () => {
-        corrected = context.subscriptions.accept({ ...subscription, vendorCarrier: correctedCom, carrier: truth ?? subscription.carrier, subscribedAt: context.clock.now() }, 'polling')
-        return { status: 'abort', message: '', autoCheck: '0', comNew: correctedCom, lastResult: this.result(subscription, subscription.vendorCarrier, story, 0) }
+        corrected = context.subscriptions.accept(
+          { ...subscription, vendorCarrier: correctedCom, carrier: truth ?? subscription.carrier, subscribedAt: context.clock.now() },
+          'polling',
+        )
+        return {
+          status: 'abort',
+          message: '',
+          autoCheck: '0',
+          comNew: correctedCom,
+          lastResult: this.result(subscription, subscription.vendorCarrier, story, 0),
+        }
       })
     }
     const correction = correctedCom ? { autoCheck: '1' as const, comOld: subscription.vendorCarrier, comNew: correctedCom } : {}
     for (const push of planned) {
       const reached = timeline[push.cutoff - 1]
       const final = reached !== undefined && FINAL_STAGES.has(reached.stage)
-      this.at(subscription, push.at, () => ({
-        status: final ? 'shutdown' : 'polling', ...correction, lastResult: this.result(subscription, com, story, push.cutoff),
-      }), push.corrupt, follower)
+      this.at(
+        subscription,
+        push.at,
+        () => ({
+          status: final ? 'shutdown' : 'polling',
+          ...correction,
+          lastResult: this.result(subscription, com, story, push.cutoff),
+        }),
+        push.corrupt,
+        follower,
+      )
     }
     if (!FINAL_STAGES.has(last.stage)) {
-      this.at(subscription, last.instant + scaled(NO_CHANGE_AFTER_MS), () =>
-        ({ status: 'abort', message: '60天无变化', ...correction, lastResult: this.result(subscription, com, story, timeline.length) }), false, follower)
+      this.at(
+        subscription,
+        last.instant + scaled(NO_CHANGE_AFTER_MS),
+        () => ({
+          status: 'abort',
+          message: '60天无变化',
+          ...correction,
+          lastResult: this.result(subscription, com, story, timeline.length),
+        }),
+        false,
+        follower,
+      )
     }
   }
 
   private result(subscription: Subscription, com: string, story: Story, cutoff: number): Record<string, unknown> {
     return renderKuaidi100Result({
-      com, nu: subscription.trackingNo, events: this.context.stories.timeline(story).slice(0, cutoff), resultv2: subscription.resultv2 ?? undefined,
+      com,
+      nu: subscription.trackingNo,
+      events: this.context.stories.timeline(story).slice(0, cutoff),
+      resultv2: subscription.resultv2 ?? undefined,
     })
   }
 
   /** `stateOf`: the record whose state a shutdown/abort changes (the corrected one after a correction). */
-  private at(subscription: Subscription, at: number, render: () => Kuaidi100PushInput, corrupt = false, stateOf = () => subscription): void {
+  private at(
+    subscription: Subscription,
+    at: number,
+    render: () => Kuaidi100PushInput,
+    corrupt = false,
+    stateOf = () => subscription,
+  ): void {
     const generation = subscription.generation
     this.context.clock.schedule(at, async () => {
       if (subscription.generation !== generation || subscription.callbackUrl === null) return
       const input = render()
-      if (input.status === 'shutdown' || input.status === 'abort') this.context.subscriptions.setState(stateOf(), input.status, this.context.clock.now())
+      if (input.status === 'shutdown' || input.status === 'abort')
+        this.context.subscriptions.setState(stateOf(), input.status, this.context.clock.now())
       const param = JSON.stringify(renderKuaidi100PushParam(input))
       const fields: Array<[string, string]> = [['param', param]]
       if (subscription.salt !== null) {
         fields.push(['sign', kuaidi100CallbackSign(param, corrupt ? `${subscription.salt}#corrupted` : subscription.salt)])
       }
       this.pushCount += 1
-      await this.context.deliveries.sendNow({
-        pushId: `kuaidi100-${this.pushCount}`, url: subscription.callbackUrl, body: encodeForm(fields), trackingNos: [subscription.trackingNo],
-      }, this.policy)
+      await this.context.deliveries.sendNow(
+        {
+          pushId: `kuaidi100-${this.pushCount}`,
+          url: subscription.callbackUrl,
+          body: encodeForm(fields),
+          trackingNos: [subscription.trackingNo],
+        },
+        this.policy,
+      )
     })
   }
 }

@@ -18,8 +18,11 @@ describe('parseLenientJson', () => {
 
 describe('canonicalKeys', () => {
   it('rewrites keys that match ignoring case and keeps the rest', () => {
-    expect(canonicalKeys({ shipperCode: 'SF', LOGISTICCODE: '1', Extra: 2 }, ['ShipperCode', 'LogisticCode']))
-      .toEqual({ ShipperCode: 'SF', LogisticCode: '1', Extra: 2 })
+    expect(canonicalKeys({ shipperCode: 'SF', LOGISTICCODE: '1', Extra: 2 }, ['ShipperCode', 'LogisticCode'])).toEqual({
+      ShipperCode: 'SF',
+      LogisticCode: '1',
+      Extra: 2,
+    })
   })
 
   it('leaves non-objects alone', () => {

@@ -7,8 +7,13 @@ export type LenientParse = { ok: true; value: unknown } | { ok: false; reason: '
 class Cursor {
   index = 0
   constructor(readonly text: string) {}
-  skipSpace(): void { while (/\s/.test(this.text[this.index] ?? '')) this.index += 1 }
-  peek(): string | undefined { this.skipSpace(); return this.text[this.index] }
+  skipSpace(): void {
+    while (/\s/.test(this.text[this.index] ?? '')) this.index += 1
+  }
+  peek(): string | undefined {
+    this.skipSpace()
+    return this.text[this.index]
+  }
   expect(char: string): void {
     if (this.peek() !== char) throw new SyntaxError(`expected ${char}`)
     this.index += 1
@@ -26,7 +31,10 @@ function readString(cursor: Cursor): string {
     const char = cursor.text[cursor.index++]
     if (char === undefined) throw new SyntaxError('unterminated string')
     if (char === quote) return out
-    if (char !== '\\') { out += char; continue }
+    if (char !== '\\') {
+      out += char
+      continue
+    }
     const escape = cursor.text[cursor.index++]
     if (escape === 'u') {
       const hex = cursor.text.slice(cursor.index, cursor.index + 4)
@@ -46,12 +54,18 @@ function readValue(cursor: Cursor): unknown {
   if (char === '{') {
     cursor.index += 1
     const object: Record<string, unknown> = {}
-    if (cursor.peek() === '}') { cursor.index += 1; return object }
+    if (cursor.peek() === '}') {
+      cursor.index += 1
+      return object
+    }
     for (;;) {
       const key = readString(cursor)
       cursor.expect(':')
       object[key] = readValue(cursor)
-      if (cursor.peek() === ',') { cursor.index += 1; continue }
+      if (cursor.peek() === ',') {
+        cursor.index += 1
+        continue
+      }
       cursor.expect('}')
       return object
     }
@@ -59,10 +73,16 @@ function readValue(cursor: Cursor): unknown {
   if (char === '[') {
     cursor.index += 1
     const array: unknown[] = []
-    if (cursor.peek() === ']') { cursor.index += 1; return array }
+    if (cursor.peek() === ']') {
+      cursor.index += 1
+      return array
+    }
     for (;;) {
       array.push(readValue(cursor))
-      if (cursor.peek() === ',') { cursor.index += 1; continue }
+      if (cursor.peek() === ',') {
+        cursor.index += 1
+        continue
+      }
       cursor.expect(']')
       return array
     }

@@ -5,23 +5,44 @@ import { kdniaoBody, kuaidi100QueryBody, kuaidi100SubscribeBody, postForm } from
 
 const MINUTE = 60_000
 let sandbox: Sandbox
-beforeAll(async () => { sandbox = await startSandbox({ clock: createManualClock() }) })
+beforeAll(async () => {
+  sandbox = await startSandbox({ clock: createManualClock() })
+})
 afterAll(() => sandbox.close())
 
-const kdniaoQuery = () => postForm(`${sandbox.url}/Ebusiness/EbusinessOrderHandle.aspx`, kdniaoBody({
-  requestType: '8001', requestData: JSON.stringify({ ShipperCode: 'YTO', LogisticCode: 'YT5000000000001' }), ...DEV_KDNIAO,
-}))
-const kuaidi100Query = () => postForm(`${sandbox.url}/poll/query.do`, kuaidi100QueryBody(
-  JSON.stringify({ com: 'yuantong', num: 'YT5000000000001' }), DEV_KUAIDI100.key, DEV_KUAIDI100.customer,
-))
-const kuaidi100Subscribe = (number: string) => postForm(`${sandbox.url}/poll`, kuaidi100SubscribeBody({
-  company: 'yuantong', number, key: DEV_KUAIDI100.key, parameters: { callbackurl: 'http://127.0.0.1:9/cb' },
-}))
+const kdniaoQuery = () =>
+  postForm(
+    `${sandbox.url}/Ebusiness/EbusinessOrderHandle.aspx`,
+    kdniaoBody({
+      requestType: '8001',
+      requestData: JSON.stringify({ ShipperCode: 'YTO', LogisticCode: 'YT5000000000001' }),
+      ...DEV_KDNIAO,
+    }),
+  )
+const kuaidi100Query = () =>
+  postForm(
+    `${sandbox.url}/poll/query.do`,
+    kuaidi100QueryBody(JSON.stringify({ com: 'yuantong', num: 'YT5000000000001' }), DEV_KUAIDI100.key, DEV_KUAIDI100.customer),
+  )
+const kuaidi100Subscribe = (number: string) =>
+  postForm(
+    `${sandbox.url}/poll`,
+    kuaidi100SubscribeBody({
+      company: 'yuantong',
+      number,
+      key: DEV_KUAIDI100.key,
+      parameters: { callbackurl: 'http://127.0.0.1:9/cb' },
+    }),
+  )
 
 describe('outage', () => {
-  it('refuses with each vendor\'s busy answer, records nothing, then recovers', async () => {
+  it("refuses with each vendor's busy answer, records nothing, then recovers", async () => {
     sandbox.setFaults({ outage: { mode: 'refuse', forMs: 10 * MINUTE } })
-    expect((await kdniaoQuery()).json).toEqual({ EBusinessID: DEV_KDNIAO.eBusinessId, Success: false, Reason: '系统错误[服务繁忙，请稍后重试]' })
+    expect((await kdniaoQuery()).json).toEqual({
+      EBusinessID: DEV_KDNIAO.eBusinessId,
+      Success: false,
+      Reason: '系统错误[服务繁忙，请稍后重试]',
+    })
     expect((await kuaidi100Query()).json).toEqual({ result: false, returnCode: '502', message: '服务器繁忙' })
     expect((await kuaidi100Subscribe('YT5000000000002')).json).toEqual({ result: false, returnCode: '500', message: '服务器错误' })
     expect(sandbox.subscriptions()).toEqual([])
@@ -39,7 +60,7 @@ describe('outage', () => {
     expect((await kuaidi100Query()).json.returnCode).not.toBe('502')
   })
 
-  it('hang: requests are held open (clients time out); the outage\'s end answers them busy', async () => {
+  it("hang: requests are held open (clients time out); the outage's end answers them busy", async () => {
     sandbox.setFaults({ outage: { mode: 'hang', forMs: 5 * MINUTE } })
     await expect(fetch(`${sandbox.url}/poll/query.do`, { method: 'POST', body: '', signal: AbortSignal.timeout(200) })).rejects.toThrow()
     const held = kdniaoQuery()

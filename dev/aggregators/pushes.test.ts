@@ -10,7 +10,11 @@ const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 const SALT = 'pepper'
 
-interface Rig { sandbox: Sandbox; kdniao: Receiver; kuaidi100: Receiver }
+interface Rig {
+  sandbox: Sandbox
+  kdniao: Receiver
+  kuaidi100: Receiver
+}
 const rigs: Rig[] = []
 afterAll(async () => {
   for (const rig of rigs) await Promise.all([rig.sandbox.close(), rig.kdniao.close(), rig.kuaidi100.close()])
@@ -35,8 +39,19 @@ async function subscribeKdniao(sandbox: Sandbox, shipperCode: string, logisticCo
   expect(answer.json.Success).toBe(true)
 }
 
-async function subscribeKuaidi100(sandbox: Sandbox, receiver: Receiver, company: string, number: string, parameters: Record<string, unknown> = { salt: SALT }) {
-  const param = { company, number, key: DEV_KUAIDI100.key, parameters: { callbackurl: `${receiver.url}/tracking/push/kuaidi100?n=${number}`, ...parameters } }
+async function subscribeKuaidi100(
+  sandbox: Sandbox,
+  receiver: Receiver,
+  company: string,
+  number: string,
+  parameters: Record<string, unknown> = { salt: SALT },
+) {
+  const param = {
+    company,
+    number,
+    key: DEV_KUAIDI100.key,
+    parameters: { callbackurl: `${receiver.url}/tracking/push/kuaidi100?n=${number}`, ...parameters },
+  }
   const answer = await postForm(`${sandbox.url}/poll`, kuaidi100SubscribeBody(param))
   expect(answer.json.returnCode).toBe('200')
 }
@@ -55,9 +70,11 @@ function openKuaidi100(push: ReceivedPush | undefined, salt = SALT) {
   return { valid: push.fields.sign === md5(param + salt).toUpperCase(), param: JSON.parse(param) }
 }
 
-const traceCounts = (pushes: ReceivedPush[], no: string) => pushes.flatMap((push) => openKdniao(push).data.Data)
-  .filter((item: { LogisticCode: string }) => item.LogisticCode === no)
-  .map((item: { Traces: unknown[] }) => item.Traces.length)
+const traceCounts = (pushes: ReceivedPush[], no: string) =>
+  pushes
+    .flatMap((push) => openKdniao(push).data.Data)
+    .filter((item: { LogisticCode: string }) => item.LogisticCode === no)
+    .map((item: { Traces: unknown[] }) => item.Traces.length)
 
 describe('Kdniao 102 pushes', () => {
   it('one signed full snapshot per scan, traces ascending, until signed', async () => {
@@ -70,7 +87,11 @@ describe('Kdniao 102 pushes', () => {
       expect(push.fields.RequestType).toBe('102')
       const { valid, data } = openKdniao(push)
       expect(valid).toBe(true)
-      expect(data).toMatchObject({ EBusinessID: DEV_KDNIAO.eBusinessId, Count: '1', PushTime: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/) })
+      expect(data).toMatchObject({
+        EBusinessID: DEV_KDNIAO.eBusinessId,
+        Count: '1',
+        PushTime: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+      })
       const [item] = data.Data
       expect(item).toMatchObject({ ShipperCode: 'YTO', LogisticCode: 'YT3000000000001', Success: true, CallBack: 'order-1' })
       expect(item.Traces).toHaveLength(i + 1)
@@ -139,9 +160,14 @@ describe('Kdniao 102 pushes', () => {
     expect(later).toHaveLength(1)
     expect(later[0]).toMatchObject({ valid: true, data: { Data: [{ LogisticCode: 'YT3000000000009' }] } })
     // Dropped pushes are still visible to queries.
-    const query = await postForm(`${sandbox.url}/Ebusiness/EbusinessOrderHandle.aspx`, kdniaoBody({
-      requestType: '8001', requestData: JSON.stringify({ ShipperCode: 'YTO', LogisticCode: 'YT3000000000008' }), ...DEV_KDNIAO,
-    }))
+    const query = await postForm(
+      `${sandbox.url}/Ebusiness/EbusinessOrderHandle.aspx`,
+      kdniaoBody({
+        requestType: '8001',
+        requestData: JSON.stringify({ ShipperCode: 'YTO', LogisticCode: 'YT3000000000008' }),
+        ...DEV_KDNIAO,
+      }),
+    )
     expect(query.json.Traces).toHaveLength(1)
   })
 
@@ -176,7 +202,13 @@ describe('Kuaidi100 pushes', () => {
       const { valid, param } = openKuaidi100(push)
       expect(valid).toBe(true)
       expect(param).toMatchObject({ status: i === 7 ? 'shutdown' : 'polling', message: '', autoCheck: '0', comOld: '', comNew: '' })
-      expect(param.lastResult).toMatchObject({ message: 'ok', com: 'zhongtong', nu: '75300000000001', status: '200', ischeck: i === 7 ? '1' : '0' })
+      expect(param.lastResult).toMatchObject({
+        message: 'ok',
+        com: 'zhongtong',
+        nu: '75300000000001',
+        status: '200',
+        ischeck: i === 7 ? '1' : '0',
+      })
       const times = param.lastResult.data.map((item: { ftime: string }) => item.ftime)
       expect(times).toHaveLength(i + 1)
       expect(times).toEqual([...times].sort().reverse())
@@ -200,13 +232,21 @@ describe('Kuaidi100 pushes', () => {
     await sandbox.clock.advance(2 * DAY)
     const params = kuaidi100.received.map((push) => openKuaidi100(push))
     expect(params.every((opened) => opened.valid)).toBe(true)
-    expect(params[0]?.param).toMatchObject({ status: 'abort', autoCheck: '0', comNew: 'zhongtong', lastResult: { com: 'yuantong', data: [] } })
+    expect(params[0]?.param).toMatchObject({
+      status: 'abort',
+      autoCheck: '0',
+      comNew: 'zhongtong',
+      lastResult: { com: 'yuantong', data: [] },
+    })
     expect(params.slice(1)).toHaveLength(8)
     for (const { param } of params.slice(1)) {
       expect(param).toMatchObject({ autoCheck: '1', comOld: 'yuantong', comNew: 'zhongtong', lastResult: { com: 'zhongtong' } })
     }
     // Kuaidi100 now follows the number under the corrected code itself.
-    expect(sandbox.subscriptions().map((sub) => [sub.vendorCarrier, sub.state])).toEqual([['yuantong', 'abort'], ['zhongtong', 'shutdown']])
+    expect(sandbox.subscriptions().map((sub) => [sub.vendorCarrier, sub.state])).toEqual([
+      ['yuantong', 'abort'],
+      ['zhongtong', 'shutdown'],
+    ])
   })
 
   it('3天查询无记录: abort three days after subscribing when the carrier never reports', async () => {
@@ -217,7 +257,11 @@ describe('Kuaidi100 pushes', () => {
     await sandbox.clock.advance(3 * DAY - MINUTE)
     expect(kuaidi100.received).toHaveLength(0)
     await sandbox.clock.advance(MINUTE)
-    expect(openKuaidi100(kuaidi100.received[0]).param).toMatchObject({ status: 'abort', message: '3天查询无记录', lastResult: { data: [] } })
+    expect(openKuaidi100(kuaidi100.received[0]).param).toMatchObject({
+      status: 'abort',
+      message: '3天查询无记录',
+      lastResult: { data: [] },
+    })
     expect(kdniao.received).toHaveLength(0)
   })
 
@@ -236,7 +280,12 @@ describe('Kuaidi100 pushes', () => {
     const { sandbox, kuaidi100 } = await rig()
     await subscribeKuaidi100(sandbox, kuaidi100, 'yuantong', 'YT3000000000024')
     await sandbox.clock.advance(2700 * MINUTE)
-    const body = kuaidi100SubscribeBody({ company: 'yuantong', number: 'YT3000000000024', key: DEV_KUAIDI100.key, parameters: { callbackurl: `${kuaidi100.url}/x` } })
+    const body = kuaidi100SubscribeBody({
+      company: 'yuantong',
+      number: 'YT3000000000024',
+      key: DEV_KUAIDI100.key,
+      parameters: { callbackurl: `${kuaidi100.url}/x` },
+    })
     expect((await postForm(`${sandbox.url}/poll`, body)).json.returnCode).toBe('501')
     await sandbox.clock.advance(30 * MINUTE)
     expect((await postForm(`${sandbox.url}/poll`, body)).json.returnCode).toBe('200')

@@ -22,7 +22,10 @@ export class NumberLock {
   private readonly queries = new Map<string, number[]>()
   private readonly lockedUntil = new Map<string, number>()
 
-  constructor(private readonly threshold = KUAIDI100_LOCK_THRESHOLD, private readonly windowMs = DAY_MS) {}
+  constructor(
+    private readonly threshold = KUAIDI100_LOCK_THRESHOLD,
+    private readonly windowMs = DAY_MS,
+  ) {}
 
   /** Counts a query of `number` at `now`; false while the number is locked. */
   admit(number: string, now: number): boolean {

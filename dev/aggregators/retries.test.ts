@@ -11,7 +11,9 @@ const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 const cleanup: Array<() => Promise<void>> = []
-afterAll(async () => { for (const close of cleanup) await close() })
+afterAll(async () => {
+  for (const close of cleanup) await close()
+})
 
 async function setup(answer: (index: number) => ReceiverAnswer, kdniaoTarget?: string) {
   const receiver = await startReceiver((_push, index) => answer(index))
@@ -19,18 +21,28 @@ async function setup(answer: (index: number) => ReceiverAnswer, kdniaoTarget?: s
     clock: createManualClock({ ioWaitMs: 150 }),
     kdniao: { ...DEV_KDNIAO, pushUrl: kdniaoTarget ?? `${receiver.url}/kdniao` },
   })
-  cleanup.push(() => sandbox.close(), () => receiver.close())
+  cleanup.push(
+    () => sandbox.close(),
+    () => receiver.close(),
+  )
   return { sandbox, receiver }
 }
 
 /** sf-normal's first scan is 20 minutes after subscribing: subscribe, then one push is due. */
 async function subscribeKdniao(sandbox: Sandbox) {
   const requestData = JSON.stringify({ ShipperCode: 'SF', LogisticCode: 'SF4000000000001', CustomerName: '1234' })
-  expect((await postForm(`${sandbox.url}/api/dist`, kdniaoBody({ requestType: '8008', requestData, ...DEV_KDNIAO }))).json.Success).toBe(true)
+  expect((await postForm(`${sandbox.url}/api/dist`, kdniaoBody({ requestType: '8008', requestData, ...DEV_KDNIAO }))).json.Success).toBe(
+    true,
+  )
 }
 
 async function subscribeKuaidi100(sandbox: Sandbox, receiver: Receiver) {
-  const param = { company: 'yuantong', number: 'YT4000000000001', key: DEV_KUAIDI100.key, parameters: { callbackurl: `${receiver.url}/k100`, salt: 's' } }
+  const param = {
+    company: 'yuantong',
+    number: 'YT4000000000001',
+    key: DEV_KUAIDI100.key,
+    parameters: { callbackurl: `${receiver.url}/k100`, salt: 's' },
+  }
   expect((await postForm(`${sandbox.url}/poll`, kuaidi100SubscribeBody(param))).json.returnCode).toBe('200')
 }
 
@@ -38,10 +50,11 @@ const firstPush = (sandbox: Sandbox): DeliveryAttempt[] => {
   const attempts = sandbox.deliveries()
   return attempts.filter((attempt) => attempt.pushId === attempts[0]?.pushId)
 }
-const gaps = (attempts: DeliveryAttempt[]) => attempts.flatMap((attempt, i) => {
-  const next = attempts[i + 1]
-  return next ? [next.at - attempt.at] : []
-})
+const gaps = (attempts: DeliveryAttempt[]) =>
+  attempts.flatMap((attempt, i) => {
+    const next = attempts[i + 1]
+    return next ? [next.at - attempt.at] : []
+  })
 
 describe('Kdniao push retries (UNVERIFIED schedule: 1 m, 5 m, 30 m, 2 h, 6 h)', () => {
   it('a wrong ack body, then a 500, then the right ack: retried 1 m and 5 m later, then never again', async () => {
@@ -56,7 +69,9 @@ describe('Kdniao push retries (UNVERIFIED schedule: 1 m, 5 m, 30 m, 2 h, 6 h)', 
     await sandbox.clock.advance(6 * MINUTE)
     const attempts = firstPush(sandbox)
     expect(attempts.map((attempt) => [attempt.attempt, attempt.outcome, attempt.status, attempt.ackOk])).toEqual([
-      [1, 'bad-ack', 200, false], [2, 'http-error', 500, false], [3, 'acked', 200, true],
+      [1, 'bad-ack', 200, false],
+      [2, 'http-error', 500, false],
+      [3, 'acked', 200, true],
     ])
     expect(gaps(attempts)).toEqual([MINUTE, 5 * MINUTE])
     expect(new Set(attempts.map((attempt) => attempt.body)).size).toBe(1)
@@ -84,7 +99,10 @@ describe('Kdniao push retries (UNVERIFIED schedule: 1 m, 5 m, 30 m, 2 h, 6 h)', 
     const { sandbox } = await setup(() => ({ status: 200, body: KDNIAO_ACK }), `http://127.0.0.1:${port}/kdniao`)
     await subscribeKdniao(sandbox)
     await sandbox.clock.advance(21 * MINUTE)
-    expect(firstPush(sandbox).map((attempt) => [attempt.outcome, attempt.status])).toEqual([['refused', null], ['refused', null]])
+    expect(firstPush(sandbox).map((attempt) => [attempt.outcome, attempt.status])).toEqual([
+      ['refused', null],
+      ['refused', null],
+    ])
   })
 })
 
@@ -99,7 +117,10 @@ describe('Kuaidi100 push retries (3 × 35 min)', () => {
   })
 
   it('a near-miss ack (returnCode as a number) is a failure; 1 + 3 attempts, 35 min apart', async () => {
-    const { sandbox, receiver } = await setup(() => ({ status: 200, body: JSON.stringify({ result: true, returnCode: 200, message: '成功' }) }))
+    const { sandbox, receiver } = await setup(() => ({
+      status: 200,
+      body: JSON.stringify({ result: true, returnCode: 200, message: '成功' }),
+    }))
     await subscribeKuaidi100(sandbox, receiver)
     await sandbox.clock.advance(4 * HOUR)
     const attempts = firstPush(sandbox)

@@ -5,7 +5,9 @@ import { KDNIAO_ACK, startReceiver } from './testing/receiver'
 import { kdniaoBody, postForm } from './testing/vendorClient'
 
 let sandbox: Sandbox
-beforeAll(async () => { sandbox = await startSandbox({ clock: createManualClock() }) })
+beforeAll(async () => {
+  sandbox = await startSandbox({ clock: createManualClock() })
+})
 afterAll(() => sandbox.close())
 
 describe('programmatic API', () => {
@@ -15,7 +17,11 @@ describe('programmatic API', () => {
 
   it.each([
     ['an unknown scenario', () => sandbox.assignScenario('YT1', 'no-such-story'), /unknown scenario/],
-    ['a phone tail that is not four digits', () => sandbox.assignScenario('SF1', 'sf-normal', undefined, { phoneTail: '12' }), /four digits/],
+    [
+      'a phone tail that is not four digits',
+      () => sandbox.assignScenario('SF1', 'sf-normal', undefined, { phoneTail: '12' }),
+      /four digits/,
+    ],
     ['an unknown knob', () => sandbox.assignScenario('YT1', 'yto-normal', { explode: true } as never), /explode/],
     ['an empty tracking number', () => sandbox.assignScenario('', 'yto-normal'), /too_small|at least/i],
     ['a non-http push URL', () => sandbox.setKdniaoPushUrl('ftp://127.0.0.1/x'), /http/],
@@ -38,7 +44,13 @@ describe('programmatic API', () => {
       await postForm(`${own.url}/api/dist`, kdniaoBody({ requestType: '8008', requestData, ...DEV_KDNIAO }))
       await clock.advance(30 * 60_000)
       expect(receiver.received.map((push) => push.path)).toEqual(['/late'])
-      expect(own.deliveries()[0]).toMatchObject({ vendor: 'kdniao', url: `${receiver.url}/late`, attempt: 1, ackOk: true, trackingNos: ['YT6000000000001'] })
+      expect(own.deliveries()[0]).toMatchObject({
+        vendor: 'kdniao',
+        url: `${receiver.url}/late`,
+        attempt: 1,
+        ackOk: true,
+        trackingNos: ['YT6000000000001'],
+      })
     } finally {
       await own.close()
       await receiver.close()
@@ -55,7 +67,10 @@ describe('HTTP surface', () => {
 
   it('the Kdniao path is matched case-insensitively, as IIS does', async () => {
     const requestData = JSON.stringify({ ShipperCode: 'YTO', LogisticCode: 'YT6000000000002' })
-    const answer = await postForm(`${sandbox.url}/ebusiness/ebusinessorderhandle.aspx`, kdniaoBody({ requestType: '8001', requestData, ...DEV_KDNIAO }))
+    const answer = await postForm(
+      `${sandbox.url}/ebusiness/ebusinessorderhandle.aspx`,
+      kdniaoBody({ requestType: '8001', requestData, ...DEV_KDNIAO }),
+    )
     expect(answer.json.Success).toBe(true)
   })
 
@@ -63,7 +78,8 @@ describe('HTTP surface', () => {
     const scenarios = await (await fetch(`${sandbox.url}/sandbox/v1/scenarios`)).json()
     expect(scenarios).toContainEqual({ name: 'locker-pickup', description: expect.any(String) })
     const assign = await fetch(`${sandbox.url}/sandbox/v1/scenarios`, {
-      method: 'POST', body: JSON.stringify({ trackingNo: 'YT6000000000003', scenario: 'locker-pickup', faults: { duplicate: true } }),
+      method: 'POST',
+      body: JSON.stringify({ trackingNo: 'YT6000000000003', scenario: 'locker-pickup', faults: { duplicate: true } }),
     })
     expect(await assign.json()).toEqual({ ok: true })
     const requestData = JSON.stringify({ ShipperCode: 'YTO', LogisticCode: 'YT6000000000003' })
@@ -72,7 +88,10 @@ describe('HTTP surface', () => {
     expect(subscriptions).toContainEqual(expect.objectContaining({ trackingNo: 'YT6000000000003', scenario: 'locker-pickup' }))
     expect(await (await fetch(`${sandbox.url}/sandbox/v1/deliveries`)).json()).toEqual([])
 
-    const bad = await fetch(`${sandbox.url}/sandbox/v1/scenarios`, { method: 'POST', body: JSON.stringify({ trackingNo: 'x', scenario: 'nope' }) })
+    const bad = await fetch(`${sandbox.url}/sandbox/v1/scenarios`, {
+      method: 'POST',
+      body: JSON.stringify({ trackingNo: 'x', scenario: 'nope' }),
+    })
     expect(bad.status).toBe(400)
     const faults = await fetch(`${sandbox.url}/sandbox/v1/faults`, { method: 'POST', body: JSON.stringify({ outage: { mode: 'refuse' } }) })
     expect(faults.status).toBe(200)

@@ -24,7 +24,11 @@ function readBody(request: http.IncomingMessage): Promise<string | undefined> {
     let size = 0
     request.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) { resolve(undefined); request.resume(); return }
+      if (size > MAX_BODY_BYTES) {
+        resolve(undefined)
+        request.resume()
+        return
+      }
       chunks.push(chunk)
     })
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
@@ -47,7 +51,10 @@ async function reply(response: http.ServerResponse, answer: HttpReply, faults: F
   send(response, answer.status, answer.body)
 }
 
-export interface RunningServer { url: string; close(): Promise<void> }
+export interface RunningServer {
+  url: string
+  close(): Promise<void>
+}
 
 export async function startServer(routes: readonly Route[], faults: FaultState, port: number): Promise<RunningServer> {
   const byKey = new Map(routes.map((route) => [`${route.method} ${route.path.toLowerCase()}`, route]))
@@ -61,7 +68,10 @@ export async function startServer(routes: readonly Route[], faults: FaultState, 
     }
     void (async () => {
       const body = await readBody(request)
-      if (body === undefined) { send(response, 413, { error: 'body over 1 MB' }); return }
+      if (body === undefined) {
+        send(response, 413, { error: 'body over 1 MB' })
+        return
+      }
       const outage = route.vendor ? faults.outageFor(route.vendor) : null
       if (outage && route.busy) {
         await reply(response, outage === 'hang' ? { kind: 'hang', after: route.busy } : route.busy, faults)
@@ -81,10 +91,11 @@ export async function startServer(routes: readonly Route[], faults: FaultState, 
   const { port: bound } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${bound}`,
-    close: () => new Promise<void>((resolve, reject) => {
-      faults.releaseHeld()
-      server.close((error) => (error ? reject(error) : resolve()))
-      server.closeAllConnections()
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        faults.releaseHeld()
+        server.close((error) => (error ? reject(error) : resolve()))
+        server.closeAllConnections()
+      }),
   }
 }

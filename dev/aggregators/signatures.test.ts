@@ -4,8 +4,10 @@ import { kdniaoDataSign, kuaidi100CallbackSign, kuaidi100QuerySign, sameSignatur
 
 const APP_KEY = '00000000-1111-2222-3333-444444444444'
 const QUERY_DATA = '{"OrderCode":"","ShipperCode":"SF","LogisticCode":"SF1234567890123","CustomerName":"1234"}'
-const PUSH_DATA = '{"EBusinessID":"1234567","Count":"1","PushTime":"2025-01-02 10:00:00","Data":[{"EBusinessID":"1234567","ShipperCode":"YTO","LogisticCode":"YT1234567890123","Success":true,"State":"2","StateEx":"201","Location":"深圳市","Traces":[{"AcceptTime":"2025-01-02 09:58:00","AcceptStation":"【深圳市】已到达 深圳转运中心","Location":"深圳市","Action":"201"}]}]}'
-const K100_PUSH_PARAM = '{"status":"polling","message":"","autoCheck":"0","comOld":"","comNew":"","lastResult":{"message":"ok","state":"0","status":"200","condition":"F00","ischeck":"0","com":"yuantong","nu":"YT1234567890123","data":[{"context":"快件已到达【深圳转运中心】","time":"2025-01-02 09:58:00","ftime":"2025-01-02 09:58:00"}]}}'
+const PUSH_DATA =
+  '{"EBusinessID":"1234567","Count":"1","PushTime":"2025-01-02 10:00:00","Data":[{"EBusinessID":"1234567","ShipperCode":"YTO","LogisticCode":"YT1234567890123","Success":true,"State":"2","StateEx":"201","Location":"深圳市","Traces":[{"AcceptTime":"2025-01-02 09:58:00","AcceptStation":"【深圳市】已到达 深圳转运中心","Location":"深圳市","Action":"201"}]}]}'
+const K100_PUSH_PARAM =
+  '{"status":"polling","message":"","autoCheck":"0","comOld":"","comNew":"","lastResult":{"message":"ok","state":"0","status":"200","condition":"F00","ischeck":"0","com":"yuantong","nu":"YT1234567890123","data":[{"context":"快件已到达【深圳转运中心】","time":"2025-01-02 09:58:00","ftime":"2025-01-02 09:58:00"}]}}'
 
 describe('Kdniao DataSign', () => {
   it.each([
@@ -22,10 +24,15 @@ describe('Kdniao DataSign', () => {
 
   it('encodes into the documented form body', () => {
     const body = encodeForm([
-      ['RequestData', QUERY_DATA], ['EBusinessID', '1234567'], ['RequestType', '8001'],
-      ['DataSign', kdniaoDataSign(QUERY_DATA, APP_KEY)], ['DataType', '2'],
+      ['RequestData', QUERY_DATA],
+      ['EBusinessID', '1234567'],
+      ['RequestType', '8001'],
+      ['DataSign', kdniaoDataSign(QUERY_DATA, APP_KEY)],
+      ['DataType', '2'],
     ])
-    expect(body).toBe('RequestData=%7B%22OrderCode%22%3A%22%22%2C%22ShipperCode%22%3A%22SF%22%2C%22LogisticCode%22%3A%22SF1234567890123%22%2C%22CustomerName%22%3A%221234%22%7D&EBusinessID=1234567&RequestType=8001&DataSign=NzhiMmJkMzFiMTQ1ZjhiNWRiMTNmMGNkZDYxMWUwYzE%3D&DataType=2')
+    expect(body).toBe(
+      'RequestData=%7B%22OrderCode%22%3A%22%22%2C%22ShipperCode%22%3A%22SF%22%2C%22LogisticCode%22%3A%22SF1234567890123%22%2C%22CustomerName%22%3A%221234%22%7D&EBusinessID=1234567&RequestType=8001&DataSign=NzhiMmJkMzFiMTQ1ZjhiNWRiMTNmMGNkZDYxMWUwYzE%3D&DataType=2',
+    )
   })
 })
 

@@ -29,5 +29,9 @@ export type Stage = (typeof STAGES)[number]
 
 /** Stages after which the carrier stops tracking (Kuaidi100 sends `shutdown`, Kdniao stops pushing). */
 export const FINAL_STAGES: ReadonlySet<Stage> = new Set<Stage>([
-  'delivered', 'delivered-locker', 'delivered-proxy', 'delivered-after-exception', 'returned',
+  'delivered',
+  'delivered-locker',
+  'delivered-proxy',
+  'delivered-after-exception',
+  'returned',
 ])

@@ -15,18 +15,37 @@ import type { Kuaidi100Pusher } from './kuaidi100Pushes'
 import type { Subscription } from './subscriptions'
 
 const storedStory = z.object({
-  trackingNo: z.string(), scenario: z.string(), faults: faultsSchema, phoneTail: z.string().optional(),
-  startedAt: z.number(), anchorMinute: z.number(),
+  trackingNo: z.string(),
+  scenario: z.string(),
+  faults: faultsSchema,
+  phoneTail: z.string().optional(),
+  startedAt: z.number(),
+  anchorMinute: z.number(),
 })
 const storedAssignment = z.object({
-  trackingNo: z.string(), scenario: z.string(), faults: faultsSchema.optional(), phoneTail: z.string().optional(),
+  trackingNo: z.string(),
+  scenario: z.string(),
+  faults: faultsSchema.optional(),
+  phoneTail: z.string().optional(),
   startedMinutesAgo: z.number().optional(),
 })
 const storedSubscription = z.object({
-  vendor: z.enum(['kdniao', 'kuaidi100']), trackingNo: z.string(), carrier: z.string(), vendorCarrier: z.string(), scenario: z.string(),
-  subscribedAt: z.number(), submissions: z.number(), state: z.enum(['active', 'ended', 'polling', 'shutdown', 'abort']),
-  callbackUrl: z.string().nullable(), salt: z.string().nullable(), requestType: z.string().nullable(), callback: z.string().nullable(),
-  orderCode: z.string().nullable(), phoneTail: z.string().nullable(), resultv2: z.string().nullable(), stateChangedAt: z.number(),
+  vendor: z.enum(['kdniao', 'kuaidi100']),
+  trackingNo: z.string(),
+  carrier: z.string(),
+  vendorCarrier: z.string(),
+  scenario: z.string(),
+  subscribedAt: z.number(),
+  submissions: z.number(),
+  state: z.enum(['active', 'ended', 'polling', 'shutdown', 'abort']),
+  callbackUrl: z.string().nullable(),
+  salt: z.string().nullable(),
+  requestType: z.string().nullable(),
+  callback: z.string().nullable(),
+  orderCode: z.string().nullable(),
+  phoneTail: z.string().nullable(),
+  resultv2: z.string().nullable(),
+  stateChangedAt: z.number(),
   generation: z.number(),
 }) satisfies z.ZodType<Subscription>
 
@@ -46,7 +65,11 @@ export function saveSandboxState(file: string, context: SandboxContext): void {
 }
 
 /** Puts stories and subscriptions back and re-plans the pushes still to come. Returns how many subscriptions resumed. */
-export function restoreSandboxState(file: string, context: SandboxContext, pushers: { kdniao: KdniaoPusher; kuaidi100: Kuaidi100Pusher }): number {
+export function restoreSandboxState(
+  file: string,
+  context: SandboxContext,
+  pushers: { kdniao: KdniaoPusher; kuaidi100: Kuaidi100Pusher },
+): number {
   if (!existsSync(file)) return 0
   const parsed = stateSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')))
   if (!parsed.success) throw new Error(`sandbox state file ${file} is not valid: ${z.prettifyError(parsed.error)}`)
@@ -60,7 +83,12 @@ export function restoreSandboxState(file: string, context: SandboxContext, pushe
     if (subscription.vendor === 'kdniao') {
       pushers.kdniao.plan(subscription, story, tracesVisible(context, story, carrier, subscription.phoneTail ?? undefined), now)
     } else {
-      pushers.kuaidi100.plan(subscription, story, context.stories.belongsTo(story, carrier.code) && phoneAccepted(story.phoneTail, carrier, subscription.phoneTail ?? undefined), now)
+      pushers.kuaidi100.plan(
+        subscription,
+        story,
+        context.stories.belongsTo(story, carrier.code) && phoneAccepted(story.phoneTail, carrier, subscription.phoneTail ?? undefined),
+        now,
+      )
     }
     resumed += 1
   }

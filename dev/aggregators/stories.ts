@@ -5,7 +5,9 @@ import { mergeFaults, type Faults } from './faults'
 import { isValidS10, normaliseTrackingNo, recognizeNumber } from './recognizeNumber'
 import { defaultScenarioName, scenarioByName, type Scenario, type ScenarioEvent } from './scenarios'
 
-export interface TimedEvent extends ScenarioEvent { instant: number }
+export interface TimedEvent extends ScenarioEvent {
+  instant: number
+}
 
 export interface AssignOptions {
   /** The recipient phone's last four digits; when set, a wrong tail is refused like production. */
@@ -17,7 +19,12 @@ export interface AssignOptions {
   startedMinutesAgo?: number
 }
 
-interface Assignment { scenario: Scenario; faults?: Faults; phoneTail?: string; startedMinutesAgo?: number }
+interface Assignment {
+  scenario: Scenario
+  faults?: Faults
+  phoneTail?: string
+  startedMinutesAgo?: number
+}
 
 export interface Story {
   trackingNo: string
@@ -32,8 +39,21 @@ export interface Story {
 }
 
 /** What a state file keeps of a story (dev/aggregators/stateFile.ts). */
-export interface StoredStory { trackingNo: string; scenario: string; faults: Faults; phoneTail?: string; startedAt: number; anchorMinute: number }
-export interface StoredAssignment { trackingNo: string; scenario: string; faults?: Faults; phoneTail?: string; startedMinutesAgo?: number }
+export interface StoredStory {
+  trackingNo: string
+  scenario: string
+  faults: Faults
+  phoneTail?: string
+  startedAt: number
+  anchorMinute: number
+}
+export interface StoredAssignment {
+  trackingNo: string
+  scenario: string
+  faults?: Faults
+  phoneTail?: string
+  startedMinutesAgo?: number
+}
 
 const MINUTE_MS = 60_000
 
@@ -63,8 +83,7 @@ export class StoryBook {
     const existing = this.stories.get(number)
     if (existing) return existing
     const assigned = this.assignments.get(number)
-    const scenario = assigned?.scenario
-      ?? scenarioByName(defaultScenarioName(carrier ?? recognizeNumber(number)[0], isValidS10(number)))
+    const scenario = assigned?.scenario ?? scenarioByName(defaultScenarioName(carrier ?? recognizeNumber(number)[0], isValidS10(number)))
     if (!scenario) throw new Error('default scenario missing from the registry')
     const story: Story = {
       trackingNo: number,
@@ -104,7 +123,8 @@ export class StoryBook {
       if (!scenario) throw new Error(`state file names an unknown scenario "${name}"`)
       return scenario
     }
-    for (const { trackingNo, scenario, ...rest } of state.assignments) this.assignments.set(trackingNo, { ...rest, scenario: scenarioNamed(scenario) })
+    for (const { trackingNo, scenario, ...rest } of state.assignments)
+      this.assignments.set(trackingNo, { ...rest, scenario: scenarioNamed(scenario) })
     for (const { scenario, ...rest } of state.stories) this.stories.set(rest.trackingNo, { ...rest, scenario: scenarioNamed(scenario) })
   }
 

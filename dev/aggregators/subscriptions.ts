@@ -3,8 +3,11 @@
 import type { Vendor } from './carriers'
 
 export type SubscriptionState =
-  | 'active' | 'ended'                      // Kdniao: pushing / final snapshot sent
-  | 'polling' | 'shutdown' | 'abort'        // Kuaidi100's own push statuses
+  | 'active'
+  | 'ended' // Kdniao: pushing / final snapshot sent
+  | 'polling'
+  | 'shutdown'
+  | 'abort' // Kuaidi100's own push statuses
 
 export interface Subscription {
   vendor: Vendor

@@ -15,9 +15,7 @@ import type { Store } from './store'
 import { storeView, type Transactions } from './transactions'
 import { wechatAnswer } from './wechatOpenApi'
 
-export type Caller =
-  | { kind: 'admin'; token?: string }
-  | { kind: 'client'; openid: string }
+export type Caller = { kind: 'admin'; token?: string } | { kind: 'client'; openid: string }
 
 export interface ActionDeps {
   store: Store
@@ -56,7 +54,8 @@ export async function dispatch(deps: ActionDeps, caller: Caller, params: Record<
   if (typeof action !== 'string') return fail('INVALID_PARAM', 'missing action')
   const envName = typeof params.envName === 'string' && params.envName !== '' ? params.envName : deps.defaultEnv
   if (!SAFE_ENV.test(envName)) return fail('INVALIID_ENV', `env "${envName}" is not a dev- or test- env; devcloud never serves other envs`)
-  const json = (result: CloudResult<Record<string, unknown>>): CloudResult<ActionReply> => (result.ok ? ok({ kind: 'json', body: result.value }) : result)
+  const json = (result: CloudResult<Record<string, unknown>>): CloudResult<ActionReply> =>
+    result.ok ? ok({ kind: 'json', body: result.value }) : result
 
   const dbAction = DATABASE_ACTIONS[action]
   if (dbAction) {
@@ -75,7 +74,9 @@ export async function dispatch(deps: ActionDeps, caller: Caller, params: Record<
       if (!name.ok) return name
       const created = deps.store.addCollection(envName, name.value.collectionName)
       if (!created.ok) return created
-      return created.value === 'exists' ? fail('DATABASE_REQUEST_FAILED', `Table exist: ${name.value.collectionName}`) : ok({ kind: 'json', body: {} })
+      return created.value === 'exists'
+        ? fail('DATABASE_REQUEST_FAILED', `Table exist: ${name.value.collectionName}`)
+        : ok({ kind: 'json', body: {} })
     }
     case 'functions.invokeFunction':
       return json(await invokeFunction(deps, caller, envName, params))
@@ -112,13 +113,19 @@ function makeDbCaller(deps: ActionDeps, caller: Caller, env: string, transaction
 function transaction(deps: ActionDeps, action: string, env: string, transactionId: unknown): CloudResult<Record<string, unknown>> {
   if (action === 'database.startTransaction') return ok({ transactionId: deps.transactions.start(env) })
   if (typeof transactionId !== 'string') return fail('INVALID_PARAM', `${action}: transactionId is required`)
-  const done = action === 'database.commitTransaction' ? deps.transactions.commit(env, transactionId) : deps.transactions.abort(env, transactionId)
+  const done =
+    action === 'database.commitTransaction' ? deps.transactions.commit(env, transactionId) : deps.transactions.abort(env, transactionId)
   return done.ok ? ok({}) : done
 }
 
 const invokeParams = z.object({ function_name: z.string().min(1), request_data: z.string().optional() })
 
-async function invokeFunction(deps: ActionDeps, caller: Caller, env: string, params: unknown): Promise<CloudResult<Record<string, unknown>>> {
+async function invokeFunction(
+  deps: ActionDeps,
+  caller: Caller,
+  env: string,
+  params: unknown,
+): Promise<CloudResult<Record<string, unknown>>> {
   const parsed = parseParams(invokeParams, params, 'functions.invokeFunction')
   if (!parsed.ok) return parsed
   let data: unknown = {}
@@ -150,7 +157,8 @@ async function invokeFunction(deps: ActionDeps, caller: Caller, env: string, par
 function openApi(deps: ActionDeps, caller: Caller, params: Record<string, unknown>, envName: string): CloudResult<ActionReply> {
   const api = params.apiName
   const requestData = params.requestData
-  if (typeof api !== 'string' || !Buffer.isBuffer(requestData)) return fail('INVALID_PARAM', 'wx.openApi needs apiName and binary requestData (multipart)')
+  if (typeof api !== 'string' || !Buffer.isBuffer(requestData))
+    return fail('INVALID_PARAM', 'wx.openApi needs apiName and binary requestData (multipart)')
   const decoded = decodeRequestData(requestData)
   if (!decoded.ok) return fail('INVALID_PARAM', `wx.openApi: ${decoded.message}`)
   const identity = caller.kind === 'admin' ? deps.functions.identityOf(caller.token) : undefined
@@ -159,11 +167,19 @@ function openApi(deps: ActionDeps, caller: Caller, params: Record<string, unknow
     if (config.ok && !config.value.openapi.includes(api)) return ok({ kind: 'binary', body: openApiError(NO_PERMISSION) })
   }
   const injected = deps.faults.openApiFault(api)
-  const answer = injected === undefined
-    ? wechatAnswer(api, decoded.data, { payerOf: (id) => payerOf(deps, envName, id), past: deps.openApiCalls, sequence: deps.openApiCalls.length + 1 })
-    : { errcode: injected, errmsg: 'devcloud fault (injected)' }
+  const answer =
+    injected === undefined
+      ? wechatAnswer(api, decoded.data, {
+          payerOf: (id) => payerOf(deps, envName, id),
+          past: deps.openApiCalls,
+          sequence: deps.openApiCalls.length + 1,
+        })
+      : { errcode: injected, errmsg: 'devcloud fault (injected)' }
   deps.openApiCalls.push({
-    api, data: decoded.data, ...(identity ? { caller: { functionName: identity.functionName, openid: identity.openid } } : {}), errcode: answer.errcode,
+    api,
+    data: decoded.data,
+    ...(identity ? { caller: { functionName: identity.functionName, openid: identity.openid } } : {}),
+    errcode: answer.errcode,
   })
   return ok({ kind: 'binary', body: openApiReply(answer) })
 }

@@ -4,7 +4,14 @@ import { EJSON } from 'bson'
 import { z } from 'zod'
 import type { Doc } from './ejson'
 import type { CloudResult } from './errors'
-import { invocationFaultSchema, openApiFaultSchema, writeFaultSchema, type InvocationFault, type OpenApiFault, type WriteFault } from './faults'
+import {
+  invocationFaultSchema,
+  openApiFaultSchema,
+  writeFaultSchema,
+  type InvocationFault,
+  type OpenApiFault,
+  type WriteFault,
+} from './faults'
 import type { OpenApiCall } from './openApi'
 
 export interface AdminRestDeps {
@@ -21,7 +28,10 @@ export interface AdminRestDeps {
   openApiCalls(): OpenApiCall[]
 }
 
-export interface RestAnswer { status: number; body: unknown }
+export interface RestAnswer {
+  status: number
+  body: unknown
+}
 
 const invokeBody = z.object({ data: z.record(z.string(), z.unknown()).optional(), openid: z.string().min(1).optional() }).strict()
 
@@ -29,7 +39,11 @@ const ok = (body: unknown): RestAnswer => ({ status: 200, body })
 const error = (status: number, code: string, message: string): RestAnswer => ({ status, body: { error: { code, message } } })
 
 export async function handleAdminRest(deps: AdminRestDeps, method: string, url: URL, body: Buffer): Promise<RestAnswer> {
-  const parts = url.pathname.replace(/^\/devcloud\/v1\//, '').split('/').filter(Boolean).map(decodeURIComponent)
+  const parts = url.pathname
+    .replace(/^\/devcloud\/v1\//, '')
+    .split('/')
+    .filter(Boolean)
+    .map(decodeURIComponent)
   const json = (): { ok: true; value: unknown } | { ok: false } => {
     if (body.length === 0) return { ok: true, value: {} }
     try {
@@ -49,7 +63,10 @@ export async function handleAdminRest(deps: AdminRestDeps, method: string, url: 
     const result = await deps.invoke(name, input.data.data ?? {}, input.data.openid)
     if (result.ok) return ok({ result: result.value })
     const status = result.code === 'FUNCTIONS_REQUEST_FAIL' && result.message.startsWith('FunctionName') ? 404 : 500
-    return { status, body: { error: { code: result.code, message: result.message, ...(result.errCode === undefined ? {} : { errCode: result.errCode }) } } }
+    return {
+      status,
+      body: { error: { code: result.code, message: result.message, ...(result.errCode === undefined ? {} : { errCode: result.errCode }) } },
+    }
   }
   if (route === 'GET db' && parts.length === 3) {
     const doc = deps.getDoc(name, id)

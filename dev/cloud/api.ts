@@ -36,7 +36,10 @@ export interface StartDevCloudOptions {
   logFailures?: boolean
 }
 
-export interface Caller { openid?: string; source?: string }
+export interface Caller {
+  openid?: string
+  source?: string
+}
 
 export interface DevCloudFaults {
   /** Refuse writes (optionally to one collection) for the next `count` writes and/or until `until` (devcloud clock). */
@@ -76,7 +79,11 @@ export interface DevCloud {
 
 /** A rejected invoke(): the platform's failure, with the errCode a page's callFunction reports. */
 export class InvokeError extends Error {
-  constructor(readonly code: CloudErrorCode, message: string, readonly errCode: number) {
+  constructor(
+    readonly code: CloudErrorCode,
+    message: string,
+    readonly errCode: number,
+  ) {
     super(`cloud.callFunction:fail ${errCode} ${message}`)
     this.name = 'InvokeError'
   }

@@ -7,7 +7,20 @@ import { deepClone } from './clone'
 import { fail, ok, type CloudResult } from './errors'
 import type { Doc } from './ejson'
 
-const UPDATE_OPERATORS = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pop', '$addToSet', '$pull', '$pullAll'])
+const UPDATE_OPERATORS = new Set([
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$rename',
+  '$push',
+  '$pop',
+  '$addToSet',
+  '$pull',
+  '$pullAll',
+])
 
 /** The new document after an operator update, or the unchanged input when nothing changed. */
 export function applyMerge(current: Doc, update: Doc): CloudResult<Doc> {
@@ -15,14 +28,16 @@ export function applyMerge(current: Doc, update: Doc): CloudResult<Doc> {
   for (const [key, value] of Object.entries(update)) {
     if (key.startsWith('$')) {
       if (!UPDATE_OPERATORS.has(key)) return fail('DATABASE_REQUEST_FAILED', `unknown update operator ${key}`)
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return fail('DATABASE_REQUEST_FAILED', `${key} needs an object`)
+      if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return fail('DATABASE_REQUEST_FAILED', `${key} needs an object`)
       modifier[key] = { ...(modifier[key] ?? {}), ...(value as Doc) }
     } else {
       modifier.$set = { ...(modifier.$set ?? {}), [key]: value }
     }
   }
   for (const fields of Object.values(modifier)) {
-    for (const path of Object.keys(fields)) if (path === '_id' || path.startsWith('_id.')) return fail('DATABASE_REQUEST_FAILED', 'cannot update _id')
+    for (const path of Object.keys(fields))
+      if (path === '_id' || path.startsWith('_id.')) return fail('DATABASE_REQUEST_FAILED', 'cannot update _id')
   }
   for (const [path, target] of Object.entries(modifier.$rename ?? {})) {
     if (target === '_id' || path === '_id') return fail('DATABASE_REQUEST_FAILED', 'cannot rename _id')
@@ -50,7 +65,8 @@ export function upsertBase(query: Doc): Doc {
   const base: Doc = {}
   for (const [key, value] of Object.entries(query)) {
     if (key.startsWith('$') || key.includes('.')) continue
-    if (value !== null && typeof value === 'object' && !(value instanceof Date) && Object.keys(value).some((k) => k.startsWith('$'))) continue
+    if (value !== null && typeof value === 'object' && !(value instanceof Date) && Object.keys(value).some((k) => k.startsWith('$')))
+      continue
     base[key] = value
   }
   return base

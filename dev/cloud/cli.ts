@@ -102,10 +102,13 @@ function stopOnSignals(devcloud: DevCloud, exportOnExit: string | undefined, loc
       if (exportOnExit !== undefined) report(await devcloud.exportData(exportOnExit))
       lock?.release()
     }
-    stopped().then(() => process.exit(process.exitCode ?? 0), (error: unknown) => {
-      console.error(error)
-      process.exit(1)
-    })
+    stopped().then(
+      () => process.exit(process.exitCode ?? 0),
+      (error: unknown) => {
+        console.error(error)
+        process.exit(1)
+      },
+    )
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
@@ -114,6 +117,6 @@ function stopOnSignals(devcloud: DevCloud, exportOnExit: string | undefined, loc
 main().catch((error: unknown) => {
   // Refusals a person can act on are said plainly; anything else is a bug and keeps its stack.
   const known = error instanceof DataDirLockedError || error instanceof OpLogCorruptError || error instanceof ImportRefusedError
-  console.error(`devcloud failed to start: ${known ? (error as Error).message : (error as Error).stack ?? String(error)}`)
+  console.error(`devcloud failed to start: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}`)
   process.exit(1)
 })

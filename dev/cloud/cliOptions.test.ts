@@ -7,9 +7,19 @@ const parse = (argv: string[], env: NodeJS.ProcessEnv = {}) => parseCliArgs(argv
 test.each<[string, string[], NodeJS.ProcessEnv, Partial<CliOptions>]>([
   ['no flags: memory on 8787', [], {}, { port: 8787, data: { kind: 'memory' }, fsync: false, build: true }],
   ['$DEVCLOUD_PORT', [], { DEVCLOUD_PORT: '9100' }, { port: 9100 }],
-  ['a relative persist dir, fsync', ['--persist-dir', 'data', '--fsync', '--port', '0'], {}, { port: 0, data: { kind: 'dir', dir: path.join(CWD, 'data') }, fsync: true }],
+  [
+    'a relative persist dir, fsync',
+    ['--persist-dir', 'data', '--fsync', '--port', '0'],
+    {},
+    { port: 0, data: { kind: 'dir', dir: path.join(CWD, 'data') }, fsync: true },
+  ],
   ['--memory', ['--memory'], {}, { data: { kind: 'memory' } }],
-  ['import and export-on-exit', ['--import', 'scenario', '--export-on-exit', '/tmp/out'], {}, { importDir: path.join(CWD, 'scenario'), exportOnExit: '/tmp/out' }],
+  [
+    'import and export-on-exit',
+    ['--import', 'scenario', '--export-on-exit', '/tmp/out'],
+    {},
+    { importDir: path.join(CWD, 'scenario'), exportOnExit: '/tmp/out' },
+  ],
   ['a one-shot export of a data dir', ['--persist-dir', '/d', '--export', '/e'], {}, { exportDir: '/e', data: { kind: 'dir', dir: '/d' } }],
   ['--no-build', ['--no-build'], {}, { build: false }],
   ['the compaction threshold', [], { DEVCLOUD_COMPACT_AFTER_BYTES: '4096' }, { compactAfterBytes: 4096 }],

@@ -78,9 +78,14 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, cw
   if (options.exportDir !== undefined && persistDir === undefined && options.importDir === undefined) {
     return '--export writes the data of a --persist-dir (or of an --import); give one of them'
   }
-  if (options.exportDir !== undefined && options.exportOnExit !== undefined) return '--export exits at once; --export-on-exit has nothing to add to it'
-  for (const [name, dir] of [['--export', options.exportDir], ['--export-on-exit', options.exportOnExit]] as const) {
-    if (dir !== undefined && persistDir !== undefined && isInside(dir, persistDir)) return `${name} ${dir} is inside the data dir ${persistDir}; export somewhere else`
+  if (options.exportDir !== undefined && options.exportOnExit !== undefined)
+    return '--export exits at once; --export-on-exit has nothing to add to it'
+  for (const [name, dir] of [
+    ['--export', options.exportDir],
+    ['--export-on-exit', options.exportOnExit],
+  ] as const) {
+    if (dir !== undefined && persistDir !== undefined && isInside(dir, persistDir))
+      return `${name} ${dir} is inside the data dir ${persistDir}; export somewhere else`
   }
   if (persistDir !== undefined) options.data = { kind: 'dir', dir: persistDir }
   return options

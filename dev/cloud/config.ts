@@ -12,13 +12,17 @@ export const DEFAULT_CONFIG_DIR = path.join(REPO_ROOT, 'cloudbase')
 export const DEFAULT_FUNCTIONS_DIR = path.join(REPO_ROOT, 'cloudfunctions')
 
 const ruleValue = z.union([z.boolean(), z.string().min(1).max(1024)])
-const ruleFileSchema = z.object({ read: ruleValue, write: ruleValue, create: ruleValue.optional(), update: ruleValue.optional(), delete: ruleValue.optional() }).strict()
+const ruleFileSchema = z
+  .object({ read: ruleValue, write: ruleValue, create: ruleValue.optional(), update: ruleValue.optional(), delete: ruleValue.optional() })
+  .strict()
 
-const routeSchema = z.object({
-  path: z.string().regex(/^\/[\w\-./]*$/, 'must start with / and hold only URL path characters'),
-  function: z.string().min(1),
-  auth: z.boolean().default(false),
-}).strict()
+const routeSchema = z
+  .object({
+    path: z.string().regex(/^\/[\w\-./]*$/, 'must start with / and hold only URL path characters'),
+    function: z.string().min(1),
+    auth: z.boolean().default(false),
+  })
+  .strict()
 const httpAccessSchema = z.object({ routes: z.array(routeSchema) }).strict()
 
 export type HttpRoute = z.infer<typeof routeSchema>
@@ -32,7 +36,9 @@ export function loadCloudbaseConfig(configDir: string): CloudbaseConfig {
   const rules = new Map<string, CompiledRules>()
   const rulesDir = path.join(configDir, 'rules')
   if (existsSync(rulesDir)) {
-    for (const file of readdirSync(rulesDir).filter((name) => name.endsWith('.json')).sort()) {
+    for (const file of readdirSync(rulesDir)
+      .filter((name) => name.endsWith('.json'))
+      .sort()) {
       const collection = file.slice(0, -'.json'.length)
       const parsed = ruleFileSchema.safeParse(readJson(path.join(rulesDir, file)))
       if (!parsed.success) throw new Error(`${path.join(rulesDir, file)}: ${describe(parsed.error)}`)
@@ -51,24 +57,32 @@ export function loadCloudbaseConfig(configDir: string): CloudbaseConfig {
   return { rules, routes }
 }
 
-const triggerSchema = z.object({
-  // "up to 60 characters from [a-zA-Z0-9_-], starting with a letter" (reference/wechat.md §1.8)
-  name: z.string().regex(/^[A-Za-z][\w-]{0,59}$/),
-  type: z.literal('timer'),
-  config: z.string(),
-}).strict()
+const triggerSchema = z
+  .object({
+    // "up to 60 characters from [a-zA-Z0-9_-], starting with a letter" (reference/wechat.md §1.8)
+    name: z.string().regex(/^[A-Za-z][\w-]{0,59}$/),
+    type: z.literal('timer'),
+    config: z.string(),
+  })
+  .strict()
 
 const functionConfigSchema = z.object({
   // The platform's default is 3 s; the console allows up to 900 s (reference/wechat.md §1.5).
   timeout: z.number().int().min(1).max(900).default(3),
   triggers: z.array(triggerSchema).default([]),
-  permissions: z.object({ openapi: z.array(z.string()).default([]) }).partial().default({}),
+  permissions: z
+    .object({ openapi: z.array(z.string()).default([]) })
+    .partial()
+    .default({}),
   envVariables: z.record(z.string(), z.string()).default({}),
   memorySize: z.number().optional(),
   runtime: z.string().optional(),
 })
 
-export interface TimerTrigger { name: string; schedule: CronSchedule }
+export interface TimerTrigger {
+  name: string
+  schedule: CronSchedule
+}
 
 export interface FunctionConfig {
   timeoutSeconds: number
@@ -100,7 +114,12 @@ export function loadFunctionConfig(functionDir: string): FunctionConfigResult {
   }
   return {
     ok: true,
-    config: { timeoutSeconds: parsed.data.timeout, timers, openapi: parsed.data.permissions.openapi ?? [], envVariables: parsed.data.envVariables },
+    config: {
+      timeoutSeconds: parsed.data.timeout,
+      timers,
+      openapi: parsed.data.permissions.openapi ?? [],
+      envVariables: parsed.data.envVariables,
+    },
   }
 }
 

@@ -2,8 +2,7 @@ import { nextFireTime, parseCron, timerEventTime } from './cron'
 
 // Wall-clock times in UTC+8, the timezone the platform evaluates triggers in.
 const cst = (iso: string) => Date.parse(`${iso}+08:00`)
-const asCst = (epochMs: number | null) =>
-  epochMs === null ? null : new Date(epochMs + 8 * 3600_000).toISOString().replace('.000Z', '')
+const asCst = (epochMs: number | null) => (epochMs === null ? null : new Date(epochMs + 8 * 3600_000).toISOString().replace('.000Z', ''))
 
 describe('parseCron', () => {
   test.each([

@@ -18,7 +18,12 @@ export interface CronSchedule {
 
 export type CronParse = { ok: true; schedule: CronSchedule } | { ok: false; reason: 'invalid-cron'; message: string }
 
-interface FieldSpec { name: string; min: number; max: number; names?: readonly string[] }
+interface FieldSpec {
+  name: string
+  min: number
+  max: number
+  names?: readonly string[]
+}
 
 const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] as const
 const WEEKDAY_NAMES = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] as const
@@ -41,7 +46,11 @@ const MAX_STEPS = 200_000
 export function parseCron(source: string): CronParse {
   const parts = source.trim().split(/\s+/)
   if (parts.length !== FIELDS.length) {
-    return { ok: false, reason: 'invalid-cron', message: `cron "${source}" has ${parts.length} fields; expected 7 (sec min hour day month weekday year)` }
+    return {
+      ok: false,
+      reason: 'invalid-cron',
+      message: `cron "${source}" has ${parts.length} fields; expected 7 (sec min hour day month weekday year)`,
+    }
   }
   const sets: Array<Set<number>> = []
   for (const [index, spec] of FIELDS.entries()) {
@@ -54,7 +63,14 @@ export function parseCron(source: string): CronParse {
   return {
     ok: true,
     schedule: {
-      source, seconds, minutes, hours, days, months, weekdays, years,
+      source,
+      seconds,
+      minutes,
+      hours,
+      days,
+      months,
+      weekdays,
+      years,
       dayRestricted: parts[3] !== '*',
       weekdayRestricted: parts[5] !== '*',
     },
@@ -78,7 +94,8 @@ function parseField(text: string, spec: FieldSpec): Set<number> | string {
       if (bounds.length > 2) return `bad ${spec.name} range "${item}"`
       const low = parseValue(bounds[0] ?? '', spec)
       const high = bounds.length === 2 ? parseValue(bounds[1] ?? '', spec) : match[2] === undefined ? low : spec.max
-      if (low === undefined || high === undefined) return `bad ${spec.name} value in "${item}" (allowed ${spec.min}-${spec.max}${spec.names ? ' or names' : ''})`
+      if (low === undefined || high === undefined)
+        return `bad ${spec.name} value in "${item}" (allowed ${spec.min}-${spec.max}${spec.names ? ' or names' : ''})`
       if (low > high) return `bad ${spec.name} range "${item}" (start after end)`
       from = low
       to = high

@@ -51,7 +51,10 @@ export function decodeQuery(caller: DbCaller, query: string | undefined): CloudR
 /** What every query action starts with, in this order (it decides which error a bad request gets):
  * valid params, an existing collection, the decoded query with `'{openid}'` filled in for shoppers. */
 export function openQuery<T extends z.ZodType<{ collectionName: string; query?: string }>>(
-  caller: DbCaller, schema: T, params: unknown, action: string,
+  caller: DbCaller,
+  schema: T,
+  params: unknown,
+  action: string,
 ): CloudResult<{ params: z.infer<T>; query: Doc }> {
   const parsed = parseParams(schema, params, action)
   if (!parsed.ok) return parsed
@@ -64,15 +67,28 @@ export function openQuery<T extends z.ZodType<{ collectionName: string; query?: 
 }
 
 /** Applies the collection's security rule for shoppers; functions and the console bypass rules. */
-export function authorize(caller: DbCaller, collection: string, operation: RuleOperation, subject: { query: Doc } | { document: Doc }, requestData?: Doc): CloudResult<void> {
+export function authorize(
+  caller: DbCaller,
+  collection: string,
+  operation: RuleOperation,
+  subject: { query: Doc } | { document: Doc },
+  requestData?: Doc,
+): CloudResult<void> {
   if (!caller.shopper) return ok(undefined)
   const rules = caller.rulesOf(collection)
   const allowed = rules !== undefined && allows({ rules, operation, openid: caller.shopper.openid, now: caller.now, subject, requestData })
-  return allowed ? ok(undefined) : fail('DATABASE_PERMISSION_DENIED', `Permission denied: ${operation} on ${collection} is not allowed by its security rules for this query`)
+  return allowed
+    ? ok(undefined)
+    : fail(
+        'DATABASE_PERMISSION_DENIED',
+        `Permission denied: ${operation} on ${collection} is not allowed by its security rules for this query`,
+      )
 }
 
 export function refuseInTransaction(caller: DbCaller, action: string): CloudResult<void> {
-  return caller.view.inTransaction ? fail('INVALID_PARAM', `${action}: transactions support single-document (doc) operations only`) : ok(undefined)
+  return caller.view.inTransaction
+    ? fail('INVALID_PARAM', `${action}: transactions support single-document (doc) operations only`)
+    : ok(undefined)
 }
 
 /** CloudBase ids are 32 hex characters. */

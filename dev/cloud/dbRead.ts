@@ -7,7 +7,17 @@ import { runSimplePipeline } from './groupStage'
 import { matching, sortedByNumbers } from './simpleMatch'
 import { indexAdvisor } from './indexAdvisor'
 import { fail, ok, type CloudResult } from './errors'
-import { authorize, docIdOf, openQuery, parseParams, queryParams, refuseInTransaction, requireCollection, collectionParams, type DbCaller } from './dbParams'
+import {
+  authorize,
+  docIdOf,
+  openQuery,
+  parseParams,
+  queryParams,
+  refuseInTransaction,
+  requireCollection,
+  collectionParams,
+  type DbCaller,
+} from './dbParams'
 
 /** Server SDK: no limit means 100, at most 1000 (@cloudbase/database query.ts); pages: 20 and 20 (Collection.limit docs). */
 export const ADMIN_DEFAULT_LIMIT = 100
@@ -51,7 +61,10 @@ export function getDocument(caller: DbCaller, params: unknown): CloudResult<{ da
     const sorted = order ? sortedByNumbers(selected, order.value) : selected
     let cursor = find(sorted ?? selected, {}, projection?.value)
     if (order && !sorted) cursor = cursor.sort(order.value)
-    const list = cursor.skip(p.offset ?? 0).limit(limit).all() as Doc[]
+    const list = cursor
+      .skip(p.offset ?? 0)
+      .limit(limit)
+      .all() as Doc[]
     return ok({ data: { list: list.map(encodeDocument) } })
   } catch (error) {
     return fail('DATABASE_REQUEST_FAILED', `invalid query: ${(error as Error).message}`)

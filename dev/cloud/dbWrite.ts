@@ -7,7 +7,18 @@ import { applyMerge, replacement, upsertBase } from './applyUpdate'
 import { decodeDocument, encodeDocument, isPlainObject, type Doc } from './ejson'
 import { fail, ok, type CloudResult } from './errors'
 import { sameValue } from './fieldDiff'
-import { authorize, collectionParams, docIdOf, newDocumentId, openQuery, parseParams, queryParams, refuseInTransaction, requireCollection, type DbCaller } from './dbParams'
+import {
+  authorize,
+  collectionParams,
+  docIdOf,
+  newDocumentId,
+  openQuery,
+  parseParams,
+  queryParams,
+  refuseInTransaction,
+  requireCollection,
+  type DbCaller,
+} from './dbParams'
 import { idKey, type DocChange, type DocId } from './store'
 
 const insertParams = collectionParams.extend({ data: z.array(z.string()).min(1) })
@@ -26,7 +37,8 @@ export function insertDocument(caller: DbCaller, params: unknown): CloudResult<{
     let doc = decoded.value
     if (caller.shopper) {
       // The platform stamps the creator; a page can neither choose nor forge it (reference/wechat.md §2.3).
-      if ('_openid' in doc) return fail('DATABASE_PERMISSION_DENIED', 'Permission denied: _openid is set by the platform and cannot be written by the client')
+      if ('_openid' in doc)
+        return fail('DATABASE_PERMISSION_DENIED', 'Permission denied: _openid is set by the platform and cannot be written by the client')
       doc = { ...doc, _openid: caller.shopper.openid }
       const allowed = authorize(caller, collectionName, 'create', { document: doc }, doc)
       if (!allowed.ok) return allowed
@@ -34,7 +46,10 @@ export function insertDocument(caller: DbCaller, params: unknown): CloudResult<{
     const id = doc._id ?? newDocumentId()
     if (typeof id !== 'string' && typeof id !== 'number') return fail('DATABASE_REQUEST_FAILED', '_id must be a string or a number')
     if (seen.has(idKey(id)) || caller.view.get(collectionName, id)) {
-      return fail('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${collectionName} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`)
+      return fail(
+        'DATABASE_REQUEST_FAILED',
+        `E11000 duplicate key error collection: ${collectionName} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`,
+      )
     }
     seen.add(idKey(id))
     const { _id: _given, ...fields } = doc
@@ -51,7 +66,11 @@ const modifyParams = queryParams.extend({
   upsert: z.boolean().optional(),
 })
 
-interface Modified { updated: number; upsertId?: DocId; docs: Doc[] }
+interface Modified {
+  updated: number
+  upsertId?: DocId
+  docs: Doc[]
+}
 
 export function modifyDocument(caller: DbCaller, params: unknown): CloudResult<{ data: { updated: number; upsert_id?: DocId } }> {
   const modified = modify(caller, params, 'database.modifyDocument', false)
@@ -87,7 +106,13 @@ function modify(caller: DbCaller, params: unknown, action: string, single: boole
     const next = merge ? applyMerge(target, data.value) : replacement(target._id, keepOwner(caller, target, data.value))
     if (!next.ok) return next
     if (sameValue(target, next.value)) continue
-    changes.push({ collection: p.collectionName, id: target._id as DocId, kind: merge ? 'update' : 'replace', before: target, after: next.value })
+    changes.push({
+      collection: p.collectionName,
+      id: target._id as DocId,
+      kind: merge ? 'update' : 'replace',
+      before: target,
+      after: next.value,
+    })
   }
   let upsertId: DocId | undefined
   if (targets.value.length === 0 && p.upsert) {
@@ -118,13 +143,26 @@ export function removeDocument(caller: DbCaller, params: unknown): CloudResult<{
   if (!allowed.ok) return allowed
   const targets = findTargets(caller, p.collectionName, p.queryType, query, p.multi, 'database.removeDocument')
   if (!targets.ok) return targets
-  const changes: DocChange[] = targets.value.map((target) => ({ collection: p.collectionName, id: target._id as DocId, kind: 'remove', before: target, after: undefined }))
+  const changes: DocChange[] = targets.value.map((target) => ({
+    collection: p.collectionName,
+    id: target._id as DocId,
+    kind: 'remove',
+    before: target,
+    after: undefined,
+  }))
   const written = caller.view.write(changes)
   if (!written.ok) return written
   return ok({ data: { deleted: changes.length } })
 }
 
-function findTargets(caller: DbCaller, collection: string, queryType: 'DOC' | 'WHERE' | undefined, query: Doc, multi: boolean | undefined, action: string): CloudResult<Doc[]> {
+function findTargets(
+  caller: DbCaller,
+  collection: string,
+  queryType: 'DOC' | 'WHERE' | undefined,
+  query: Doc,
+  multi: boolean | undefined,
+  action: string,
+): CloudResult<Doc[]> {
   if (queryType === 'DOC') {
     const id = docIdOf(query)
     if (!id.ok) return id
@@ -143,8 +181,12 @@ function findTargets(caller: DbCaller, collection: string, queryType: 'DOC' | 'W
 
 function touchesOpenid(update: Doc): boolean {
   if ('_openid' in update) return true
-  return Object.entries(update).some(([key, fields]) => key.startsWith('$') && isPlainObject(fields)
-    && Object.entries(fields).some(([path, target]) => path === '_openid' || path.startsWith('_openid.') || target === '_openid'))
+  return Object.entries(update).some(
+    ([key, fields]) =>
+      key.startsWith('$') &&
+      isPlainObject(fields) &&
+      Object.entries(fields).some(([path, target]) => path === '_openid' || path.startsWith('_openid.') || target === '_openid'),
+  )
 }
 
 /** A page's set() replaces its document but keeps the platform-stamped owner. */

@@ -19,7 +19,8 @@ export interface DevCloudDb {
 
 export function createDirectDb(store: Store, envId: string): DevCloudDb {
   const requireCollection = (collection: string) => {
-    if (!store.hasCollection(envId, collection)) throw new Error(`devcloud has no collection "${collection}" (add cloudbase/rules/${collection}.json)`)
+    if (!store.hasCollection(envId, collection))
+      throw new Error(`devcloud has no collection "${collection}" (add cloudbase/rules/${collection}.json)`)
   }
   const commit = (changes: DocChange[]) => {
     const written = store.commit(envId, changes, { bypassGuard: true })

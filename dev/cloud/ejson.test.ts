@@ -3,7 +3,11 @@ import { decodeDocument, decodeEjson, encodeDocument } from './ejson'
 const NOW = Date.parse('2026-03-01T00:00:00Z')
 
 test('canonical EJSON numbers, dates and regexes decode to plain JS values', () => {
-  const decoded = decodeDocument('{"n":{"$numberInt":"3"},"d":{"$numberDouble":"1.5"},"l":{"$numberLong":"1700000000000"},"at":{"$date":{"$numberLong":"5"}},"re":{"$regularExpression":{"pattern":"^a","options":"i"}}}', NOW, 'query')
+  const decoded = decodeDocument(
+    '{"n":{"$numberInt":"3"},"d":{"$numberDouble":"1.5"},"l":{"$numberLong":"1700000000000"},"at":{"$date":{"$numberLong":"5"}},"re":{"$regularExpression":{"pattern":"^a","options":"i"}}}',
+    NOW,
+    'query',
+  )
   expect(decoded).toEqual({ ok: true, value: { n: 3, d: 1.5, l: 1700000000000, at: new Date(5), re: /^a/i } })
 })
 

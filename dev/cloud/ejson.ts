@@ -74,7 +74,7 @@ function normalise(value: unknown, nowMs: number, what: string): CloudResult<unk
 }
 
 function serverDate(spec: unknown, nowMs: number, what: string): CloudResult<Date> {
-  const offset = isPlainObject(spec) ? spec.offset ?? 0 : 0
+  const offset = isPlainObject(spec) ? (spec.offset ?? 0) : 0
   if (typeof offset !== 'number' || !Number.isFinite(offset)) {
     return fail('DATABASE_REQUEST_FAILED', `serverDate offset must be a number in ${what}`)
   }

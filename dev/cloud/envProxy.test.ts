@@ -1,21 +1,29 @@
 import { installEnvProxy, runWithEnv } from './envProxy'
 
 let uninstall: () => void
-beforeAll(() => { uninstall = installEnvProxy() })
+beforeAll(() => {
+  uninstall = installEnvProxy()
+})
 afterAll(() => uninstall())
 
 const isolated = (vars: Record<string, string>) => ({ vars, inherits: (key: string) => key === 'PATH' })
 
 test('concurrent invocations each see their own variables across awaits', async () => {
-  const seen = await Promise.all(Array.from({ length: 20 }, (_, index) => runWithEnv(isolated({ WX_OPENID: `o-${index}` }), async () => {
-    await new Promise((resolve) => setTimeout(resolve, (index * 7) % 11))
-    return process.env.WX_OPENID
-  })))
+  const seen = await Promise.all(
+    Array.from({ length: 20 }, (_, index) =>
+      runWithEnv(isolated({ WX_OPENID: `o-${index}` }), async () => {
+        await new Promise((resolve) => setTimeout(resolve, (index * 7) % 11))
+        return process.env.WX_OPENID
+      }),
+    ),
+  )
   expect(seen).toEqual(Array.from({ length: 20 }, (_, index) => `o-${index}`))
 })
 
 test('outside an invocation the real environment is untouched', () => {
-  runWithEnv(isolated({ DEVCLOUD_PROBE: 'inner' }), () => { process.env.DEVCLOUD_WRITTEN = 'inner-write' })
+  runWithEnv(isolated({ DEVCLOUD_PROBE: 'inner' }), () => {
+    process.env.DEVCLOUD_WRITTEN = 'inner-write'
+  })
   expect(process.env.DEVCLOUD_PROBE).toBeUndefined()
   expect(process.env.DEVCLOUD_WRITTEN).toBeUndefined()
 })

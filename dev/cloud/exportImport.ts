@@ -29,7 +29,11 @@ const manifestSchema = z.object({
 })
 export type ExportManifest = z.infer<typeof manifestSchema>
 
-export interface ExportSummary { dir: string; envs: ExportManifest['envs']; documents: number }
+export interface ExportSummary {
+  dir: string
+  envs: ExportManifest['envs']
+  documents: number
+}
 export type TransferResult = { ok: true; summary: ExportSummary } | { ok: false; reason: string }
 
 /** The line a CLI prints for an export it wrote (or could not). */
@@ -100,7 +104,10 @@ export function readExport(dir: string): { ok: true; data: ExportedData } | { ok
   const parsed = manifestSchema.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    return { ok: false, reason: `${manifestFile}: ${issue ? `${issue.path.join('.') || 'manifest'}: ${issue.message}` : 'invalid manifest'}` }
+    return {
+      ok: false,
+      reason: `${manifestFile}: ${issue ? `${issue.path.join('.') || 'manifest'}: ${issue.message}` : 'invalid manifest'}`,
+    }
   }
   const docs = new Map<string, Map<string, Doc[]>>()
   for (const [env, collections] of Object.entries(parsed.data.envs)) {
@@ -121,7 +128,8 @@ export function readExport(dir: string): { ok: true; data: ExportedData } | { ok
  */
 export function applyImport(store: Store, data: ExportedData, intoEnv?: string): TransferResult {
   const envs = [...data.docs.keys()]
-  if (intoEnv !== undefined && envs.length !== 1) return { ok: false, reason: `intoEnv needs an export of exactly one env; this one has ${envs.length} (${envs.join(', ')})` }
+  if (intoEnv !== undefined && envs.length !== 1)
+    return { ok: false, reason: `intoEnv needs an export of exactly one env; this one has ${envs.length} (${envs.join(', ')})` }
   let documents = 0
   const summary: ExportManifest['envs'] = {}
   for (const [env, collections] of data.docs) {
@@ -131,7 +139,9 @@ export function applyImport(store: Store, data: ExportedData, intoEnv?: string):
       const added = store.addCollection(target, name)
       if (!added.ok) return { ok: false, reason: added.message }
       for (let start = 0; start < docs.length; start += IMPORT_CHUNK) {
-        const changes: DocChange[] = docs.slice(start, start + IMPORT_CHUNK).map((doc) => ({ collection: name, id: doc._id as DocId, kind: 'insert', before: undefined, after: doc }))
+        const changes: DocChange[] = docs
+          .slice(start, start + IMPORT_CHUNK)
+          .map((doc) => ({ collection: name, id: doc._id as DocId, kind: 'insert', before: undefined, after: doc }))
         const written = store.commit(target, changes, { bypassGuard: true })
         if (!written.ok) return { ok: false, reason: written.message }
       }
@@ -164,7 +174,8 @@ function readCollection(file: string, expected: number): { ok: true; docs: Doc[]
     seen.add(key)
     docs.push(doc.value)
   }
-  if (docs.length !== expected) return { ok: false, reason: `${file}: ${docs.length} documents, the manifest says ${expected} (an incomplete copy?)` }
+  if (docs.length !== expected)
+    return { ok: false, reason: `${file}: ${docs.length} documents, the manifest says ${expected} (an incomplete copy?)` }
   return { ok: true, docs }
 }
 

@@ -7,28 +7,42 @@ import { z } from 'zod'
 import { fail, type CloudFailure } from './errors'
 import type { Commit } from './store'
 
-export const writeFaultSchema = z.object({
-  count: z.number().int().positive().optional(),
-  until: z.number().int().positive().optional(),
-  collection: z.string().min(1).optional(),
-}).strict().refine((spec) => spec.count !== undefined || spec.until !== undefined, 'give count (next N writes) or until (epoch ms)')
+export const writeFaultSchema = z
+  .object({
+    count: z.number().int().positive().optional(),
+    until: z.number().int().positive().optional(),
+    collection: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((spec) => spec.count !== undefined || spec.until !== undefined, 'give count (next N writes) or until (epoch ms)')
 
-export const invocationFaultSchema = z.object({
-  count: z.number().int().positive().optional(),
-  until: z.number().int().positive().optional(),
-}).strict().refine((spec) => spec.count !== undefined || spec.until !== undefined, 'give count (next N invocations) or until (epoch ms)')
+export const invocationFaultSchema = z
+  .object({
+    count: z.number().int().positive().optional(),
+    until: z.number().int().positive().optional(),
+  })
+  .strict()
+  .refine((spec) => spec.count !== undefined || spec.until !== undefined, 'give count (next N invocations) or until (epoch ms)')
 
-export const openApiFaultSchema = z.object({
-  api: z.string().min(1),
-  errcode: z.number().int().refine((code) => code !== 0, 'errcode 0 is not a fault'),
-  times: z.number().int().positive().default(1),
-}).strict()
+export const openApiFaultSchema = z
+  .object({
+    api: z.string().min(1),
+    errcode: z
+      .number()
+      .int()
+      .refine((code) => code !== 0, 'errcode 0 is not a fault'),
+    times: z.number().int().positive().default(1),
+  })
+  .strict()
 
 export type WriteFault = z.infer<typeof writeFaultSchema>
 export type OpenApiFault = z.input<typeof openApiFaultSchema>
 export type InvocationFault = z.infer<typeof invocationFaultSchema>
 
-interface Budget { remaining?: number; until?: number }
+interface Budget {
+  remaining?: number
+  until?: number
+}
 
 export class FaultState {
   private writes: Array<Budget & { collection?: string }> = []
@@ -67,7 +81,9 @@ export class FaultState {
   /** The store's write guard: a failure while a matching fault is active. */
   refuseWrite(commit: Commit): CloudFailure | undefined {
     const touched = new Set(commit.changes.map((change) => change.collection))
-    const fault = this.writes.find((candidate) => this.active(candidate) && (candidate.collection === undefined || touched.has(candidate.collection)))
+    const fault = this.writes.find(
+      (candidate) => this.active(candidate) && (candidate.collection === undefined || touched.has(candidate.collection)),
+    )
     if (!fault) return undefined
     this.spend(fault)
     return fail('DATABASE_REQUEST_FAILED', `devcloud fault: write refused${fault.collection ? ` on ${fault.collection}` : ''} (injected)`)

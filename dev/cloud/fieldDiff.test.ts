@@ -3,7 +3,13 @@ import { diffFields, isEmptyDiff, sameValue } from './fieldDiff'
 describe('diffFields (realtime UpdatedFields / removedFields)', () => {
   test.each([
     ['changed top-level field', { _id: 'a', status: 'PAID' }, { _id: 'a', status: 'SHIPPED' }, { status: 'SHIPPED' }, []],
-    ['nested field by dotted path', { _id: 'a', addr: { city: 'SZ', zip: '1' } }, { _id: 'a', addr: { city: 'GZ', zip: '1' } }, { 'addr.city': 'GZ' }, []],
+    [
+      'nested field by dotted path',
+      { _id: 'a', addr: { city: 'SZ', zip: '1' } },
+      { _id: 'a', addr: { city: 'GZ', zip: '1' } },
+      { 'addr.city': 'GZ' },
+      [],
+    ],
     ['new field', { _id: 'a' }, { _id: 'a', total: 105 }, { total: 105 }, []],
     ['removed field', { _id: 'a', addr: { city: 'SZ' }, n: 1 }, { _id: 'a', n: 1 }, {}, ['addr']],
     ['removed nested field', { _id: 'a', addr: { city: 'SZ', zip: '1' } }, { _id: 'a', addr: { city: 'SZ' } }, {}, ['addr.zip']],

@@ -28,7 +28,12 @@ export interface Invocation {
 }
 
 /** What a nested call's token resolves to. */
-export interface InvocationIdentity { functionName: string; env: string; openid?: string; source: string }
+export interface InvocationIdentity {
+  functionName: string
+  env: string
+  openid?: string
+  source: string
+}
 
 export interface FunctionHostOptions {
   functionsDir: string
@@ -92,7 +97,9 @@ export class FunctionHost {
    */
   async drainExecutions(maxMs: number): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined
-    const deadline = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), maxMs) })
+    const deadline = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), maxMs)
+    })
     const drained = (async () => {
       while (this.executions.size > 0) await Promise.allSettled([...this.executions])
       return true as const
@@ -107,7 +114,11 @@ export class FunctionHost {
   private functionDir(name: string): CloudResult<string> {
     if (!/^[A-Za-z][\w-]{0,59}$/.test(name)) return fail('FUNCTIONS_REQUEST_FAIL', `invalid function name "${name}"`)
     const dir = path.join(this.options.functionsDir, name)
-    if (!existsSync(path.join(dir, 'index.js'))) return fail('FUNCTIONS_REQUEST_FAIL', `FunctionName parameter could not be found: ${name} (no ${path.join(dir, 'index.js')}; run npm run build:functions)`)
+    if (!existsSync(path.join(dir, 'index.js')))
+      return fail(
+        'FUNCTIONS_REQUEST_FAIL',
+        `FunctionName parameter could not be found: ${name} (no ${path.join(dir, 'index.js')}; run npm run build:functions)`,
+      )
     return ok(dir)
   }
 
@@ -138,16 +149,26 @@ export class FunctionHost {
     this.identities.set(token, { functionName: invocation.name, env: invocation.env, openid: invocation.openid, source: invocation.source })
     const timeoutMs = config.value.timeoutSeconds * 1000
     const context = {
-      request_id: requestId, function_name: invocation.name, function_version: '$LATEST', namespace: invocation.env,
-      memory_limit_in_mb: 256, time_limit_in_ms: timeoutMs, tencentcloud_region: this.options.region, environment: JSON.stringify(vars),
+      request_id: requestId,
+      function_name: invocation.name,
+      function_version: '$LATEST',
+      namespace: invocation.env,
+      memory_limit_in_mb: 256,
+      time_limit_in_ms: timeoutMs,
+      tencentcloud_region: this.options.region,
+      environment: JSON.stringify(vars),
     }
     const event = JSON.parse(JSON.stringify(invocation.event ?? {}))
     let timer: NodeJS.Timeout | undefined
-    const overrun = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs) })
+    const overrun = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs)
+    })
     try {
       const execution = runWithEnv(overlay, () => Promise.resolve(main(event, context)))
       this.executions.add(execution)
-      const forget = () => { this.executions.delete(execution) }
+      const forget = () => {
+        this.executions.delete(execution)
+      }
       execution.then(forget, forget)
       const outcome = await Promise.race([execution, overrun])
       if (outcome === 'timeout') return this.failed(invocation, `Invoking task timed out after ${config.value.timeoutSeconds} seconds`)
@@ -199,5 +220,5 @@ export class FunctionHost {
 
 function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`
-  return typeof error === 'string' ? error : JSON.stringify(error) ?? String(error)
+  return typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error))
 }

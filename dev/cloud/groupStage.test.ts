@@ -3,12 +3,41 @@ import type { Doc } from './ejson'
 import { runSimplePipeline } from './groupStage'
 
 const DOCS: Doc[] = [
-  { _id: 'a', carrier: 'SF', shippedAt: 10, supersededBy: null, destination: { province: '广东' }, stats: { deliveryBucket: 30.5, troubled: 0 } },
-  { _id: 'b', carrier: 'SF', shippedAt: 20, supersededBy: null, destination: { province: '浙江' }, stats: { deliveryBucket: 30.5, troubled: 1 } },
-  { _id: 'c', carrier: 'YTO', shippedAt: 30, supersededBy: null, destination: { province: '广东' }, stats: { deliveryBucket: null, troubled: 0 } },
+  {
+    _id: 'a',
+    carrier: 'SF',
+    shippedAt: 10,
+    supersededBy: null,
+    destination: { province: '广东' },
+    stats: { deliveryBucket: 30.5, troubled: 0 },
+  },
+  {
+    _id: 'b',
+    carrier: 'SF',
+    shippedAt: 20,
+    supersededBy: null,
+    destination: { province: '浙江' },
+    stats: { deliveryBucket: 30.5, troubled: 1 },
+  },
+  {
+    _id: 'c',
+    carrier: 'YTO',
+    shippedAt: 30,
+    supersededBy: null,
+    destination: { province: '广东' },
+    stats: { deliveryBucket: null, troubled: 0 },
+  },
   { _id: 'd', carrier: 'YTO', shippedAt: 40, supersededBy: 'x', destination: { province: '广东' } },
   { _id: 'e', carrier: 'ZTO', shippedAt: 50, supersededBy: null, destination: { province: '广东' } },
-  { _id: 'f', carrier: 'ZTO', shippedAt: 5, supersededBy: null, destination: { province: '江苏' }, stats: { deliveryBucket: 72, troubled: 0 }, total: 4 },
+  {
+    _id: 'f',
+    carrier: 'ZTO',
+    shippedAt: 5,
+    supersededBy: null,
+    destination: { province: '江苏' },
+    stats: { deliveryBucket: 72, troubled: 0 },
+    total: 4,
+  },
 ]
 
 const histogram = (field: string) => [

@@ -10,7 +10,9 @@ import { matching } from './simpleMatch'
 class NotSimple extends Error {}
 
 function fieldPath(expression: unknown): string[] | undefined {
-  return typeof expression === 'string' && expression.startsWith('$') && !expression.startsWith('$$') ? expression.slice(1).split('.') : undefined
+  return typeof expression === 'string' && expression.startsWith('$') && !expression.startsWith('$$')
+    ? expression.slice(1).split('.')
+    : undefined
 }
 
 /** A path's value; undefined when missing, as mingo leaves it (encoded, an array's undefined is null). */
@@ -43,7 +45,8 @@ function compilePathRead(path: readonly string[]): Evaluate {
 }
 
 function checked(value: unknown): unknown {
-  if (value !== null && typeof value === 'object' && (Array.isArray(value) || Object.keys(value).some((key) => key.startsWith('$')))) throw new NotSimple()
+  if (value !== null && typeof value === 'object' && (Array.isArray(value) || Object.keys(value).some((key) => key.startsWith('$'))))
+    throw new NotSimple()
   return value
 }
 
@@ -67,7 +70,10 @@ function compileKey(expression: unknown): Evaluate {
   return (doc) => Object.fromEntries(fields.map(([name, evaluate]) => [name, evaluate(doc)]))
 }
 
-interface Accumulator { start(): unknown; add(state: unknown, doc: Doc): unknown }
+interface Accumulator {
+  start(): unknown
+  add(state: unknown, doc: Doc): unknown
+}
 
 function compileAccumulator(spec: unknown): Accumulator {
   if (!isPlainObject(spec)) throw new NotSimple()
@@ -75,8 +81,22 @@ function compileAccumulator(spec: unknown): Accumulator {
   const [operator, argument] = entries[0] ?? []
   if (entries.length !== 1) throw new NotSimple()
   const value = compileValue(argument)
-  if (operator === '$sum') return { start: () => 0, add: (total, doc) => { const n = value(doc); return typeof n === 'number' ? (total as number) + n : total } }
-  if (operator === '$push') return { start: () => [], add: (list, doc) => { (list as unknown[]).push(value(doc)); return list } }
+  if (operator === '$sum')
+    return {
+      start: () => 0,
+      add: (total, doc) => {
+        const n = value(doc)
+        return typeof n === 'number' ? (total as number) + n : total
+      },
+    }
+  if (operator === '$push')
+    return {
+      start: () => [],
+      add: (list, doc) => {
+        ;(list as unknown[]).push(value(doc))
+        return list
+      },
+    }
   throw new NotSimple()
 }
 
@@ -91,13 +111,18 @@ function compileParts(expression: unknown): Evaluate[] {
   })
 }
 
-interface Group { id: unknown; states: unknown[] }
+interface Group {
+  id: unknown
+  states: unknown[]
+}
 
 function group(docs: Doc[], spec: Doc): Doc[] {
   const key = compileKey(spec._id)
   const parts = compileParts(spec._id)
   const last = parts.length - 1
-  const accumulators = Object.entries(spec).filter(([name]) => name !== '_id').map(([name, value]): [string, Accumulator] => [name, compileAccumulator(value)])
+  const accumulators = Object.entries(spec)
+    .filter(([name]) => name !== '_id')
+    .map(([name, value]): [string, Accumulator] => [name, compileAccumulator(value)])
   const adders = accumulators.map(([, accumulator]) => accumulator.add)
   const root = new Map<unknown, unknown>()
   const groups: Group[] = []

@@ -94,7 +94,8 @@ export function devCloudHandle(parts: DevCloudParts): DevCloud {
       closed = true
       invocations.scheduler.stop()
       await functions.idle()
-      if (!await functions.drainExecutions(CLOSE_DRAIN_MS)) console.warn('[devcloud] closing with a function still running past its timeout')
+      if (!(await functions.drainExecutions(CLOSE_DRAIN_MS)))
+        console.warn('[devcloud] closing with a function still running past its timeout')
       await realtime.close()
       server.http.closeAllConnections()
       await new Promise<void>((resolve) => server.http.close(() => resolve()))

@@ -21,12 +21,16 @@ describe('matchRoute (longest prefix, on segment boundaries)', () => {
 })
 
 describe('toIntegrationEvent', () => {
-  const event = (contentType: string | undefined, body: Buffer) => toIntegrationEvent({
-    method: 'post',
-    url: new URL('http://devcloud/tracking/push?a=1&b=2&a=3'),
-    rawHeaders: ['Host', 'devcloud', ...(contentType ? ['Content-Type', contentType] : []), 'X-Multi', 'one', 'x-multi', 'two'],
-    body,
-  }, 'test-env')
+  const event = (contentType: string | undefined, body: Buffer) =>
+    toIntegrationEvent(
+      {
+        method: 'post',
+        url: new URL('http://devcloud/tracking/push?a=1&b=2&a=3'),
+        rawHeaders: ['Host', 'devcloud', ...(contentType ? ['Content-Type', contentType] : []), 'X-Multi', 'one', 'x-multi', 'two'],
+        body,
+      },
+      'test-env',
+    )
 
   test('maps method, path, lower-cased headers, multi-value headers and the query string', () => {
     const mapped = event('application/x-www-form-urlencoded', Buffer.from('RequestData=%7B%7D&DataSign=abc'))
@@ -54,7 +58,11 @@ describe('toIntegrationEvent', () => {
     const body = Buffer.from([104, 105, 0, 255])
     const mapped = event(contentType, body)
     expect(mapped.isBase64Encoded).toBe(base64)
-    expect(Buffer.from(mapped.body, base64 ? 'base64' : 'utf8').subarray(0, 2).toString()).toBe('hi')
+    expect(
+      Buffer.from(mapped.body, base64 ? 'base64' : 'utf8')
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('hi')
   })
 })
 
@@ -64,7 +72,13 @@ describe('fromFunctionResult', () => {
     ['a number', 42, 200, 'text/plain; charset=utf-8', '42'],
     ['a plain object', { ok: true }, 200, 'application/json; charset=utf-8', '{"ok":true}'],
     ['an array', [1, 2], 200, 'application/json; charset=utf-8', '[1,2]'],
-    ['an integration response', { statusCode: 400, headers: { 'Content-Type': 'application/json' }, body: '{"Success":false}' }, 400, 'application/json', '{"Success":false}'],
+    [
+      'an integration response',
+      { statusCode: 400, headers: { 'Content-Type': 'application/json' }, body: '{"Success":false}' },
+      400,
+      'application/json',
+      '{"Success":false}',
+    ],
   ])('%s', (_label, result, status, contentType, body) => {
     const reply = fromFunctionResult(result)
     expect(reply.status).toBe(status)

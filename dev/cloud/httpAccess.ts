@@ -72,7 +72,11 @@ export function toIntegrationEvent(request: IncomingHttp, envId: string): Integr
   }
 }
 
-export interface HttpReply { status: number; headers: Record<string, string>; body: Buffer }
+export interface HttpReply {
+  status: number
+  headers: Record<string, string>
+  body: Buffer
+}
 
 /**
  * string/number → 200 text/plain; `{statusCode, headers, body, isBase64Encoded}` → as given; any
@@ -83,10 +87,12 @@ export function fromFunctionResult(result: unknown): HttpReply {
   if (typeof result === 'string' || typeof result === 'number' || typeof result === 'boolean') {
     return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from(String(result)) }
   }
-  if (result === null || result === undefined) return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.alloc(0) }
+  if (result === null || result === undefined)
+    return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.alloc(0) }
   if (isPlainObject(result) && typeof result.statusCode === 'number') {
     const headers: Record<string, string> = {}
-    if (isPlainObject(result.headers)) for (const [name, value] of Object.entries(result.headers)) headers[name.toLowerCase()] = String(value)
+    if (isPlainObject(result.headers))
+      for (const [name, value] of Object.entries(result.headers)) headers[name.toLowerCase()] = String(value)
     const body = typeof result.body === 'string' ? result.body : result.body === undefined ? '' : JSON.stringify(result.body)
     return { status: result.statusCode, headers, body: Buffer.from(body, result.isBase64Encoded === true ? 'base64' : 'utf8') }
   }

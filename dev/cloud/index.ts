@@ -32,7 +32,8 @@ const REGION = 'ap-shanghai'
 
 export async function startDevCloud(options: StartDevCloudOptions = {}): Promise<DevCloud> {
   const envId = options.envId ?? 'dev-local'
-  if (!SAFE_ENV.test(envId)) throw new Error(`envId "${envId}" must start with dev- or test- (devcloud never pretends to be a production env)`)
+  if (!SAFE_ENV.test(envId))
+    throw new Error(`envId "${envId}" must start with dev- or test- (devcloud never pretends to be a production env)`)
   if (envId.startsWith('test-') && options.persistDir !== undefined && path.resolve(options.persistDir) === NPM_START_DATA_DIR) {
     throw new Error(`a test env (${envId}) may not persist into ${NPM_START_DATA_DIR}: that is npm start's data; use a temporary dir`)
   }
@@ -46,9 +47,14 @@ export async function startDevCloud(options: StartDevCloudOptions = {}): Promise
   store.setWriteGuard((commit) => faults.refuseWrite(commit))
   const importing = options.importDir === undefined ? undefined : readExport(options.importDir)
   if (importing && !importing.ok) throw new ImportRefusedError(options.importDir ?? '', importing.reason)
-  const oplog = options.persistDir === undefined ? undefined : OpLog.open(options.persistDir, store, {
-    fsync: options.fsync, lock: options.dataDirLock, compactAfterBytes: options.compactAfterBytes,
-  }).log
+  const oplog =
+    options.persistDir === undefined
+      ? undefined
+      : OpLog.open(options.persistDir, store, {
+          fsync: options.fsync,
+          lock: options.dataDirLock,
+          compactAfterBytes: options.compactAfterBytes,
+        }).log
   store.setJournal(oplog)
   if (importing) {
     store.reset()
@@ -76,7 +82,15 @@ export async function startDevCloud(options: StartDevCloudOptions = {}): Promise
 
   const server = new DevCloudServer({
     actions: {
-      store, transactions, functions, realtime, rules: config.rules, openApiCalls, faults, now, defaultEnv: envId,
+      store,
+      transactions,
+      functions,
+      realtime,
+      rules: config.rules,
+      openApiCalls,
+      faults,
+      now,
+      defaultEnv: envId,
       wsUrl: () => `${baseUrl.replace(/^http/, 'ws')}/ws`,
     } satisfies ActionDeps,
     admin: adminDeps({ store, envId, faults, realtime, invocations, openApiCalls, reset: () => devcloud.reset() }),
@@ -95,7 +109,17 @@ export async function startDevCloud(options: StartDevCloudOptions = {}): Promise
 
   // The admin API's reset (above) calls this; requests are handled from the next turn on, when it exists.
   const devcloud = devCloudHandle({
-    url: baseUrl, envId, store, transactions, realtime, faults, functions, invocations, server, openApiCalls, now,
+    url: baseUrl,
+    envId,
+    store,
+    transactions,
+    realtime,
+    faults,
+    functions,
+    invocations,
+    server,
+    openApiCalls,
+    now,
     dataDir: options.persistDir === undefined ? null : path.resolve(options.persistDir),
     release: () => {
       oplog?.close()
@@ -118,7 +142,8 @@ interface AdminParts {
 
 /** The emulator REST API's view of the parts (DESIGN §5, /devcloud/v1). */
 function adminDeps({ store, envId, faults, realtime, invocations, openApiCalls, reset }: AdminParts): AdminRestDeps {
-  const inCollection = <T>(collection: string, read: () => T): T | 'no-collection' => (store.hasCollection(envId, collection) ? read() : 'no-collection')
+  const inCollection = <T>(collection: string, read: () => T): T | 'no-collection' =>
+    store.hasCollection(envId, collection) ? read() : 'no-collection'
   return {
     invoke: (name, data, openid) => invocations.asClient(name, data, { openid }),
     getDoc: (collection, id) => inCollection(collection, () => store.get(envId, collection, id)),

@@ -9,13 +9,24 @@ import { z } from 'zod'
 import { DEFAULT_CONFIG_DIR } from './config'
 import { isPlainObject, type Doc } from './ejson'
 
-const indexFileSchema = z.object({
-  $comment: z.string().optional(),
-  collections: z.record(z.string(), z.array(z.object({
-    name: z.string().min(1),
-    keys: z.record(z.string(), z.union([z.literal(1), z.literal(-1)])).refine((keys) => Object.keys(keys).length > 0, 'at least one key'),
-  }).strict())),
-}).strict()
+const indexFileSchema = z
+  .object({
+    $comment: z.string().optional(),
+    collections: z.record(
+      z.string(),
+      z.array(
+        z
+          .object({
+            name: z.string().min(1),
+            keys: z
+              .record(z.string(), z.union([z.literal(1), z.literal(-1)]))
+              .refine((keys) => Object.keys(keys).length > 0, 'at least one key'),
+          })
+          .strict(),
+      ),
+    ),
+  })
+  .strict()
 
 export type IndexFile = z.infer<typeof indexFileSchema>
 
@@ -25,7 +36,8 @@ export function loadIndexes(configDir = DEFAULT_CONFIG_DIR): Map<string, Set<str
   const leading = new Map<string, Set<string>>()
   if (!existsSync(file)) return leading
   const parsed = indexFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')))
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`)
+  if (!parsed.success)
+    throw new Error(`${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`)
   for (const [collection, indexes] of Object.entries(parsed.data.collections)) {
     leading.set(collection, new Set(indexes.map((index) => Object.keys(index.keys)[0] ?? '')))
   }
@@ -64,7 +76,10 @@ export class IndexAdvisor {
   private readonly warned = new Set<string>()
   readonly warnings: string[] = []
 
-  constructor(private readonly leading: Map<string, Set<string>>, private readonly report: (message: string) => void = (message) => console.warn(message)) {}
+  constructor(
+    private readonly leading: Map<string, Set<string>>,
+    private readonly report: (message: string) => void = (message) => console.warn(message),
+  ) {}
 
   /** Records (and reports once) a query that no declared index serves. */
   check(collection: string, condition: Doc): void {

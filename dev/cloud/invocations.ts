@@ -24,12 +24,20 @@ export interface Invocations {
 
 export function createInvocations({ functions, functionsDir, envId, now, logFailures }: InvocationDeps): Invocations {
   const asClient = (name: string, data: unknown, caller: Caller = {}) => {
-    const event = caller.openid === undefined || !isPlainObject(data ?? {}) ? data : { ...(data as Doc), userInfo: { appId: DEV_APPID, openId: caller.openid } }
+    const event =
+      caller.openid === undefined || !isPlainObject(data ?? {})
+        ? data
+        : { ...(data as Doc), userInfo: { appId: DEV_APPID, openId: caller.openid } }
     return functions.invoke({ name, env: envId, event: event ?? {}, source: caller.source ?? 'wx_client', openid: caller.openid })
   }
-  const fireTrigger = (name: string, trigger: TimerTrigger, at: number) => functions.invoke({
-    name, env: envId, source: 'wx_trigger', timer: true, event: { Type: 'timer', TriggerName: trigger.name, Time: timerEventTime(at), Message: '' },
-  })
+  const fireTrigger = (name: string, trigger: TimerTrigger, at: number) =>
+    functions.invoke({
+      name,
+      env: envId,
+      source: 'wx_trigger',
+      timer: true,
+      event: { Type: 'timer', TriggerName: trigger.name, Time: timerEventTime(at), Message: '' },
+    })
   const fireTimerNow = async (name: string): Promise<CloudResult<{ trigger: string }>> => {
     const fnConfig = functions.config(name)
     if (!fnConfig.ok) return fnConfig

@@ -6,7 +6,9 @@ import { LOCK_FILE, lockDataDir, type DataDirLock, type LockHolder } from './loc
 
 let dir: string
 const held: DataDirLock[] = []
-beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'devcloud-lock-')) })
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'devcloud-lock-'))
+})
 afterEach(() => {
   for (const lock of held.splice(0)) lock.release()
   rmSync(dir, { recursive: true, force: true })
@@ -27,13 +29,24 @@ function deadPid(): number {
 }
 
 function writeHolder(holder: Partial<LockHolder>): void {
-  const full: LockHolder = { pid: 1, host: hostname(), startedAt: '2026-03-01T00:00:00.000Z', command: 'dev/cloud/cli.ts', token: 'stale-token-0001', ...holder }
+  const full: LockHolder = {
+    pid: 1,
+    host: hostname(),
+    startedAt: '2026-03-01T00:00:00.000Z',
+    command: 'dev/cloud/cli.ts',
+    token: 'stale-token-0001',
+    ...holder,
+  }
   writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify(full))
 }
 
 test('the lock file names its owner; a second taker is refused with the holder and the flags to use instead', () => {
   const first = lock()
-  expect(JSON.parse(readFileSync(path.join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid, host: hostname(), token: first.holder.token })
+  expect(JSON.parse(readFileSync(path.join(dir, LOCK_FILE), 'utf8'))).toMatchObject({
+    pid: process.pid,
+    host: hostname(),
+    token: first.holder.token,
+  })
   const second = lockDataDir(dir)
   expect(second).toMatchObject({ ok: false, reason: 'held', holder: { pid: process.pid } })
   if (second.ok) return

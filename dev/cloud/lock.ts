@@ -34,11 +34,15 @@ export interface DataDirLock {
   release(): void
 }
 
-export type LockResult = { ok: true; lock: DataDirLock } | { ok: false; reason: 'held' | 'unreadable'; message: string; holder?: LockHolder }
+export type LockResult =
+  { ok: true; lock: DataDirLock } | { ok: false; reason: 'held' | 'unreadable'; message: string; holder?: LockHolder }
 
 /** Thrown by startDevCloud when its persist dir is locked by another process. */
 export class DataDirLockedError extends Error {
-  constructor(message: string, readonly holder: LockHolder | undefined) {
+  constructor(
+    message: string,
+    readonly holder: LockHolder | undefined,
+  ) {
     super(message)
     this.name = 'DataDirLockedError'
   }
@@ -67,14 +71,23 @@ export function lockDataDir(dir: string, advice = DEFAULT_ADVICE): LockResult {
     const current = readHolder(file)
     if (current === 'missing') continue
     if (current === 'unreadable') {
-      return { ok: false, reason: 'unreadable', message: `${file} is not a devcloud lock this version can read; if no devcloud is using ${absolute}, delete the file` }
+      return {
+        ok: false,
+        reason: 'unreadable',
+        message: `${file} is not a devcloud lock this version can read; if no devcloud is using ${absolute}, delete the file`,
+      }
     }
     if (isRunning(current)) return { ok: false, reason: 'held', holder: current, message: heldMessage(absolute, current, advice) }
     if (takeOver(file, current)) tookOverFrom = current
   }
   const current = readHolder(file)
   const holderOf = typeof current === 'string' ? undefined : current
-  return { ok: false, reason: 'held', holder: holderOf, message: holderOf ? heldMessage(absolute, holderOf, advice) : `could not lock ${absolute}: another process keeps taking it` }
+  return {
+    ok: false,
+    reason: 'held',
+    holder: holderOf,
+    message: holderOf ? heldMessage(absolute, holderOf, advice) : `could not lock ${absolute}: another process keeps taking it`,
+  }
 }
 
 /** `dev/cloud/cli.ts --port 8787` rather than the full node/tsx invocation. */
@@ -85,8 +98,10 @@ function commandLine(): string {
 }
 
 function heldMessage(dir: string, holder: LockHolder, advice: string): string {
-  return `the data dir ${dir} is in use by process ${holder.pid} (${holder.command || 'node'}, on ${holder.host} since ${holder.startedAt}). `
-    + `One local cloud per data dir: ${advice}`
+  return (
+    `the data dir ${dir} is in use by process ${holder.pid} (${holder.command || 'node'}, on ${holder.host} since ${holder.startedAt}). ` +
+    `One local cloud per data dir: ${advice}`
+  )
 }
 
 /** Creates `file` with the holder's record only if no file has that name; true if it did. */
@@ -148,7 +163,10 @@ function heldLock(dir: string, file: string, holder: LockHolder, tookOverFrom: L
     return typeof current !== 'string' && current.token === holder.token
   }
   return {
-    dir, holder, tookOverFrom, isHeld,
+    dir,
+    holder,
+    tookOverFrom,
+    isHeld,
     release() {
       if (!isHeld()) return
       released = true

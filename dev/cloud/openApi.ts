@@ -58,5 +58,8 @@ export function openApiReply(body: Record<string, unknown>): Buffer {
 }
 
 export function openApiError(errorCode: number): Buffer {
-  return encodeMessage([{ field: 3, varint: errorCode }, { field: 4, varint: 200 }])
+  return encodeMessage([
+    { field: 3, varint: errorCode },
+    { field: 4, varint: 200 },
+  ])
 }

@@ -7,7 +7,9 @@ import { Store } from './store'
 
 let dir: string
 const open: OpLog[] = []
-beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'devcloud-oplog-')) })
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'devcloud-oplog-'))
+})
 afterEach(() => {
   for (const log of open.splice(0)) log.close()
   rmSync(dir, { recursive: true, force: true })
@@ -21,15 +23,22 @@ function reopen(options: OpLogOptions = {}): { store: Store; log: OpLog; replay:
   return { store, log, replay }
 }
 
-const insert = (id: string, fields: Record<string, unknown> = {}) =>
-  [{ collection: 'orders', id, kind: 'insert' as const, before: undefined, after: { _id: id, ...fields } }]
+const insert = (id: string, fields: Record<string, unknown> = {}) => [
+  { collection: 'orders', id, kind: 'insert' as const, before: undefined, after: { _id: id, ...fields } },
+]
 
 test('acknowledged writes survive a restart, with their types', () => {
   const first = reopen()
   const at = new Date('2026-03-01T00:00:00Z')
-  expect(first.store.commit('dev-a', [{ collection: 'orders', id: 'o1', kind: 'insert', before: undefined, after: { _id: 'o1', total: 1.5, at, tags: ['x'] } }]).ok).toBe(true)
+  expect(
+    first.store.commit('dev-a', [
+      { collection: 'orders', id: 'o1', kind: 'insert', before: undefined, after: { _id: 'o1', total: 1.5, at, tags: ['x'] } },
+    ]).ok,
+  ).toBe(true)
   expect(first.store.addCollection('dev-a', 'extra').ok).toBe(true)
-  expect(first.store.commit('dev-a', [{ collection: 'orders', id: 7, kind: 'insert', before: undefined, after: { _id: 7, n: 1 } }]).ok).toBe(true)
+  expect(
+    first.store.commit('dev-a', [{ collection: 'orders', id: 7, kind: 'insert', before: undefined, after: { _id: 7, n: 1 } }]).ok,
+  ).toBe(true)
   first.log.close()
 
   const second = reopen()
@@ -120,10 +129,17 @@ test('the log is compacted at run time once it outgrows its snapshot, and nothin
 test('a writer whose lock was taken away refuses further writes instead of writing where nobody reads', async () => {
   const first = reopen({ compactAfterBytes: 100 })
   const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined)
-  writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.pid, host: 'x', startedAt: 'now', command: 'other', token: 'another-owner' }))
+  writeFileSync(
+    path.join(dir, LOCK_FILE),
+    JSON.stringify({ pid: process.pid, host: 'x', startedAt: 'now', command: 'other', token: 'another-owner' }),
+  )
   first.store.commit('dev-a', insert('o1', { pad: 'x'.repeat(200) }))
   await new Promise((resolve) => setImmediate(resolve))
-  expect(first.store.commit('dev-a', insert('o2'))).toMatchObject({ ok: false, code: 'DATABASE_REQUEST_FAILED', message: expect.stringContaining('lock') })
+  expect(first.store.commit('dev-a', insert('o2'))).toMatchObject({
+    ok: false,
+    code: 'DATABASE_REQUEST_FAILED',
+    message: expect.stringContaining('lock'),
+  })
   expect(first.store.get('dev-a', 'orders', 'o2')).toBeUndefined()
   expect(logged).toHaveBeenCalledWith(expect.stringContaining('writes are refused from now on'))
   logged.mockRestore()
@@ -131,7 +147,13 @@ test('a writer whose lock was taken away refuses further writes instead of writi
 
 test('a write that cannot be journaled is refused and not applied', () => {
   const store = new Store(['orders'])
-  store.setJournal({ appendCommit: () => { throw new Error('disk full') }, appendCollection: () => undefined, appendReset: () => undefined })
+  store.setJournal({
+    appendCommit: () => {
+      throw new Error('disk full')
+    },
+    appendCollection: () => undefined,
+    appendReset: () => undefined,
+  })
   const result = store.commit('dev-a', [{ collection: 'orders', id: 'o1', kind: 'insert', before: undefined, after: { _id: 'o1' } }])
   expect(result).toMatchObject({ ok: false, code: 'DATABASE_REQUEST_FAILED' })
   expect(store.get('dev-a', 'orders', 'o1')).toBeUndefined()

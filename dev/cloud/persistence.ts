@@ -17,7 +17,11 @@ import { DataDirLockedError, lockDataDir, type DataDirLock } from './lock'
 import type { Commit, DocId, Journal, Store } from './store'
 
 const recordSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('commit'), env: z.string(), changes: z.array(z.object({ c: z.string(), id: z.union([z.string(), z.number()]), doc: z.string().optional() })) }),
+  z.object({
+    op: z.literal('commit'),
+    env: z.string(),
+    changes: z.array(z.object({ c: z.string(), id: z.union([z.string(), z.number()]), doc: z.string().optional() })),
+  }),
   z.object({ op: z.literal('collection'), env: z.string(), c: z.string() }),
   z.object({ op: z.literal('reset') }),
 ])
@@ -38,13 +42,22 @@ export interface OpLogOptions {
   compactAfterBytes?: number
 }
 
-export interface Replay { records: number; droppedTornLine: boolean }
+export interface Replay {
+  records: number
+  droppedTornLine: boolean
+}
 
 /** The log cannot be replayed: a line other than the last is not a valid record. */
 export class OpLogCorruptError extends Error {
-  constructor(readonly file: string, readonly line: number, reason: string) {
-    super(`${file} line ${line} is corrupt (${reason}). It is not a torn last line, so nothing was loaded and the file was left as it is: `
-      + 'repair or delete that line, or move the file away to start empty.')
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    reason: string,
+  ) {
+    super(
+      `${file} line ${line} is corrupt (${reason}). It is not a torn last line, so nothing was loaded and the file was left as it is: ` +
+        'repair or delete that line, or move the file away to start empty.',
+    )
     this.name = 'OpLogCorruptError'
   }
 }
@@ -89,7 +102,9 @@ export class OpLog implements Journal {
     this.append({
       op: 'commit',
       env: commit.env,
-      changes: commit.changes.map((change) => (change.after ? { c: change.collection, id: change.id, doc: encodeDocument(change.after) } : { c: change.collection, id: change.id })),
+      changes: commit.changes.map((change) =>
+        change.after ? { c: change.collection, id: change.id, doc: encodeDocument(change.after) } : { c: change.collection, id: change.id },
+      ),
     })
   }
 
@@ -122,7 +137,8 @@ export class OpLog implements Journal {
     if (this.closed) throw new Error(`${this.file} is closed`)
     this.appendedBytes += writeSync(this.fd, `${JSON.stringify(record)}\n`)
     if (this.options.fsync) fdatasyncSync(this.fd)
-    if (this.appendedBytes > Math.max(this.options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER_BYTES, this.snapshotBytes)) this.queueCompaction()
+    if (this.appendedBytes > Math.max(this.options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER_BYTES, this.snapshotBytes))
+      this.queueCompaction()
   }
 
   // Not inline: the commit being appended reaches the store only after its line is written. By the

@@ -34,7 +34,8 @@ export function decodeMessage(buffer: Buffer): WireDecode {
       value = { wireType: 0, value: read }
     } else if (wireType === 2) {
       const length = varint()
-      if (length === undefined || offset + Number(length) > buffer.length) return { ok: false, reason: 'malformed-protobuf', message: `truncated bytes in field ${field}` }
+      if (length === undefined || offset + Number(length) > buffer.length)
+        return { ok: false, reason: 'malformed-protobuf', message: `truncated bytes in field ${field}` }
       value = { wireType: 2, value: buffer.subarray(offset, offset + Number(length)) }
       offset += Number(length)
     } else {

@@ -13,7 +13,10 @@ import type { Commit, Store } from './store'
 import { WatchSession, type WatchEvent } from './watchSession'
 
 /** Who a ticket (signStr) was issued to: a page's shopper, or server code (rules bypassed). */
-export interface RealtimeIdentity { env: string; openid?: string }
+export interface RealtimeIdentity {
+  env: string
+  openid?: string
+}
 
 export interface RealtimeOptions {
   store: Store
@@ -92,26 +95,42 @@ export class RealtimeServer {
   /** Every watch ends with an error (its view of the data is gone); connections stay up. */
   reset(): void {
     for (const entry of this.sessions.values()) {
-      if (entry.socket) this.send(entry.socket, { watchId: entry.watchId, msgType: 'ERROR', msgData: { code: 'QUERYID_INVALID_ERROR', message: 'devcloud was reset; watch again' } })
+      if (entry.socket)
+        this.send(entry.socket, {
+          watchId: entry.watchId,
+          msgType: 'ERROR',
+          msgData: { code: 'QUERYID_INVALID_ERROR', message: 'devcloud was reset; watch again' },
+        })
     }
     this.sessions.clear()
   }
 
   /** Closes every connection with a code the client does not answer by reconnecting. */
   async close(): Promise<void> {
-    await Promise.all([...this.wss.clients].map((socket) => new Promise<void>((resolve) => {
-      const force = setTimeout(() => socket.terminate(), 1000)
-      socket.once('close', () => {
-        clearTimeout(force)
-        resolve()
-      })
-      socket.close(SERVER_CLOSE_CODE, 'devcloud closed')
-    })))
+    await Promise.all(
+      [...this.wss.clients].map(
+        (socket) =>
+          new Promise<void>((resolve) => {
+            const force = setTimeout(() => socket.terminate(), 1000)
+            socket.once('close', () => {
+              clearTimeout(force)
+              resolve()
+            })
+            socket.close(SERVER_CLOSE_CODE, 'devcloud closed')
+          }),
+      ),
+    )
     await new Promise<void>((resolve) => this.wss.close(() => resolve()))
   }
 
   private onMessage(ws: WebSocket, raw: string): void {
-    let message: { requestId?: string; watchId?: string; msgType?: string; msgData?: Record<string, unknown>; exMsgData?: Record<string, unknown> }
+    let message: {
+      requestId?: string
+      watchId?: string
+      msgType?: string
+      msgData?: Record<string, unknown>
+      exMsgData?: Record<string, unknown>
+    }
     try {
       message = JSON.parse(raw)
     } catch {
@@ -131,19 +150,30 @@ export class RealtimeServer {
     const identity = this.logins.get(ws)
     if (!identity) return error('CHECK_LOGIN_FAILED', 'LOGIN first')
     switch (msgType) {
-      case 'INIT_WATCH': return this.initWatch(ws, identity, requestId, watchId, data, error)
+      case 'INIT_WATCH':
+        return this.initWatch(ws, identity, requestId, watchId, data, error)
       case 'REBUILD_WATCH': {
         const entry = this.ownSession(data.queryID, identity)
         if (!entry) return error('QUERYID_INVALID_ERROR', `unknown queryID ${String(data.queryID)}`)
         const events = entry.session.eventsAfter(Number(data.eventID))
         if (!events) return error('QUERYID_INVALID_ERROR', 'events since this id are no longer kept; watch again')
         Object.assign(entry, { socket: ws, watchId, detachedAt: undefined, holdUntil: Date.now() + HOLD_AFTER_REPLY_MS })
-        return this.send(ws, { watchId, requestId, msgType: 'NEXT_EVENT', msgData: { queryID: entry.session.spec.queryID, currEvent: entry.session.currEvent, events } })
+        return this.send(ws, {
+          watchId,
+          requestId,
+          msgType: 'NEXT_EVENT',
+          msgData: { queryID: entry.session.spec.queryID, currEvent: entry.session.currEvent, events },
+        })
       }
       case 'CHECK_LAST': {
         const entry = this.ownSession(data.queryID, identity)
         if (!entry) return error('QUERYID_INVALID_ERROR', `unknown queryID ${String(data.queryID)}`)
-        return this.send(ws, { watchId, requestId, msgType: 'CHECK_EVENT', msgData: { queryID: entry.session.spec.queryID, currEvent: entry.session.currEvent } })
+        return this.send(ws, {
+          watchId,
+          requestId,
+          msgType: 'CHECK_EVENT',
+          msgData: { queryID: entry.session.spec.queryID, currEvent: entry.session.currEvent },
+        })
       }
       case 'CLOSE_WATCH':
         for (const [queryID, entry] of this.sessions) if (entry.socket === ws && entry.watchId === watchId) this.sessions.delete(queryID)
@@ -159,17 +189,29 @@ export class RealtimeServer {
     return entry && entry.identity.env === identity.env && entry.identity.openid === identity.openid ? entry : undefined
   }
 
-  private initWatch(ws: WebSocket, identity: RealtimeIdentity, requestId: string | undefined, watchId: string | undefined, data: Record<string, unknown>, error: (code: string, text: string) => void): void {
+  private initWatch(
+    ws: WebSocket,
+    identity: RealtimeIdentity,
+    requestId: string | undefined,
+    watchId: string | undefined,
+    data: Record<string, unknown>,
+    error: (code: string, text: string) => void,
+  ): void {
     const collection = String(data.collName ?? '')
-    if (data.envId !== undefined && data.envId !== identity.env) return error('INVALIID_ENV', `logged in to ${identity.env}, not ${String(data.envId)}`)
-    if (!this.options.store.hasCollection(identity.env, collection)) return error('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${collection}`)
+    if (data.envId !== undefined && data.envId !== identity.env)
+      return error('INVALIID_ENV', `logged in to ${identity.env}, not ${String(data.envId)}`)
+    if (!this.options.store.hasCollection(identity.env, collection))
+      return error('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${collection}`)
     const query = parseWatchQuery(data.query, this.options.now())
     if (!query) return error('SYS_ERR', 'query is not valid (E)JSON')
     const effective = identity.openid === undefined ? query : substituteOpenid(query, identity.openid)
     if (identity.openid !== undefined) {
       const rules = this.options.rulesOf(identity.env, collection)
-      const readable = rules !== undefined && allows({ rules, operation: 'read', openid: identity.openid, now: this.options.now(), subject: { query: effective } })
-      if (!readable) return error('COLLECTION_PERMISSION_DENIED', `Permission denied: the security rules of ${collection} do not allow this watch query`)
+      const readable =
+        rules !== undefined &&
+        allows({ rules, operation: 'read', openid: identity.openid, now: this.options.now(), subject: { query: effective } })
+      if (!readable)
+        return error('COLLECTION_PERMISSION_DENIED', `Permission denied: the security rules of ${collection} do not allow this watch query`)
     }
     this.queryCounter += 1
     const session = new WatchSession({
@@ -183,7 +225,12 @@ export class RealtimeServer {
     const init = session.init(this.options.store.scan(identity.env, collection))
     if (init.kind === 'overflow') return error('SYS_ERR', 'the watch matches more than 5000 records')
     this.sessions.set(session.spec.queryID, { session, identity, socket: ws, watchId, holdUntil: Date.now() + HOLD_AFTER_REPLY_MS })
-    this.send(ws, { watchId, requestId, msgType: 'INIT_EVENT', msgData: { queryID: session.spec.queryID, currEvent: session.currEvent, events: init.events } })
+    this.send(ws, {
+      watchId,
+      requestId,
+      msgType: 'INIT_EVENT',
+      msgData: { queryID: session.spec.queryID, currEvent: session.currEvent, events: init.events },
+    })
   }
 
   private fanOut(commit: Commit): void {
@@ -192,7 +239,12 @@ export class RealtimeServer {
       const update = entry.session.apply(commit.changes, () => this.options.store.scan(commit.env, entry.session.spec.collection))
       if (update.kind === 'overflow') {
         this.sessions.delete(queryID)
-        if (entry.socket) this.send(entry.socket, { watchId: entry.watchId, msgType: 'ERROR', msgData: { code: 'SYS_ERR', message: 'the watch matches more than 5000 records' } })
+        if (entry.socket)
+          this.send(entry.socket, {
+            watchId: entry.watchId,
+            msgType: 'ERROR',
+            msgData: { code: 'SYS_ERR', message: 'the watch matches more than 5000 records' },
+          })
         continue
       }
       if (update.events.length > 0 && entry.socket) this.push(entry, update.events)
@@ -202,7 +254,12 @@ export class RealtimeServer {
   private push(entry: Entry, events: WatchEvent[]): void {
     this.pushCounter += 1
     const socket = entry.socket as WebSocket
-    const message = { watchId: entry.watchId, requestId: `devcloud-push-${this.pushCounter}`, msgType: 'NEXT_EVENT', msgData: { queryID: entry.session.spec.queryID, currEvent: entry.session.currEvent, events } }
+    const message = {
+      watchId: entry.watchId,
+      requestId: `devcloud-push-${this.pushCounter}`,
+      msgType: 'NEXT_EVENT',
+      msgData: { queryID: entry.session.spec.queryID, currEvent: entry.session.currEvent, events },
+    }
     // Delivered after the write's reply, as the platform does: a page sees its own write answered first.
     // Timers keep the pushes of one watch in order (equal or later deadlines fire later).
     this.inFlight += 1

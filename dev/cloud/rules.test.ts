@@ -4,7 +4,12 @@ import { allows, compileRules, substituteOpenid, type RuleFile, type RuleOperati
 const OWNER = 'doc._openid == auth.openid'
 const NOW = 1_700_000_000_000
 
-function check(rule: RuleFile, operation: RuleOperation, subject: { query: Record<string, unknown> } | { document: Record<string, unknown> }, openid = 'o-alice'): boolean {
+function check(
+  rule: RuleFile,
+  operation: RuleOperation,
+  subject: { query: Record<string, unknown> } | { document: Record<string, unknown> },
+  openid = 'o-alice',
+): boolean {
   const compiled = compileRules(rule)
   if (!compiled.ok) throw new Error(compiled.message)
   return allows({ rules: compiled.rules, operation, openid, now: NOW, subject })
@@ -47,7 +52,7 @@ describe('rules applied to the query (subset semantics)', () => {
     ['owner condition inside $and', { $and: [{ orderId: 'A1' }, { _openid: 'o-alice' }] }, true],
     ['owner condition as $eq', { _openid: { $eq: 'o-alice' } }, true],
     ['single-value $in', { _openid: { $in: ['o-alice'] } }, true],
-    ['someone else\'s openid', { _openid: 'o-bob' }, false],
+    ["someone else's openid", { _openid: 'o-bob' }, false],
     ['$in mixing owners', { _openid: { $in: ['o-alice', 'o-bob'] } }, false],
     ['no owner condition', { orderId: 'A1' }, false],
     ['owner only inside $or', { $or: [{ _openid: 'o-alice' }, { orderId: 'A1' }] }, false],

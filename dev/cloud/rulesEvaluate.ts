@@ -4,12 +4,12 @@
 import type { CompareOp, Node } from './rulesParse'
 
 /** What the query tells about one document field. */
-export type FieldKnowledge =
-  | { kind: 'values'; values: unknown[] }
-  | { kind: 'range'; low?: Bound; high?: Bound }
-  | { kind: 'unknown' }
+export type FieldKnowledge = { kind: 'values'; values: unknown[] } | { kind: 'range'; low?: Bound; high?: Bound } | { kind: 'unknown' }
 
-export interface Bound { value: number; inclusive: boolean }
+export interface Bound {
+  value: number
+  inclusive: boolean
+}
 
 export interface RuleContext {
   openid: string | undefined
@@ -72,13 +72,16 @@ function pathValue(node: Extract<Node, { kind: 'path' }>, context: RuleContext):
     case 'now':
       return { kind: 'values', values: [context.now] }
     case 'auth':
-      return node.path.length === 1 && node.path[0] === 'openid' ? { kind: 'values', values: [context.openid] } : { kind: 'values', values: [undefined] }
+      return node.path.length === 1 && node.path[0] === 'openid'
+        ? { kind: 'values', values: [context.openid] }
+        : { kind: 'values', values: [undefined] }
     case 'doc':
       return node.path.length === 0 ? { kind: 'unknown' } : context.doc(node.path.join('.'))
     case 'request': {
       if (node.path[0] !== 'data' || context.requestData === undefined) return { kind: 'unknown' }
       let value: unknown = context.requestData
-      for (const key of node.path.slice(1)) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined
+      for (const key of node.path.slice(1))
+        value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined
       return { kind: 'values', values: [value] }
     }
   }
@@ -98,9 +101,12 @@ function comparePlain(op: CompareOp, rawA: unknown, rawB: unknown): boolean {
   const a = rawA instanceof Date ? rawA.getTime() : rawA
   const b = rawB instanceof Date ? rawB.getTime() : rawB
   switch (op) {
-    case '==': return a === b
-    case '!=': return a !== b
-    case 'in': return Array.isArray(b) && b.some((item) => (item instanceof Date ? item.getTime() : item) === a)
+    case '==':
+      return a === b
+    case '!=':
+      return a !== b
+    case 'in':
+      return Array.isArray(b) && b.some((item) => (item instanceof Date ? item.getTime() : item) === a)
     default: {
       if (!(typeof a === 'number' && typeof b === 'number') && !(typeof a === 'string' && typeof b === 'string')) return false
       if (op === '>') return a > b
@@ -120,13 +126,20 @@ function compareRange(op: CompareOp, range: { low?: Bound; high?: Bound }, value
     const below = range.high !== undefined && (range.high.value < b || (range.high.value === b && !range.high.inclusive)) // every x < b
     const atMost = range.high !== undefined && range.high.value <= b // every x <= b
     switch (op) {
-      case '>': return above ? 'true' : atMost ? 'false' : 'unknown'
-      case '>=': return atLeast ? 'true' : below ? 'false' : 'unknown'
-      case '<': return below ? 'true' : atLeast ? 'false' : 'unknown'
-      case '<=': return atMost ? 'true' : above ? 'false' : 'unknown'
-      case '==': return above || below ? 'false' : 'unknown'
-      case '!=': return above || below ? 'true' : 'unknown'
-      default: return 'unknown'
+      case '>':
+        return above ? 'true' : atMost ? 'false' : 'unknown'
+      case '>=':
+        return atLeast ? 'true' : below ? 'false' : 'unknown'
+      case '<':
+        return below ? 'true' : atLeast ? 'false' : 'unknown'
+      case '<=':
+        return atMost ? 'true' : above ? 'false' : 'unknown'
+      case '==':
+        return above || below ? 'false' : 'unknown'
+      case '!=':
+        return above || below ? 'true' : 'unknown'
+      default:
+        return 'unknown'
     }
   })
   return outcomes.every((o) => o === 'true') ? 'true' : outcomes.every((o) => o === 'false') ? 'false' : 'unknown'

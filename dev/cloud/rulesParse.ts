@@ -43,7 +43,8 @@ const ROOTS = new Set(['auth', 'doc', 'now', 'request'])
 const COMPARE_OPS = new Set(['==', '!=', '>', '>=', '<', '<=', 'in'])
 
 export function parseRule(source: string): ParsedRule {
-  if (source.length > MAX_RULE_LENGTH) return { ok: false, reason: 'invalid-rule', message: `rule longer than ${MAX_RULE_LENGTH} characters` }
+  if (source.length > MAX_RULE_LENGTH)
+    return { ok: false, reason: 'invalid-rule', message: `rule longer than ${MAX_RULE_LENGTH} characters` }
   const tokens = tokenize(source)
   if (typeof tokens === 'string') return { ok: false, reason: 'invalid-rule', message: tokens }
   let position = 0

@@ -8,7 +8,13 @@ import { evaluateRule, type Bound, type FieldKnowledge } from './rulesEvaluate'
 import { parseRule, type Node } from './rulesParse'
 
 export type RuleValue = boolean | string
-export interface RuleFile { read: RuleValue; write: RuleValue; create?: RuleValue; update?: RuleValue; delete?: RuleValue }
+export interface RuleFile {
+  read: RuleValue
+  write: RuleValue
+  create?: RuleValue
+  update?: RuleValue
+  delete?: RuleValue
+}
 export type RuleOperation = 'read' | 'create' | 'update' | 'delete'
 
 /** A collection's rules with each expression parsed once at load time. */
@@ -17,7 +23,7 @@ export type CompiledRules = Record<RuleOperation, Node>
 export type CompiledRulesResult = { ok: true; rules: CompiledRules } | { ok: false; reason: 'invalid-rule'; message: string }
 
 export function compileRules(file: RuleFile): CompiledRulesResult {
-  const pick = (op: RuleOperation): RuleValue => (op === 'read' ? file.read : file[op] ?? file.write)
+  const pick = (op: RuleOperation): RuleValue => (op === 'read' ? file.read : (file[op] ?? file.write))
   const rules = {} as CompiledRules
   for (const op of ['read', 'create', 'update', 'delete'] as const) {
     const value = pick(op)
@@ -59,7 +65,10 @@ export interface RuleCheck {
 
 export function allows(check: RuleCheck): boolean {
   const lookup = 'query' in check.subject ? knowledgeFromQuery(check.subject.query) : knowledgeFromDocument(check.subject.document)
-  return evaluateRule(check.rules[check.operation], { openid: check.openid, now: check.now, doc: lookup, requestData: check.requestData }) === 'true'
+  return (
+    evaluateRule(check.rules[check.operation], { openid: check.openid, now: check.now, doc: lookup, requestData: check.requestData }) ===
+    'true'
+  )
 }
 
 function knowledgeFromDocument(document: Doc): (path: string) => FieldKnowledge {

@@ -29,7 +29,9 @@ export class TimerScheduler {
 
   start(): void {
     if (this.interval) return
-    this.interval = setInterval(() => { void this.tick() }, TICK_MS)
+    this.interval = setInterval(() => {
+      void this.tick()
+    }, TICK_MS)
     this.interval.unref()
   }
 
@@ -41,7 +43,9 @@ export class TimerScheduler {
   /** Fires what is due now; resolves with `function/trigger` names fired, after they finished. */
   tick(): Promise<string[]> {
     // One tick at a time, so a slow timer function is not started twice for one slot.
-    this.ticking ??= this.runDue().finally(() => { this.ticking = undefined })
+    this.ticking ??= this.runDue().finally(() => {
+      this.ticking = undefined
+    })
     return this.ticking
   }
 

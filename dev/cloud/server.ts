@@ -62,7 +62,8 @@ export class DevCloudServer {
       .catch((error: unknown) => {
         // A bug in the emulator: report it as the platform's system error, never crash.
         console.error('[devcloud] internal error', error)
-        if (!response.headersSent) reply(response, 500, { code: 'SYS_ERR', message: `devcloud internal error: ${(error as Error).message}` })
+        if (!response.headersSent)
+          reply(response, 500, { code: 'SYS_ERR', message: `devcloud internal error: ${(error as Error).message}` })
       })
       .finally(() => {
         this.inFlight -= 1
@@ -98,14 +99,23 @@ export class DevCloudServer {
     } else {
       const openid = request.headers['x-devcloud-openid']
       if (typeof openid !== 'string' || openid.trim() === '') {
-        return reply(response, 200, { requestId, code: 'DATABASE_PERMISSION_DENIED', message: 'no caller: the client path needs an x-devcloud-openid header' })
+        return reply(response, 200, {
+          requestId,
+          code: 'DATABASE_PERMISSION_DENIED',
+          message: 'no caller: the client path needs an x-devcloud-openid header',
+        })
       }
       caller = { kind: 'client', openid }
     }
     const result = await dispatch(this.deps.actions, caller, params)
     if (!result.ok) {
       const failure: CloudFailure = result
-      return reply(response, 200, { requestId, code: failure.code, message: failure.message, ...(failure.errCode === undefined ? {} : { errCode: failure.errCode }) })
+      return reply(response, 200, {
+        requestId,
+        code: failure.code,
+        message: failure.message,
+        ...(failure.errCode === undefined ? {} : { errCode: failure.errCode }),
+      })
     }
     if (result.value.kind === 'binary') {
       response.writeHead(200, { ...CORS, 'content-type': 'application/octet-stream', connection: 'close' }).end(result.value.body)
@@ -118,7 +128,11 @@ export class DevCloudServer {
     const route = matchRoute(this.deps.routes, url.pathname)
     if (!route) return reply(response, 404, { code: 'ROUTE_NOT_FOUND', message: `no HTTP access route for ${url.pathname}` })
     const body = await readBody(request, MAX_BODY_BYTES)
-    if (body === 'too-large') return reply(response, 413, { code: 'REQUEST_ENTITY_TOO_LARGE', message: `body over ${MAX_BODY_BYTES} bytes (the SCF synchronous event limit)` })
+    if (body === 'too-large')
+      return reply(response, 413, {
+        code: 'REQUEST_ENTITY_TOO_LARGE',
+        message: `body over ${MAX_BODY_BYTES} bytes (the SCF synchronous event limit)`,
+      })
     const event = toIntegrationEvent({ method: request.method ?? 'GET', url, rawHeaders: request.rawHeaders, body }, this.deps.envId)
     if (route.auth && !hasCredentials(event.headers)) {
       return reply(response, 401, { code: 'MISSING_CREDENTIALS', message: 'this route requires Authorization: Bearer <token>' })

@@ -16,7 +16,15 @@ test.each<[string, Doc]>([
   ['range both ways', { shippedAt: { $gt: 10, $lte: 50 } }],
   ['$in and $ne', { status: { $in: ['EXCEPTION', 'DELIVERED'] }, terminal: { $ne: true } }],
   ['dotted paths', { 'sub.state': 'pending' }],
-  ['the exception board', { $and: [{ $or: [{ status: { $in: ['EXCEPTION'] } }, { lastEventAt: { $lte: 3 } }, { lastEventAt: null, shippedAt: { $lte: 100 } }] }, { terminal: false, supersededBy: null }] }],
+  [
+    'the exception board',
+    {
+      $and: [
+        { $or: [{ status: { $in: ['EXCEPTION'] } }, { lastEventAt: { $lte: 3 } }, { lastEventAt: null, shippedAt: { $lte: 100 } }] },
+        { terminal: false, supersededBy: null },
+      ],
+    },
+  ],
   ['left to mingo: an array on the path', { tags: 'x' }],
   ['left to mingo: a regex', { status: { $regex: '^IN' } }],
 ])('%s gives what mingo gives', (_name, condition) => {

@@ -33,16 +33,39 @@ const sameType = (a: unknown, b: unknown) => typeof a === typeof b && a !== null
 const equals = (value: unknown, wanted: unknown) => (wanted === null ? value === null || value === undefined : value === wanted)
 
 function compileOperator(read: (doc: Doc) => unknown, operator: string, operand: unknown): Predicate {
-  if (operator === '$in' && Array.isArray(operand) && operand.every(isScalar)) return (doc) => { const value = read(doc); return operand.some((wanted) => equals(value, wanted)) }
+  if (operator === '$in' && Array.isArray(operand) && operand.every(isScalar))
+    return (doc) => {
+      const value = read(doc)
+      return operand.some((wanted) => equals(value, wanted))
+    }
   if (!isScalar(operand)) throw new NotSimple()
   switch (operator) {
-    case '$eq': return (doc) => equals(read(doc), operand)
-    case '$ne': return (doc) => !equals(read(doc), operand)
-    case '$gt': return (doc) => { const value = read(doc); return sameType(value, operand) && (value as number) > (operand as number) }
-    case '$gte': return (doc) => { const value = read(doc); return sameType(value, operand) && (value as number) >= (operand as number) }
-    case '$lt': return (doc) => { const value = read(doc); return sameType(value, operand) && (value as number) < (operand as number) }
-    case '$lte': return (doc) => { const value = read(doc); return sameType(value, operand) && (value as number) <= (operand as number) }
-    default: throw new NotSimple()
+    case '$eq':
+      return (doc) => equals(read(doc), operand)
+    case '$ne':
+      return (doc) => !equals(read(doc), operand)
+    case '$gt':
+      return (doc) => {
+        const value = read(doc)
+        return sameType(value, operand) && (value as number) > (operand as number)
+      }
+    case '$gte':
+      return (doc) => {
+        const value = read(doc)
+        return sameType(value, operand) && (value as number) >= (operand as number)
+      }
+    case '$lt':
+      return (doc) => {
+        const value = read(doc)
+        return sameType(value, operand) && (value as number) < (operand as number)
+      }
+    case '$lte':
+      return (doc) => {
+        const value = read(doc)
+        return sameType(value, operand) && (value as number) <= (operand as number)
+      }
+    default:
+      throw new NotSimple()
   }
 }
 

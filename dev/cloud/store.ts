@@ -16,7 +16,10 @@ export interface DocChange {
   after: Doc | undefined
 }
 
-export interface Commit { env: string; changes: DocChange[] }
+export interface Commit {
+  env: string
+  changes: DocChange[]
+}
 
 export interface Journal {
   appendCommit(commit: Commit): void
@@ -44,9 +47,15 @@ export class Store {
   /** `configured` lists the collections every env starts with (one per rules file). */
   constructor(private readonly configured: readonly string[]) {}
 
-  setJournal(journal: Journal | undefined): void { this.journal = journal }
-  setWriteGuard(guard: WriteGuard): void { this.guard = guard }
-  onCommit(listener: (commit: Commit) => void): void { this.listeners.push(listener) }
+  setJournal(journal: Journal | undefined): void {
+    this.journal = journal
+  }
+  setWriteGuard(guard: WriteGuard): void {
+    this.guard = guard
+  }
+  onCommit(listener: (commit: Commit) => void): void {
+    this.listeners.push(listener)
+  }
 
   private env(env: string): Map<string, Collection> {
     let collections = this.envs.get(env)

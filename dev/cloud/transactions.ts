@@ -96,7 +96,10 @@ export class Transactions {
       const kind = !change.after ? 'remove' : !before ? 'insert' : change.kind === 'insert' ? 'replace' : change.kind
       return { ...change, before, kind } satisfies DocChange
     })
-    return this.store.commit(env, changes.filter((change) => change.before !== undefined || change.after !== undefined))
+    return this.store.commit(
+      env,
+      changes.filter((change) => change.before !== undefined || change.after !== undefined),
+    )
   }
 
   abort(env: string, transactionId: string): CloudResult<void> {
@@ -112,7 +115,8 @@ export class Transactions {
 
   private find(env: string, transactionId: string): CloudResult<Transaction> {
     const tx = this.open.get(transactionId)
-    if (!tx || tx.env !== env) return fail('DATABASE_REQUEST_FAILED', `transaction ${transactionId} is not open (committed, aborted or unknown)`)
+    if (!tx || tx.env !== env)
+      return fail('DATABASE_REQUEST_FAILED', `transaction ${transactionId} is not open (committed, aborted or unknown)`)
     return ok(tx)
   }
 }

@@ -2,10 +2,20 @@ import type { Doc } from './ejson'
 import type { DocChange } from './store'
 import { MAX_WATCH_RECORDS, WatchSession, type WatchEvent } from './watchSession'
 
-const spec = (query: Doc, extra: { order?: Record<string, 1 | -1>; limit?: number } = {}) =>
-  ({ queryID: 'q1', env: 'test-x', collection: 'parcels', query, ...extra })
-const change = (kind: DocChange['kind'], before: Doc | undefined, after: Doc | undefined): DocChange =>
-  ({ collection: 'parcels', id: (before ?? after)?._id as string, kind, before, after })
+const spec = (query: Doc, extra: { order?: Record<string, 1 | -1>; limit?: number } = {}) => ({
+  queryID: 'q1',
+  env: 'test-x',
+  collection: 'parcels',
+  query,
+  ...extra,
+})
+const change = (kind: DocChange['kind'], before: Doc | undefined, after: Doc | undefined): DocChange => ({
+  collection: 'parcels',
+  id: (before ?? after)?._id as string,
+  kind,
+  before,
+  after,
+})
 const brief = (events: WatchEvent[]) => events.map((event) => [event.DocID, event.DataType, event.QueueType])
 
 function started(query: Doc, docs: Doc[], extra = {}): WatchSession {
@@ -23,8 +33,15 @@ const apply = (session: WatchSession, changes: DocChange[], all: Doc[] = []) => 
 
 test('init lists the matching documents, by _id descending without orderBy, all with the init event id', () => {
   const session = new WatchSession(spec({ orderId: 'A' }))
-  const init = session.init([{ _id: 'p1', orderId: 'A' }, { _id: 'p3', orderId: 'A' }, { _id: 'p2', orderId: 'B' }])
-  expect(init.kind === 'events' && init.events.map((event) => [event.DocID, event.DataType, event.QueueType, event.ID])).toEqual([['p3', 'init', 'init', 1], ['p1', 'init', 'init', 1]])
+  const init = session.init([
+    { _id: 'p1', orderId: 'A' },
+    { _id: 'p3', orderId: 'A' },
+    { _id: 'p2', orderId: 'B' },
+  ])
+  expect(init.kind === 'events' && init.events.map((event) => [event.DocID, event.DataType, event.QueueType, event.ID])).toEqual([
+    ['p3', 'init', 'init', 1],
+    ['p1', 'init', 'init', 1],
+  ])
 })
 
 describe('event for each kind of write (reference/wechat.md §2.4 table)', () => {
@@ -46,9 +63,14 @@ describe('event for each kind of write (reference/wechat.md §2.4 table)', () =>
     const session = started({ orderId: 'A' }, [a])
     const events = apply(session, [change('update', a, { _id: 'p1', orderId: 'A', status: 'DELIVERED' })])
     expect(events).toHaveLength(1)
-    expect(events.map((event) => [JSON.parse(event.UpdatedFields as string), JSON.parse(event.removedFields as string), JSON.parse(event.Doc as string), event.ID])).toEqual([
-      [{ status: 'DELIVERED' }, ['addr'], { _id: 'p1', orderId: 'A', status: 'DELIVERED' }, 2],
-    ])
+    expect(
+      events.map((event) => [
+        JSON.parse(event.UpdatedFields as string),
+        JSON.parse(event.removedFields as string),
+        JSON.parse(event.Doc as string),
+        event.ID,
+      ]),
+    ).toEqual([[{ status: 'DELIVERED' }, ['addr'], { _id: 'p1', orderId: 'A', status: 'DELIVERED' }, 2]])
   })
 
   test('a remove carries no Doc (the client uses its cached one)', () => {
@@ -60,22 +82,37 @@ describe('event for each kind of write (reference/wechat.md §2.4 table)', () =>
 
 test('all changes of one commit share one event id; unrelated commits do not advance it', () => {
   const session = started({ orderId: 'A' }, [])
-  const events = apply(session, [change('insert', undefined, { _id: 'p1', orderId: 'A' }), change('insert', undefined, { _id: 'p2', orderId: 'A' })])
+  const events = apply(session, [
+    change('insert', undefined, { _id: 'p1', orderId: 'A' }),
+    change('insert', undefined, { _id: 'p2', orderId: 'A' }),
+  ])
   expect(events.map((event) => event.ID)).toEqual([2, 2])
   expect(apply(session, [change('insert', undefined, { _id: 'p3', orderId: 'B' })])).toEqual([])
   expect(session.currEvent).toBe(2)
-  expect(session.apply([{ ...change('insert', undefined, { _id: 'x', orderId: 'A' }), collection: 'orders' }], () => []).kind).toBe('events')
+  expect(session.apply([{ ...change('insert', undefined, { _id: 'x', orderId: 'A' }), collection: 'orders' }], () => []).kind).toBe(
+    'events',
+  )
   expect(session.currEvent).toBe(2)
 })
 
 test('a limited watch reports documents pushed in and out by the limit', () => {
-  const docs = [{ _id: 'p1', n: 1 }, { _id: 'p2', n: 2 }, { _id: 'p3', n: 3 }]
+  const docs = [
+    { _id: 'p1', n: 1 },
+    { _id: 'p2', n: 2 },
+    { _id: 'p3', n: 3 },
+  ]
   const session = started({}, docs, { order: { n: -1 }, limit: 2 })
   const inserted = { _id: 'p4', n: 4 }
   const events = apply(session, [change('insert', undefined, inserted)], [...docs, inserted])
-  expect(brief(events)).toEqual([['p4', 'add', 'enqueue'], ['p2', 'limit', 'dequeue']])
+  expect(brief(events)).toEqual([
+    ['p4', 'add', 'enqueue'],
+    ['p2', 'limit', 'dequeue'],
+  ])
   const removed = apply(session, [change('remove', inserted, undefined)], docs)
-  expect(brief(removed)).toEqual([['p4', 'remove', 'dequeue'], ['p2', 'limit', 'enqueue']])
+  expect(brief(removed)).toEqual([
+    ['p4', 'remove', 'dequeue'],
+    ['p2', 'limit', 'enqueue'],
+  ])
 })
 
 test('REBUILD_WATCH gets the events after a given id', () => {

@@ -56,7 +56,13 @@ export class WatchSession {
     this.members = membersOf(result)
     return {
       kind: 'events',
-      events: result.map((doc) => ({ ID: this.currEvent, DataType: 'init', QueueType: 'init', DocID: doc._id as DocId, Doc: docJson(doc) })),
+      events: result.map((doc) => ({
+        ID: this.currEvent,
+        DataType: 'init',
+        QueueType: 'init',
+        DocID: doc._id as DocId,
+        Doc: docJson(doc),
+      })),
     }
   }
 
@@ -90,7 +96,8 @@ export class WatchSession {
     // Documents pushed into or out of a limited result by another document's change.
     for (const doc of limited ?? []) {
       const key = idKey(doc._id as DocId)
-      if (!before.has(key) && !changed.has(key)) events.push({ ID: id, DataType: 'limit', QueueType: 'enqueue', DocID: doc._id as DocId, Doc: docJson(doc) })
+      if (!before.has(key) && !changed.has(key))
+        events.push({ ID: id, DataType: 'limit', QueueType: 'enqueue', DocID: doc._id as DocId, Doc: docJson(doc) })
     }
     for (const [key, docId] of before) {
       if (!after.has(key) && !changed.has(key)) events.push({ ID: id, DataType: 'limit', QueueType: 'dequeue', DocID: docId })

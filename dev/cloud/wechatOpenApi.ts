@@ -7,9 +7,17 @@
 import type { ZodError } from 'zod'
 import { invalidKeyword, notifyConfirmReceiveSchema, subscribeSendSchema, uploadShippingInfoSchema } from './openApiSchemas'
 
-export interface WechatAnswer { errcode: number; errmsg: string; [field: string]: unknown }
+export interface WechatAnswer {
+  errcode: number
+  errmsg: string
+  [field: string]: unknown
+}
 
-export interface PastCall { api: string; data: Record<string, unknown>; errcode: number }
+export interface PastCall {
+  api: string
+  data: Record<string, unknown>
+  errcode: number
+}
 
 export interface WechatWorld {
   /** The payer's openid of a WeChat Pay transaction, or undefined when WeChat Pay knows no such transaction. */
@@ -57,7 +65,9 @@ const HANDLERS: Record<string, Handler> = {
     const payer = world.payerOf(transactionId)
     if (payer === undefined) return refuse(WECHAT_ERRORS.unknownTransaction, '支付单不存在')
     if (payer !== body.data.payer.openid) return refuse(WECHAT_ERRORS.notThePayer, '该笔支付单不属于 openid 所指定的用户')
-    const accepted = world.past.filter((call) => call.api === 'wxa.sec.order.uploadShippingInfo' && call.errcode === 0 && transactionOf(call.data) === transactionId)
+    const accepted = world.past.filter(
+      (call) => call.api === 'wxa.sec.order.uploadShippingInfo' && call.errcode === 0 && transactionOf(call.data) === transactionId,
+    )
     if (accepted.length >= 2) return refuse(WECHAT_ERRORS.updateLimit, '该支付单的发货信息已修改过一次，不能再修改')
     return ok()
   },
@@ -66,7 +76,9 @@ const HANDLERS: Record<string, Handler> = {
     if (!body.success) return refuse(WECHAT_ERRORS.badBody, `data format error: ${describe(body.error)}`)
     const transactionId = body.data.transaction_id ?? ''
     if (world.payerOf(transactionId) === undefined) return refuse(WECHAT_ERRORS.unknownTransaction, '支付单不存在')
-    const reminded = world.past.some((call) => call.api === 'wxa.sec.order.notifyConfirmReceive' && call.errcode === 0 && transactionOf(call.data) === transactionId)
+    const reminded = world.past.some(
+      (call) => call.api === 'wxa.sec.order.notifyConfirmReceive' && call.errcode === 0 && transactionOf(call.data) === transactionId,
+    )
     if (reminded) return refuse(WECHAT_ERRORS.alreadyReminded, '该订单已提醒过确认收货')
     return ok()
   },

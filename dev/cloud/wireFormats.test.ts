@@ -4,7 +4,11 @@ import { bytesField, decodeMessage, encodeMessage, varintField } from './protobu
 
 describe('protobuf wire', () => {
   test('round-trips bytes, strings and varints, including a negative int32', () => {
-    const encoded = encodeMessage([{ field: 1, bytes: 'héllo' }, { field: 3, varint: -604101 }, { field: 4, varint: 300 }])
+    const encoded = encodeMessage([
+      { field: 1, bytes: 'héllo' },
+      { field: 3, varint: -604101 },
+      { field: 4, varint: 300 },
+    ])
     const decoded = decodeMessage(encoded)
     if (!decoded.ok) throw new Error(decoded.message)
     expect(bytesField(decoded.message, 1)[0]?.toString('utf8')).toBe('héllo')
@@ -29,10 +33,20 @@ describe('protobuf wire', () => {
 
 describe('openapi messages', () => {
   // CommApiData { apiType: 1, openapiData: { pairs: [{key, value}] } } as wx-server-sdk builds it.
-  const pair = (key: string, value: string) => encodeMessage([{ field: 1, bytes: key }, { field: 2, bytes: value }])
+  const pair = (key: string, value: string) =>
+    encodeMessage([
+      { field: 1, bytes: key },
+      { field: 2, bytes: value },
+    ])
   const requestData = encodeMessage([
     { field: 1, varint: 1 },
-    { field: 2, bytes: encodeMessage([{ field: 1, bytes: pair('touser', '"o-alice"') }, { field: 1, bytes: pair('data', '{"thing1":{"value":"x"}}') }]) },
+    {
+      field: 2,
+      bytes: encodeMessage([
+        { field: 1, bytes: pair('touser', '"o-alice"') },
+        { field: 1, bytes: pair('data', '{"thing1":{"value":"x"}}') },
+      ]),
+    },
   ])
 
   test('decodes the params of CommApiData', () => {

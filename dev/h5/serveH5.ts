@@ -53,9 +53,10 @@ export async function serveH5(options: ServeH5Options): Promise<H5Server> {
     readFile(file).then(
       (content) => {
         const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream'
-        const body = relative === 'index.html'
-          ? content.toString('utf8').replace('</head>', `<script>window.__DEVCLOUD__=${config}</script></head>`)
-          : content
+        const body =
+          relative === 'index.html'
+            ? content.toString('utf8').replace('</head>', `<script>window.__DEVCLOUD__=${config}</script></head>`)
+            : content
         response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body)
       },
       () => response.writeHead(404, { 'content-type': 'text/plain' }).end('not found'),
@@ -66,6 +67,10 @@ export async function serveH5(options: ServeH5Options): Promise<H5Server> {
   if (address === null || typeof address === 'string') throw new Error('H5 server has no port')
   return {
     url: `http://${host}:${address.port}`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }

@@ -6,17 +6,32 @@ import { demoSandboxOverHttp, localSandboxUrl, seedDemoOrders, type DemoSandbox 
 import { demoMerchants } from './merchants'
 import { DEMO_PRODUCTS } from './products'
 
-export interface SeedReport { created: Record<string, number>; warnings: string[] }
+export interface SeedReport {
+  created: Record<string, number>
+  warnings: string[]
+}
 
 export interface SeedOptions {
   /** Where the demo parcels' stories are assigned; default: the local sandbox's HTTP API, if configured. */
   sandbox?: DemoSandbox | null
 }
 
-export async function seedDemoData(devcloud: DevCloud, env: NodeJS.ProcessEnv = process.env, options: SeedOptions = {}): Promise<SeedReport> {
+export async function seedDemoData(
+  devcloud: DevCloud,
+  env: NodeJS.ProcessEnv = process.env,
+  options: SeedOptions = {},
+): Promise<SeedReport> {
   const created: Record<string, number> = {}
-  created.products = await putMissing(devcloud, 'products', DEMO_PRODUCTS.map((product) => ({ ...product })))
-  created.merchants = await putMissing(devcloud, 'merchants', demoMerchants(env.MERCHANT_OPENIDS).map((merchant) => ({ ...merchant })))
+  created.products = await putMissing(
+    devcloud,
+    'products',
+    DEMO_PRODUCTS.map((product) => ({ ...product })),
+  )
+  created.merchants = await putMissing(
+    devcloud,
+    'merchants',
+    demoMerchants(env.MERCHANT_OPENIDS).map((merchant) => ({ ...merchant })),
+  )
   const sandboxUrl = localSandboxUrl(env)
   const sandbox = options.sandbox !== undefined ? options.sandbox : sandboxUrl ? demoSandboxOverHttp(sandboxUrl) : null
   const demo = await seedDemoOrders(devcloud, sandbox)

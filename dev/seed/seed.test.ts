@@ -8,12 +8,15 @@ describe('demo products', () => {
     expect(new Set(DEMO_PRODUCTS.map((product) => product._id)).size).toBe(DEMO_PRODUCTS.length)
   })
 
-  test.each(DEMO_PRODUCTS.map((product) => [product._id, product]))('%s: price in whole fen, stock a count, placeholder image', (_id, product) => {
-    expect(Number.isInteger(product.priceFen) && product.priceFen > 0).toBe(true)
-    expect(Number.isInteger(product.stock) && product.stock >= 0).toBe(true)
-    expect(product.image).toMatch(/^\/assets\/products\/[\w-]+\.png$/)
-    expect(product.title.length).toBeGreaterThan(0)
-  })
+  test.each(DEMO_PRODUCTS.map((product) => [product._id, product]))(
+    '%s: price in whole fen, stock a count, placeholder image',
+    (_id, product) => {
+      expect(Number.isInteger(product.priceFen) && product.priceFen > 0).toBe(true)
+      expect(Number.isInteger(product.stock) && product.stock >= 0).toBe(true)
+      expect(product.image).toMatch(/^\/assets\/products\/[\w-]+\.png$/)
+      expect(product.title.length).toBeGreaterThan(0)
+    },
+  )
 })
 
 describe('demo merchants', () => {

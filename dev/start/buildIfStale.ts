@@ -37,7 +37,12 @@ export function buildH5(logFile: string): Promise<void> {
     child.on('close', (code) => {
       log.end(() => {
         if (code === 0) resolve()
-        else reject(new Error(`the H5 build failed (exit ${code}); last lines of ${logFile}:\n${readFileSync(logFile, 'utf8').split('\n').slice(-25).join('\n')}`))
+        else
+          reject(
+            new Error(
+              `the H5 build failed (exit ${code}); last lines of ${logFile}:\n${readFileSync(logFile, 'utf8').split('\n').slice(-25).join('\n')}`,
+            ),
+          )
       })
     })
   })

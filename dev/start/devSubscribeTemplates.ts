@@ -6,9 +6,29 @@ export const DEV_SUBSCRIBE_TEMPLATES = {
   miniprogramState: 'developer',
   lang: 'zh_CN',
   templates: [
-    { event: 'shipped', templateId: 'dev-tmpl-shipped', title: '订单发货通知', keywords: { character_string1: 'trackingNo', name2: 'carrier', thing3: 'items', time4: 'time' } },
-    { event: 'out_for_delivery', templateId: 'dev-tmpl-out-for-delivery', title: '快递派送通知', keywords: { character_string1: 'trackingNo', phrase2: 'status', thing3: 'note', time4: 'time' } },
-    { event: 'delivered', templateId: 'dev-tmpl-delivered', title: '订单签收通知', keywords: { character_string1: 'trackingNo', phrase2: 'status', character_string3: 'pickupCode', time4: 'time' } },
-    { event: 'exception', templateId: 'dev-tmpl-exception', title: '物流异常通知', keywords: { character_string1: 'trackingNo', phrase2: 'status', thing3: 'note', time4: 'time' } },
+    {
+      event: 'shipped',
+      templateId: 'dev-tmpl-shipped',
+      title: '订单发货通知',
+      keywords: { character_string1: 'trackingNo', name2: 'carrier', thing3: 'items', time4: 'time' },
+    },
+    {
+      event: 'out_for_delivery',
+      templateId: 'dev-tmpl-out-for-delivery',
+      title: '快递派送通知',
+      keywords: { character_string1: 'trackingNo', phrase2: 'status', thing3: 'note', time4: 'time' },
+    },
+    {
+      event: 'delivered',
+      templateId: 'dev-tmpl-delivered',
+      title: '订单签收通知',
+      keywords: { character_string1: 'trackingNo', phrase2: 'status', character_string3: 'pickupCode', time4: 'time' },
+    },
+    {
+      event: 'exception',
+      templateId: 'dev-tmpl-exception',
+      title: '物流异常通知',
+      keywords: { character_string1: 'trackingNo', phrase2: 'status', thing3: 'note', time4: 'time' },
+    },
   ],
 } as const

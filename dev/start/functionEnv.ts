@@ -41,11 +41,26 @@ export function localFunctionEnv(input: LocalFunctionEnvInput): Record<string, s
  * whichever of these the caller's environment sets; the dev values above fill only the rest.
  */
 export const FUNCTION_ENV_KEYS = [
-  'TRACKING_VENDOR', 'KDNIAO_EBUSINESS_ID', 'KDNIAO_APP_KEY', 'KDNIAO_API_URL',
-  'KUAIDI100_CUSTOMER', 'KUAIDI100_KEY', 'KUAIDI100_SALT', 'KUAIDI100_API_URL',
-  'TRACKING_PUSH_BASE_URL', 'WAREHOUSE_HMAC_SECRET', 'POLL_SILENT_AFTER_MINUTES', 'POLL_BATCH_LIMIT',
-  'SUBSCRIBE_BATCH_LIMIT', 'SUBSCRIBE_INLINE_BUDGET_MS', 'VENDOR_QPS', 'REFRESH_MIN_INTERVAL_SECONDS',
-  'SUBSCRIBE_TEMPLATES', 'PAYMENT_PROVIDER', 'PUSH_INBOX_RETENTION_DAYS', 'MERCHANT_OPENIDS',
+  'TRACKING_VENDOR',
+  'KDNIAO_EBUSINESS_ID',
+  'KDNIAO_APP_KEY',
+  'KDNIAO_API_URL',
+  'KUAIDI100_CUSTOMER',
+  'KUAIDI100_KEY',
+  'KUAIDI100_SALT',
+  'KUAIDI100_API_URL',
+  'TRACKING_PUSH_BASE_URL',
+  'WAREHOUSE_HMAC_SECRET',
+  'POLL_SILENT_AFTER_MINUTES',
+  'POLL_BATCH_LIMIT',
+  'SUBSCRIBE_BATCH_LIMIT',
+  'SUBSCRIBE_INLINE_BUDGET_MS',
+  'VENDOR_QPS',
+  'REFRESH_MIN_INTERVAL_SECONDS',
+  'SUBSCRIBE_TEMPLATES',
+  'PAYMENT_PROVIDER',
+  'PUSH_INBOX_RETENTION_DAYS',
+  'MERCHANT_OPENIDS',
 ] as const
 
 export interface ResolvedFunctionEnv {
@@ -79,8 +94,14 @@ export function functionEnvFrom(defaults: Record<string, string>, env: NodeJS.Pr
  */
 export function sandboxCredentialsFrom(env: NodeJS.ProcessEnv) {
   return {
-    kdniao: { eBusinessId: setIn(env, 'KDNIAO_EBUSINESS_ID') ?? DEV_KDNIAO.eBusinessId, appKey: setIn(env, 'KDNIAO_APP_KEY') ?? DEV_KDNIAO.appKey },
-    kuaidi100: { customer: setIn(env, 'KUAIDI100_CUSTOMER') ?? DEV_KUAIDI100.customer, key: setIn(env, 'KUAIDI100_KEY') ?? DEV_KUAIDI100.key },
+    kdniao: {
+      eBusinessId: setIn(env, 'KDNIAO_EBUSINESS_ID') ?? DEV_KDNIAO.eBusinessId,
+      appKey: setIn(env, 'KDNIAO_APP_KEY') ?? DEV_KDNIAO.appKey,
+    },
+    kuaidi100: {
+      customer: setIn(env, 'KUAIDI100_CUSTOMER') ?? DEV_KUAIDI100.customer,
+      key: setIn(env, 'KUAIDI100_KEY') ?? DEV_KUAIDI100.key,
+    },
   }
 }
 
@@ -100,9 +121,10 @@ export function describeFunctionEnv(resolved: ResolvedFunctionEnv): string[] {
     const shown = SECRET_KEYS.has(key) ? maskSecret(value) : value
     return `${key}=${shown} ${fromEnv.has(key) ? '(from env)' : '(dev default)'}`
   }
-  const vendorKeys = functionEnv.TRACKING_VENDOR === 'kuaidi100'
-    ? ['KUAIDI100_CUSTOMER', 'KUAIDI100_KEY', 'KUAIDI100_SALT', 'KUAIDI100_API_URL']
-    : ['KDNIAO_EBUSINESS_ID', 'KDNIAO_APP_KEY', 'KDNIAO_API_URL']
+  const vendorKeys =
+    functionEnv.TRACKING_VENDOR === 'kuaidi100'
+      ? ['KUAIDI100_CUSTOMER', 'KUAIDI100_KEY', 'KUAIDI100_SALT', 'KUAIDI100_API_URL']
+      : ['KDNIAO_EBUSINESS_ID', 'KDNIAO_APP_KEY', 'KDNIAO_API_URL']
   const others = [...fromEnv].filter((key) => key !== 'TRACKING_VENDOR' && !vendorKeys.includes(key)).sort()
   return [show('TRACKING_VENDOR'), ...vendorKeys.map(show), ...others.map(show)]
 }

@@ -56,7 +56,16 @@ async function main(): Promise<void> {
   }
 
   const devcloudHost = devcloudHostFrom(process.env.DEVCLOUD_HOST)
-  const stack: LocalStack = await startLocalStack({ devcloudPort, devcloudHost, sandboxPort, appPort, dataDir: DATA_DIR, vendor, speed, env: process.env })
+  const stack: LocalStack = await startLocalStack({
+    devcloudPort,
+    devcloudHost,
+    sandboxPort,
+    appPort,
+    dataDir: DATA_DIR,
+    vendor,
+    speed,
+    env: process.env,
+  })
   for (const warning of stack.seed.warnings) console.warn(`! ${warning}`)
   console.log(`· functions run with (set any of these in the environment to override):`)
   for (const line of describeFunctionEnv(stack.functionEnv)) console.log(`    ${line}`)
@@ -66,17 +75,23 @@ async function main(): Promise<void> {
   const rows: Array<[string, string]> = [
     ['Storefront (shopper)', `${app}/#/pages/index/index?as=dev-shopper`],
     ['My orders', `${app}/#/pages/orders/index?as=dev-shopper`],
-    ...(liveOrder ? [['Live parcel (moves by itself)', `${app}/#/pages/order/detail?id=${liveOrder}&as=dev-shopper`] as [string, string]] : []),
+    ...(liveOrder
+      ? [['Live parcel (moves by itself)', `${app}/#/pages/order/detail?id=${liveOrder}&as=dev-shopper`] as [string, string]]
+      : []),
     ['Merchant console', `${app}/#/merchant/pages/index/index?as=dev-merchant`],
     ['Local cloud', `${stack.devcloud.url}  (admin API: ${stack.devcloud.url}/devcloud/v1/…)`],
     ['Sandbox aggregators', `${stack.sandbox.url}  (tracking via ${vendor})`],
     ['MCP endpoint (AI assistants)', `${stack.devcloud.url}/mcp`],
-    ...(mcpToken ? [['MCP demo token (dev-shopper)', `${mcpToken}  (Authorization: Bearer …; README “Connect an MCP client”)`] as [string, string]] : []),
+    ...(mcpToken
+      ? [['MCP demo token (dev-shopper)', `${mcpToken}  (Authorization: Bearer …; README “Connect an MCP client”)`] as [string, string]]
+      : []),
   ]
   console.log('\nParcel storefront is running:\n')
   rows.push(...weappRows(devcloudHost, devcloudPort, lanAddress()))
   for (const [label, url] of rows) console.log(`  ${label.padEnd(31)} ${url}`)
-  console.log('\nOther shopper: ?as=dev-shopper-2. Data persists in .devcloud/ (npm start -- --reset to start over). Ctrl-C stops everything.\n')
+  console.log(
+    '\nOther shopper: ?as=dev-shopper-2. Data persists in .devcloud/ (npm start -- --reset to start over). Ctrl-C stops everything.\n',
+  )
 
   let stopping = false
   const stop = (signal: string) => {
@@ -88,10 +103,13 @@ async function main(): Promise<void> {
       // After close every function has finished, so the export is the final state.
       if (exportOnExit !== undefined) console.log(`· ${describeExport(await stack.devcloud.exportData(exportOnExit))}`)
     }
-    closed().then(() => process.exit(0), (error: unknown) => {
-      console.error(error)
-      process.exit(1)
-    })
+    closed().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error)
+        process.exit(1)
+      },
+    )
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
@@ -104,14 +122,18 @@ function exportOnExitDir(argv: string[]): string | undefined {
   const dir = argv[at + 1]
   if (dir === undefined || dir.startsWith('--')) throw new Error('--export-on-exit needs a directory')
   const resolved = path.resolve(dir)
-  if (!path.relative(DATA_DIR, resolved).startsWith('..')) throw new Error(`--export-on-exit ${resolved} is inside ${DATA_DIR}; export somewhere else`)
+  if (!path.relative(DATA_DIR, resolved).startsWith('..'))
+    throw new Error(`--export-on-exit ${resolved} is inside ${DATA_DIR}; export somewhere else`)
   return resolved
 }
 
 main().catch((error: unknown) => {
-  const message = (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
-    ? `a port is already in use (${(error as Error).message}); stop the other process or set DEVCLOUD_PORT / APP_PORT / SANDBOX_PORT`
-    : error instanceof DataDirLockedError ? error.message : (error as Error).stack ?? String(error)
+  const message =
+    (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+      ? `a port is already in use (${(error as Error).message}); stop the other process or set DEVCLOUD_PORT / APP_PORT / SANDBOX_PORT`
+      : error instanceof DataDirLockedError
+        ? error.message
+        : ((error as Error).stack ?? String(error))
   console.error(`npm start failed: ${message}`)
   process.exit(1)
 })

@@ -13,7 +13,8 @@ export function lanAddress(interfaces = networkInterfaces()): string | null {
 
 export function devcloudHostFrom(value: string | undefined): string {
   const host = value ?? '127.0.0.1'
-  if (!/^(\d{1,3}\.){3}\d{1,3}$|^localhost$/.test(host)) throw new Error(`DEVCLOUD_HOST must be an IPv4 address such as 0.0.0.0, not "${host}"`)
+  if (!/^(\d{1,3}\.){3}\d{1,3}$|^localhost$/.test(host))
+    throw new Error(`DEVCLOUD_HOST must be an IPv4 address such as 0.0.0.0, not "${host}"`)
   return host
 }
 

@@ -46,7 +46,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const env = options.env ?? {}
   const credentials = sandboxCredentialsFrom(env)
   // One stack per data dir, locked before the sandbox reads or writes its state there (dev/cloud/lock.ts).
-  const locked = lockDataDir(options.dataDir, `stop it first (npm start keeps its data in ${options.dataDir}; \`npm run devcloud\` alone keeps its own).`)
+  const locked = lockDataDir(
+    options.dataDir,
+    `stop it first (npm start keeps its data in ${options.dataDir}; \`npm run devcloud\` alone keeps its own).`,
+  )
   if (!locked.ok) throw new DataDirLockedError(locked.message, locked.holder)
   const lock = locked.lock
   let sandbox: Sandbox
@@ -89,7 +92,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   })
   const h5 = options.appPort === null ? null : await serveH5({ cloudUrl, envId: devcloud.envId, port: options.appPort, host: HOST })
   return {
-    devcloud, sandbox, h5, seed, functionEnv: resolved,
+    devcloud,
+    sandbox,
+    h5,
+    seed,
+    functionEnv: resolved,
     async close() {
       await h5?.close()
       await devcloud.close()

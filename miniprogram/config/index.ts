@@ -8,7 +8,9 @@ const core = path.resolve(__dirname, '..', '..', 'core')
 const target = buildTarget(process.env)
 const platform = process.env.TARO_ENV ?? 'weapp'
 type Chain = { plugin(name: string): { use(plugin: unknown, args: unknown[]): unknown } }
-const markLocal = (chain: Chain) => { if (target.local) chain.plugin('localBuildMarker').use(LocalBuildMarker, [markerContent(target, platform)]) }
+const markLocal = (chain: Chain) => {
+  if (target.local) chain.plugin('localBuildMarker').use(LocalBuildMarker, [markerContent(target, platform)])
+}
 if (target.local && platform === 'weapp') writeDevtoolsPrivateConfig(path.resolve(__dirname, '..', '..'))
 
 export default defineConfig<'webpack5'>(async (merge) =>

@@ -10,7 +10,9 @@ import { z } from 'zod'
 export const DEFAULT_LOCAL_CLOUD_URL = 'http://127.0.0.1:8787'
 export const LOCAL_BUILD_MARKER = 'local-build.json'
 
-const cloudUrl = z.string().regex(/^https?:\/\/[A-Za-z0-9.[\]:-]+(:\d{1,5})?$/, 'an origin like http://192.168.1.5:8787 (scheme, host, port; no path)')
+const cloudUrl = z
+  .string()
+  .regex(/^https?:\/\/[A-Za-z0-9.[\]:-]+(:\d{1,5})?$/, 'an origin like http://192.168.1.5:8787 (scheme, host, port; no path)')
 
 export interface BuildTarget {
   local: boolean
@@ -23,7 +25,8 @@ export function buildTarget(env: NodeJS.ProcessEnv): BuildTarget {
   if (target !== 'local' && target !== 'release') throw new Error(`CLOUD_TARGET must be "local" or "release", not "${target}"`)
   if (target === 'release') return { local: false, localCloudUrl: '' }
   const parsed = cloudUrl.safeParse((env.LOCAL_CLOUD_URL || DEFAULT_LOCAL_CLOUD_URL).replace(/\/+$/, ''))
-  if (!parsed.success) throw new Error(`LOCAL_CLOUD_URL must be ${parsed.error.issues[0]?.message ?? 'an http(s) origin'}, not "${env.LOCAL_CLOUD_URL}"`)
+  if (!parsed.success)
+    throw new Error(`LOCAL_CLOUD_URL must be ${parsed.error.issues[0]?.message ?? 'an http(s) origin'}, not "${env.LOCAL_CLOUD_URL}"`)
   return { local: true, localCloudUrl: parsed.data }
 }
 
@@ -52,9 +55,12 @@ export class LocalBuildMarker {
 
   apply(compiler: Compiler): void {
     compiler.hooks.thisCompilation.tap('LocalBuildMarker', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'LocalBuildMarker', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        compilation.emitAsset(LOCAL_BUILD_MARKER, new compiler.webpack.sources.RawSource(this.content))
-      })
+      compilation.hooks.processAssets.tap(
+        { name: 'LocalBuildMarker', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          compilation.emitAsset(LOCAL_BUILD_MARKER, new compiler.webpack.sources.RawSource(this.content))
+        },
+      )
     })
   }
 }
@@ -70,6 +76,6 @@ export function writeDevtoolsPrivateConfig(repoRoot: string): void {
       throw new Error(`${file} is not valid JSON; fix or delete it, then build again`)
     }
   }
-  const setting = typeof current.setting === 'object' && current.setting !== null ? current.setting as Record<string, unknown> : {}
+  const setting = typeof current.setting === 'object' && current.setting !== null ? (current.setting as Record<string, unknown>) : {}
   writeFileSync(file, `${JSON.stringify({ ...current, setting: { ...setting, urlCheck: false } }, null, 2)}\n`)
 }

@@ -2,13 +2,7 @@
 // merchants only (reference/wechat.md §8, components/tab-bar/tabs.ts). The merchant console is the
 // `merchant` subpackage, so shoppers never download it (DESIGN §3.6).
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/orders/index',
-    'pages/order/detail',
-    'pages/product/detail',
-    'pages/checkout/index',
-  ],
+  pages: ['pages/index/index', 'pages/orders/index', 'pages/order/detail', 'pages/product/detail', 'pages/checkout/index'],
   window: {
     navigationBarTitleText: '小店',
     navigationBarBackgroundColor: '#ffffff',
@@ -19,7 +13,15 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'merchant',
-      pages: ['pages/index/index', 'pages/to-ship/index', 'pages/ship/index', 'pages/batch/index', 'pages/exceptions/index', 'pages/performance/index', 'pages/wechat-sync/index'],
+      pages: [
+        'pages/index/index',
+        'pages/to-ship/index',
+        'pages/ship/index',
+        'pages/batch/index',
+        'pages/exceptions/index',
+        'pages/performance/index',
+        'pages/wechat-sync/index',
+      ],
     },
   ],
   tabBar: {

@@ -32,5 +32,8 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((error: unknown) => { console.error(error); process.exit(1) })
+  main().catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
 }

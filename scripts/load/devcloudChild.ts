@@ -34,10 +34,20 @@ async function main(): Promise<void> {
     logFailures: true,
   })
   await putMissing(devcloud, 'products', [...DEMO_PRODUCTS.map((product) => ({ ...product })), { ...LOAD_PRODUCT }])
-  await putMissing(devcloud, 'merchants', demoMerchants(process.env.MERCHANT_OPENIDS).map((merchant) => ({ ...merchant })))
+  await putMissing(
+    devcloud,
+    'merchants',
+    demoMerchants(process.env.MERCHANT_OPENIDS).map((merchant) => ({ ...merchant })),
+  )
   console.log(`devcloud ready on ${devcloud.url}`)
   process.once('SIGTERM', () => {
-    devcloud.close().then(() => process.exit(0), (error: unknown) => { console.error(error); process.exit(1) })
+    devcloud.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error)
+        process.exit(1)
+      },
+    )
   })
 }
 

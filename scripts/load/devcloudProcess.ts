@@ -38,9 +38,15 @@ export async function startDevcloudProcess(options: DevcloudProcessOptions): Pro
   if (options.persistDir) args.push('--persist-dir', options.persistDir)
   const baseEnv: Record<string, string> = {}
   for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG']) if (process.env[key] !== undefined) baseEnv[key] = process.env[key] as string
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...baseEnv, ...options.env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, args, {
+    cwd: REPO_ROOT,
+    env: { ...baseEnv, ...options.env } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
-  const keep = (chunk: Buffer) => { output = (output + chunk.toString('utf8')).slice(-KEPT_OUTPUT) }
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-KEPT_OUTPUT)
+  }
   child.stdout.on('data', keep)
   child.stderr.on('data', keep)
 

@@ -12,7 +12,12 @@ export interface DevcloudRest {
 export function devcloudRest(baseUrl: string): DevcloudRest {
   return {
     async invoke<T>(name: string, data: Record<string, unknown>, openid?: string): Promise<T> {
-      const answer = await request('POST', `${baseUrl}/devcloud/v1/functions/${encodeURIComponent(name)}`, JSON.stringify({ data, openid }), { 'content-type': 'application/json' })
+      const answer = await request(
+        'POST',
+        `${baseUrl}/devcloud/v1/functions/${encodeURIComponent(name)}`,
+        JSON.stringify({ data, openid }),
+        { 'content-type': 'application/json' },
+      )
       if (answer.status !== 200) throw new Error(`${name} failed on the platform: HTTP ${answer.status} ${answer.body}`)
       return (JSON.parse(answer.body) as { result: T }).result
     },

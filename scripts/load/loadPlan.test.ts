@@ -7,9 +7,14 @@ import { expectedParcel, kdniaoDataSign, scanOf, STORY_ACTIONS } from './loadSto
 
 const NUMBERS = Array.from({ length: 6 }, (_, index) => `YT${9_700_000_000_000 + index}`)
 
-interface Fields { RequestData: string; DataSign?: string }
-const fieldsOf = (body: string): Fields => Object.fromEntries(body.split('&').map((pair) => pair.split('=').map(decodeURIComponent))) as unknown as Fields
-const waybillsOf = (body: string) => (JSON.parse(fieldsOf(body).RequestData) as { Data: Array<{ LogisticCode: string; Traces: Array<{ AcceptStation: string }> }> }).Data
+interface Fields {
+  RequestData: string
+  DataSign?: string
+}
+const fieldsOf = (body: string): Fields =>
+  Object.fromEntries(body.split('&').map((pair) => pair.split('=').map(decodeURIComponent))) as unknown as Fields
+const waybillsOf = (body: string) =>
+  (JSON.parse(fieldsOf(body).RequestData) as { Data: Array<{ LogisticCode: string; Traces: Array<{ AcceptStation: string }> }> }).Data
 
 function run(pushes: number, seed = 3): { plan: LoadPlan; planned: PlannedPush[] } {
   const plan = new LoadPlan(NUMBERS, DEV_KDNIAO, seededRandom(seed))
@@ -17,7 +22,8 @@ function run(pushes: number, seed = 3): { plan: LoadPlan; planned: PlannedPush[]
 }
 
 test('DataSign reproduces the documented Kdniao push vector (reference/aggregators.md §1.6)', () => {
-  const requestData = '{"EBusinessID":"1234567","Count":"1","PushTime":"2025-01-02 10:00:00","Data":[{"EBusinessID":"1234567","ShipperCode":"YTO","LogisticCode":"YT1234567890123","Success":true,"State":"2","StateEx":"201","Location":"深圳市","Traces":[{"AcceptTime":"2025-01-02 09:58:00","AcceptStation":"【深圳市】已到达 深圳转运中心","Location":"深圳市","Action":"201"}]}]}'
+  const requestData =
+    '{"EBusinessID":"1234567","Count":"1","PushTime":"2025-01-02 10:00:00","Data":[{"EBusinessID":"1234567","ShipperCode":"YTO","LogisticCode":"YT1234567890123","Success":true,"State":"2","StateEx":"201","Location":"深圳市","Traces":[{"AcceptTime":"2025-01-02 09:58:00","AcceptStation":"【深圳市】已到达 深圳转运中心","Location":"深圳市","Action":"201"}]}]}'
   expect(kdniaoDataSign(requestData, '00000000-1111-2222-3333-444444444444')).toBe('ZDNhOWRiM2ZhODZhMWViMzIyODdlY2JhNDU0MGFhNmE=')
 })
 
@@ -36,7 +42,8 @@ test('the expectation is the longest snapshot any valid push carried, read back 
   const { plan, planned } = run(300)
   const longest = new Map<string, number>()
   for (const push of planned.filter((candidate) => candidate.valid)) {
-    for (const waybill of waybillsOf(push.body)) longest.set(waybill.LogisticCode, Math.max(longest.get(waybill.LogisticCode) ?? 0, waybill.Traces.length))
+    for (const waybill of waybillsOf(push.body))
+      longest.set(waybill.LogisticCode, Math.max(longest.get(waybill.LogisticCode) ?? 0, waybill.Traces.length))
   }
   expect(NUMBERS.map((_, index) => plan.scansCarried(index))).toEqual(NUMBERS.map((number) => longest.get(number) ?? 0))
   // Six parcels and 300 pushes: every story was told to the end.
@@ -56,7 +63,11 @@ test('forged pushes carry a scan that no valid push has', () => {
     expect(waybillsOf(push.body)[0]?.Traces.at(-1)?.AcceptStation).toMatch(/^伪造的签收/)
   }
   for (const push of planned.filter((candidate) => candidate.valid)) {
-    expect(waybillsOf(push.body).flatMap((waybill) => waybill.Traces.map((trace) => trace.AcceptStation)).some((text) => text.startsWith('伪造'))).toBe(false)
+    expect(
+      waybillsOf(push.body)
+        .flatMap((waybill) => waybill.Traces.map((trace) => trace.AcceptStation))
+        .some((text) => text.startsWith('伪造')),
+    ).toBe(false)
   }
 })
 

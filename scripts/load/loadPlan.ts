@@ -8,9 +8,16 @@ import { nth } from '../../test/support/nth'
 export type PushKind = 'new' | 'duplicate' | 'out-of-order' | 'forged'
 export const PUSH_KINDS: readonly PushKind[] = ['new', 'duplicate', 'out-of-order', 'forged']
 
-export interface PlannedPush { kind: PushKind; body: string; valid: boolean }
+export interface PlannedPush {
+  kind: PushKind
+  body: string
+  valid: boolean
+}
 
-export interface LoadCredentials { eBusinessId: string; appKey: string }
+export interface LoadCredentials {
+  eBusinessId: string
+  appKey: string
+}
 
 /** Share of each kind; the rest of a draw falls to `new`. */
 const MIX = { duplicate: 0.2, outOfOrder: 0.2, forged: 0.15 }
@@ -39,7 +46,11 @@ export class LoadPlan {
   private readonly resendPool: string[] = []
   private pushes = 0
 
-  constructor(private readonly trackingNos: readonly string[], private readonly credentials: LoadCredentials, private readonly random: () => number) {
+  constructor(
+    private readonly trackingNos: readonly string[],
+    private readonly credentials: LoadCredentials,
+    private readonly random: () => number,
+  ) {
     this.allocated = trackingNos.map(() => 0)
     this.carried = trackingNos.map(() => 0)
   }
@@ -73,7 +84,12 @@ export class LoadPlan {
 
   private valid(kind: PushKind, waybills: Array<[number, number]>): PlannedPush {
     for (const [index, scans] of waybills) this.carried[index] = Math.max(this.carried[index] ?? 0, scans)
-    const body = kdniaoPushBody(this.credentials.eBusinessId, waybills.map(([index, scans]) => this.waybill(index, scans)), this.pushTime(), this.credentials.appKey)
+    const body = kdniaoPushBody(
+      this.credentials.eBusinessId,
+      waybills.map(([index, scans]) => this.waybill(index, scans)),
+      this.pushTime(),
+      this.credentials.appKey,
+    )
     if (this.resendPool.length < RESEND_POOL) this.resendPool.push(body)
     else this.resendPool[Math.floor(this.random() * RESEND_POOL)] = body
     return { kind, body, valid: true }
@@ -85,11 +101,14 @@ export class LoadPlan {
     const size = this.random() < BATCH_CHANCE ? Math.min(open.length, 2 + Math.floor(this.random() * (MAX_BATCH - 1))) : 1
     const chosen = new Set<number>()
     while (chosen.size < size) chosen.add(this.pick(open))
-    return this.valid('new', [...chosen].map((index) => {
-      const scans = (this.allocated[index] ?? 0) + 1
-      this.allocated[index] = scans
-      return [index, scans]
-    }))
+    return this.valid(
+      'new',
+      [...chosen].map((index) => {
+        const scans = (this.allocated[index] ?? 0) + 1
+        this.allocated[index] = scans
+        return [index, scans]
+      }),
+    )
   }
 
   private duplicate(): PlannedPush {

@@ -5,7 +5,13 @@ import { DEV_KDNIAO } from '../../dev/aggregators'
 import { DEV_SUBSCRIBE_TEMPLATES } from '../../dev/start/devSubscribeTemplates'
 
 export const LOAD_PRODUCT = {
-  _id: 'prod-load', title: '压测商品', priceFen: 100, image: '/assets/products/load.png', stock: 1_000_000, description: 'load test', createdAt: 0,
+  _id: 'prod-load',
+  title: '压测商品',
+  priceFen: 100,
+  image: '/assets/products/load.png',
+  stock: 1_000_000,
+  description: 'load test',
+  createdAt: 0,
 }
 
 export const LOAD_SHOPPER = 'load-shopper'

@@ -9,12 +9,21 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 export function median(values: readonly number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50)
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  )
 }
 
 export const round2 = (value: number): number => Math.round(value * 100) / 100
 
-export interface LatencySummary { samples: number; p50_ms: number; p95_ms: number; p99_ms: number; max_ms: number }
+export interface LatencySummary {
+  samples: number
+  p50_ms: number
+  p95_ms: number
+  p99_ms: number
+  max_ms: number
+}
 
 export function latencySummary(samples: readonly number[]): LatencySummary {
   const sorted = [...samples].sort((a, b) => a - b)

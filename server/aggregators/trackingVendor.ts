@@ -13,9 +13,7 @@ export interface VendorParcel {
   destination: { province: string; city: string }
 }
 
-export type SubscribeOutcome =
-  | { ok: true; alreadySubscribed: boolean }
-  | { ok: false; retryable: boolean; error: string }
+export type SubscribeOutcome = { ok: true; alreadySubscribed: boolean } | { ok: false; retryable: boolean; error: string }
 
 export type QueryOutcome =
   | { ok: true; snapshot: TrackingSnapshot }

@@ -14,8 +14,11 @@ export async function answerQuestion(deps: { db: Database; now: Clock }, openid:
 export async function askParcel(deps: { db: Database; now: Clock }, openid: string, question: string): Promise<AskParcelResult> {
   const answer = await answerQuestion(deps, openid, question)
   switch (answer.kind) {
-    case 'answer': return { ok: true, answer: answer.text, orderId: answer.orderId, parcelIds: answer.parcelIds }
-    case 'choose': return { ok: true, answer: answer.text, choices: answer.choices }
-    case 'none': return { ok: true, answer: answer.text }
+    case 'answer':
+      return { ok: true, answer: answer.text, orderId: answer.orderId, parcelIds: answer.parcelIds }
+    case 'choose':
+      return { ok: true, answer: answer.text, choices: answer.choices }
+    case 'none':
+      return { ok: true, answer: answer.text }
   }
 }

@@ -8,7 +8,11 @@ import { tokenRepository } from './tokenRepository'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
-export interface AccessDeps { db: Database; now: Clock; env: Record<string, string | undefined> }
+export interface AccessDeps {
+  db: Database
+  now: Clock
+  env: Record<string, string | undefined>
+}
 
 /** /mcp is an HTTP-access route on the same public domain the vendors push to. */
 export function mcpUrlFrom(env: Record<string, string | undefined>): string | null {
@@ -33,8 +37,16 @@ export async function assistantAccess(deps: AccessDeps, openid: string, input: A
       const token = newToken()
       const hash = tokenHash(token)
       const doc: AssistantTokenDoc = {
-        _id: tokenIdOf(hash), openid, tokenHash: hash, label: input.label || 'AI 助手', scope: 'shopper',
-        createdAt: now, lastUsedAt: null, expiresAt: now + TOKEN_TTL_DAYS * DAY_MS, revoked: false, revokedAt: null,
+        _id: tokenIdOf(hash),
+        openid,
+        tokenHash: hash,
+        label: input.label || 'AI 助手',
+        scope: 'shopper',
+        createdAt: now,
+        lastUsedAt: null,
+        expiresAt: now + TOKEN_TTL_DAYS * DAY_MS,
+        revoked: false,
+        revokedAt: null,
         rate: { window: 0, count: 0 },
       }
       await tokens.create(doc)

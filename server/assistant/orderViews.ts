@@ -34,8 +34,10 @@ export function etaView(doc: Loose): EtaView | null {
   return at === null ? null : { kind: 'vendor', at }
 }
 
-const pointName = (point: unknown): string | null => (isObject(point) && typeof point.name === 'string' && point.name !== '' ? point.name : null)
-const names = (points: unknown): string[] => (Array.isArray(points) ? points.map(pointName).filter((name): name is string => name !== null) : [])
+const pointName = (point: unknown): string | null =>
+  isObject(point) && typeof point.name === 'string' && point.name !== '' ? point.name : null
+const names = (points: unknown): string[] =>
+  Array.isArray(points) ? points.map(pointName).filter((name): name is string => name !== null) : []
 
 export function routeView(doc: Loose): RouteView | null {
   const route = doc.route
@@ -47,10 +49,17 @@ export function parcelView(doc: ParcelDoc): ParcelView {
   const [latest] = doc.events
   const contact = doc.events.find((event) => event.courier?.phone || event.courier?.name)?.courier ?? null
   return {
-    parcelId: doc._id, seq: doc.seq, carrier: doc.carrier, trackingNo: doc.trackingNo, status: doc.status, subStatus: doc.subStatus,
+    parcelId: doc._id,
+    seq: doc.seq,
+    carrier: doc.carrier,
+    trackingNo: doc.trackingNo,
+    status: doc.status,
+    subStatus: doc.subStatus,
     items: doc.items,
     latest: latest ? { at: latest.at, text: latest.text, ...(latest.location ? { location: latest.location } : {}) } : null,
-    contact, eta: etaView(doc as unknown as Loose), route: routeView(doc as unknown as Loose),
+    contact,
+    eta: etaView(doc as unknown as Loose),
+    route: routeView(doc as unknown as Loose),
   }
 }
 
@@ -61,9 +70,12 @@ export function orderView(order: OrderDoc, parcels: readonly ParcelDoc[]): Order
 
 /** Two reads whatever the number of orders: the shopper's orders, then their parcels. */
 export async function shopperOrderViews(db: Database, openid: string): Promise<OrderView[]> {
-  const orders = (await db.collection(COLLECTIONS.orders).where({ _openid: openid }).orderBy('createdAt', 'desc').limit(MAX_ORDERS_READ).get()).data as unknown as OrderDoc[]
+  const orders = (
+    await db.collection(COLLECTIONS.orders).where({ _openid: openid }).orderBy('createdAt', 'desc').limit(MAX_ORDERS_READ).get()
+  ).data as unknown as OrderDoc[]
   if (orders.length === 0) return []
-  const parcels = (await db.collection(COLLECTIONS.parcels).where({ _openid: openid }).limit(MAX_PARCELS_READ).get()).data as unknown as ParcelDoc[]
+  const parcels = (await db.collection(COLLECTIONS.parcels).where({ _openid: openid }).limit(MAX_PARCELS_READ).get())
+    .data as unknown as ParcelDoc[]
   return orders.map((order) => orderView(order, parcels))
 }
 
@@ -71,6 +83,7 @@ export async function shopperOrderViews(db: Database, openid: string): Promise<O
 export async function shopperOrderView(db: Database, openid: string, orderId: string): Promise<OrderView | null> {
   const order = (await db.collection(COLLECTIONS.orders).doc(orderId).get()).data as OrderDoc | null
   if (!order || order._openid !== openid) return null
-  const parcels = (await db.collection(COLLECTIONS.parcels).where({ orderId, _openid: openid }).limit(MAX_PARCELS_READ).get()).data as unknown as ParcelDoc[]
+  const parcels = (await db.collection(COLLECTIONS.parcels).where({ orderId, _openid: openid }).limit(MAX_PARCELS_READ).get())
+    .data as unknown as ParcelDoc[]
   return orderView(order, parcels)
 }

@@ -22,7 +22,11 @@ export function tokenRepository(db: Database) {
     },
 
     async countLive(openid: string, now: number): Promise<number> {
-      return (await tokens().where({ openid, revoked: false, expiresAt: _.gt(now) }).count()).total
+      return (
+        await tokens()
+          .where({ openid, revoked: false, expiresAt: _.gt(now) })
+          .count()
+      ).total
     },
 
     async create(doc: AssistantTokenDoc): Promise<void> {
@@ -31,18 +35,23 @@ export function tokenRepository(db: Database) {
     },
 
     async revoke(tokenId: string, openid: string, now: number): Promise<boolean> {
-      const changed = await tokens().where({ _id: tokenId, openid, revoked: false }).update({ data: { revoked: true, revokedAt: now } })
+      const changed = await tokens()
+        .where({ _id: tokenId, openid, revoked: false })
+        .update({ data: { revoked: true, revokedAt: now } })
       return changed.stats.updated === 1
     },
 
     /** Counts one call in `window` unless the window's budget is spent; false when it is (or a
      * concurrent call changed the window first: the caller re-reads). */
     async countCall(doc: AssistantTokenDoc, window: number, now: number): Promise<boolean> {
-      const counted = doc.rate.window === window
-        ? await tokens().where({ _id: doc._id, 'rate.window': window, 'rate.count': _.lt(CALLS_PER_MINUTE) })
-          .update({ data: { 'rate.count': _.inc(1), lastUsedAt: now } })
-        : await tokens().where({ _id: doc._id, 'rate.window': doc.rate.window, 'rate.count': doc.rate.count })
-          .update({ data: { rate: _.set({ window, count: 1 }), lastUsedAt: now } })
+      const counted =
+        doc.rate.window === window
+          ? await tokens()
+              .where({ _id: doc._id, 'rate.window': window, 'rate.count': _.lt(CALLS_PER_MINUTE) })
+              .update({ data: { 'rate.count': _.inc(1), lastUsedAt: now } })
+          : await tokens()
+              .where({ _id: doc._id, 'rate.window': doc.rate.window, 'rate.count': doc.rate.count })
+              .update({ data: { rate: _.set({ window, count: 1 }), lastUsedAt: now } })
       return counted.stats.updated === 1
     },
   }

@@ -4,12 +4,18 @@ import { verifyWarehouseRequest, warehouseSignature } from './warehouseSignature
 const SECRET = 'warehouse-secret-0001'
 const NOW = 1_767_000_000_000
 const body = '{"entries":[{"orderId":"o1","trackingNo":"YT1234567890123"}]}'
-const signed = (timestamp: string, rawBody = body, secret = SECRET) => ({ timestamp, signature: warehouseSignature(secret, timestamp, rawBody), rawBody })
+const signed = (timestamp: string, rawBody = body, secret = SECRET) => ({
+  timestamp,
+  signature: warehouseSignature(secret, timestamp, rawBody),
+  rawBody,
+})
 const SKEW = 5 * 60_000
 
 describe('warehouse request signature', () => {
   it('is HMAC-SHA256(secret, timestamp + "." + body) in hex', () => {
-    expect(warehouseSignature(SECRET, '1700000000000', body)).toBe(createHmac('sha256', SECRET).update(`1700000000000.${body}`).digest('hex'))
+    expect(warehouseSignature(SECRET, '1700000000000', body)).toBe(
+      createHmac('sha256', SECRET).update(`1700000000000.${body}`).digest('hex'),
+    )
   })
 
   it.each<[string, Parameters<typeof verifyWarehouseRequest>[0], string | null, string]>([

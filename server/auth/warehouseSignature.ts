@@ -17,12 +17,7 @@ export interface WarehouseRequest {
   rawBody: string
 }
 
-export function verifyWarehouseRequest(
-  request: WarehouseRequest,
-  secret: string | null,
-  now: number,
-  maxSkewMs: number,
-): WarehouseAuth {
+export function verifyWarehouseRequest(request: WarehouseRequest, secret: string | null, now: number, maxSkewMs: number): WarehouseAuth {
   if (!secret) return { ok: false, reason: 'not_configured' }
   const { timestamp, signature } = request
   if (!timestamp || !signature) return { ok: false, reason: 'missing_headers' }

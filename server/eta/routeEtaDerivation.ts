@@ -13,8 +13,13 @@ export function withRouteAndEta(next: ParcelDoc): ParcelDoc {
   const route = deriveRoute({ events: next.events, status: next.status, vendorMap: next.vendorMap ?? null, destination })
   const origin = route?.travelled[0] ? cityNamed(route.travelled[0].name) : null
   const eta = estimateEta({
-    carrier: next.carrier, status: next.status, events: next.events, originCity: origin?.code ?? null,
-    destinationCity: city?.code ?? null, vendorEta: next.vendorEta ?? null, laneStats: laneStatsById,
+    carrier: next.carrier,
+    status: next.status,
+    events: next.events,
+    originCity: origin?.code ?? null,
+    destinationCity: city?.code ?? null,
+    vendorEta: next.vendorEta ?? null,
+    laneStats: laneStatsById,
   })
   return { ...next, route, eta }
 }

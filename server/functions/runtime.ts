@@ -27,7 +27,9 @@ export function invalidInput(error: z.core.$ZodError): Failure<'invalid_input'> 
   return failure('invalid_input', describeIssues(error.issues))
 }
 
-export function pipelineRuntime(runtime: FunctionRuntime): { ok: true; runtime: PipelineRuntime } | { ok: false; failure: Failure<'internal_error'> } {
+export function pipelineRuntime(
+  runtime: FunctionRuntime,
+): { ok: true; runtime: PipelineRuntime } | { ok: false; failure: Failure<'internal_error'> } {
   const loaded = loadPipelineConfig(runtime.env)
   if (!loaded.ok) {
     console.error(`[config] ${loaded.message}`)

@@ -38,7 +38,8 @@ export function rawBodyOf(event: IntegrationEvent, maxBytes: number): RawBody {
   // Checked on the encoded length first so an oversized body is never decoded.
   if (text.length > Math.ceil(maxBytes / 3) * 4) return { ok: false, reason: 'too_large', detail: `body over ${maxBytes} bytes` }
   const compact = text.replace(/\s/g, '')
-  if (compact.length % 4 !== 0 || !BASE64.test(compact)) return { ok: false, reason: 'bad_encoding', detail: 'isBase64Encoded but the body is not base64' }
+  if (compact.length % 4 !== 0 || !BASE64.test(compact))
+    return { ok: false, reason: 'bad_encoding', detail: 'isBase64Encoded but the body is not base64' }
   const bytes = Buffer.from(compact, 'base64')
   if (bytes.length > maxBytes) return { ok: false, reason: 'too_large', detail: `body over ${maxBytes} bytes` }
   return { ok: true, body: bytes.toString('utf8') }

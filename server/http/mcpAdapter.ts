@@ -29,7 +29,11 @@ function reply(statusCode: number, headers: Record<string, string>, body: string
 
 /** A JSON-RPC error without an id: the request was refused before it was read as a message. */
 function rpcError(statusCode: number, code: number, message: string, headers: Record<string, string> = {}): IntegrationResponse {
-  return reply(statusCode, { 'content-type': 'application/json; charset=utf-8', ...headers }, JSON.stringify({ jsonrpc: '2.0', id: null, error: { code, message } }))
+  return reply(
+    statusCode,
+    { 'content-type': 'application/json; charset=utf-8', ...headers },
+    JSON.stringify({ jsonrpc: '2.0', id: null, error: { code, message } }),
+  )
 }
 
 export async function handleMcpEvent(event: unknown, endpoint: McpEndpoint): Promise<IntegrationResponse> {
@@ -46,10 +50,14 @@ export async function handleMcpEvent(event: unknown, endpoint: McpEndpoint): Pro
 
   const caller = await endpoint.authenticate(headerOf(request, 'authorization'))
   if (!caller.ok && caller.reason === 'unauthorized') return reply(401, { 'www-authenticate': 'Bearer' }, '')
-  if (!caller.ok) return rpcError(429, -32000, 'Too many requests for this token; try again shortly', { 'retry-after': String(caller.retryAfterSeconds) })
+  if (!caller.ok)
+    return rpcError(429, -32000, 'Too many requests for this token; try again shortly', { 'retry-after': String(caller.retryAfterSeconds) })
 
   const raw = rawBodyOf(request, MAX_MCP_BODY_BYTES)
-  if (!raw.ok) return raw.reason === 'too_large' ? rpcError(413, -32600, `Request body over ${MAX_MCP_BODY_BYTES} bytes`) : rpcError(400, -32700, 'Parse error: body is not valid base64')
+  if (!raw.ok)
+    return raw.reason === 'too_large'
+      ? rpcError(413, -32600, `Request body over ${MAX_MCP_BODY_BYTES} bytes`)
+      : rpcError(400, -32700, 'Parse error: body is not valid base64')
   let message: unknown
   try {
     message = JSON.parse(raw.body)
@@ -57,7 +65,8 @@ export async function handleMcpEvent(event: unknown, endpoint: McpEndpoint): Pro
     return rpcError(400, -32700, 'Parse error: body is not JSON')
   }
   // JSON-RPC batches left MCP in protocol 2025-06-18; one message per request keeps the rate honest.
-  if (Array.isArray(message)) return rpcError(400, -32600, 'Invalid Request: batch requests are not supported; send one message per request')
+  if (Array.isArray(message))
+    return rpcError(400, -32600, 'Invalid Request: batch requests are not supported; send one message per request')
 
   const server = endpoint.createServer(caller)
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true })
@@ -72,7 +81,9 @@ export async function handleMcpEvent(event: unknown, endpoint: McpEndpoint): Pro
       authInfo: { token: '', clientId: caller.tokenId, scopes: [caller.scope] },
     })
     const out: Record<string, string> = {}
-    response.headers.forEach((value, name) => { out[name] = value })
+    response.headers.forEach((value, name) => {
+      out[name] = value
+    })
     return reply(response.status, out, await response.text())
   } finally {
     await server.close()

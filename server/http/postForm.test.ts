@@ -26,7 +26,12 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve))
 })
 
-const request = (path: string): VendorRequest => ({ method: 'POST', path, contentType: FORM_CONTENT_TYPE, body: 'RequestData=%7B%7D&中=文' })
+const request = (path: string): VendorRequest => ({
+  method: 'POST',
+  path,
+  contentType: FORM_CONTENT_TYPE,
+  body: 'RequestData=%7B%7D&中=文',
+})
 
 describe('postForm', () => {
   it('sends the form as given and returns the answer text', async () => {

@@ -8,9 +8,17 @@ import { COLLECTIONS, type Database } from '../platform/database'
 import type { NotifyConfig } from './notifyConfig'
 import { notificationStore } from './notificationStore'
 
-export interface ConsentDeps { db: Database; now: Clock; config: NotifyConfig }
+export interface ConsentDeps {
+  db: Database
+  now: Clock
+  config: NotifyConfig
+}
 
-export async function notificationConsent(deps: ConsentDeps, openid: string, input: NotificationConsentInput): Promise<TemplatesResult | RecordConsentResult> {
+export async function notificationConsent(
+  deps: ConsentDeps,
+  openid: string,
+  input: NotificationConsentInput,
+): Promise<TemplatesResult | RecordConsentResult> {
   if (input.action === 'templates') {
     return { ok: true, templates: deps.config.templates.map(({ templateId, event, title }) => ({ templateId, event, title })) }
   }
@@ -24,9 +32,12 @@ export async function notificationConsent(deps: ConsentDeps, openid: string, inp
   const credits = []
   for (const [templateId, result] of Object.entries(input.results)) {
     // 'ban' (the shopper switched this template off) makes any credit worthless; reject/filter grant nothing.
-    const remaining = result === 'accept'
-      ? await store.addCredit(openid, templateId, 1, now)
-      : result === 'ban' ? await store.addCredit(openid, templateId, -Infinity, now) : await store.credit(openid, templateId)
+    const remaining =
+      result === 'accept'
+        ? await store.addCredit(openid, templateId, 1, now)
+        : result === 'ban'
+          ? await store.addCredit(openid, templateId, -Infinity, now)
+          : await store.credit(openid, templateId)
     credits.push({ templateId, remaining })
   }
   return { ok: true, credits }

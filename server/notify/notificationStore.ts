@@ -58,12 +58,19 @@ export function notificationStore(db: Database) {
     },
 
     async due(now: number, limit: number): Promise<NotificationDoc[]> {
-      return (await notifications().where({ state: _.in(['queued', 'sending']), nextAttemptAt: _.lte(now) }).orderBy('nextAttemptAt', 'asc').limit(limit).get()).data as unknown as NotificationDoc[]
+      return (
+        await notifications()
+          .where({ state: _.in(['queued', 'sending']), nextAttemptAt: _.lte(now) })
+          .orderBy('nextAttemptAt', 'asc')
+          .limit(limit)
+          .get()
+      ).data as unknown as NotificationDoc[]
     },
 
     /** Takes a due notification for one attempt; the lease makes it due again if the outcome is lost. */
     async claim(id: string, now: number, leaseUntil: number): Promise<boolean> {
-      const claimed = await notifications().where({ _id: id, state: _.in(['queued', 'sending']), nextAttemptAt: _.lte(now) })
+      const claimed = await notifications()
+        .where({ _id: id, state: _.in(['queued', 'sending']), nextAttemptAt: _.lte(now) })
         .update({ data: { state: 'sending', nextAttemptAt: leaseUntil } })
       return claimed.stats.updated === 1
     },
@@ -74,7 +81,12 @@ export function notificationStore(db: Database) {
 
     async ofOrders(orderIds: string[]): Promise<NotificationDoc[]> {
       if (orderIds.length === 0) return []
-      return (await notifications().where({ orderId: _.in(orderIds) }).limit(1000).get()).data as unknown as NotificationDoc[]
+      return (
+        await notifications()
+          .where({ orderId: _.in(orderIds) })
+          .limit(1000)
+          .get()
+      ).data as unknown as NotificationDoc[]
     },
 
     async credit(openid: string, templateId: string): Promise<number> {
@@ -95,13 +107,17 @@ export function notificationStore(db: Database) {
 
     /** Spends one credit if there is one. */
     async takeCredit(openid: string, templateId: string, now: number): Promise<boolean> {
-      const taken = await credits().where({ _id: creditId(openid, templateId), remaining: _.gt(0) }).update({ data: { remaining: _.inc(-1), updatedAt: now } })
+      const taken = await credits()
+        .where({ _id: creditId(openid, templateId), remaining: _.gt(0) })
+        .update({ data: { remaining: _.inc(-1), updatedAt: now } })
       return taken.stats.updated === 1
     },
 
     /** 43101: WeChat says the shopper has no consent left; ours is cleared to match. */
     async clearCredit(openid: string, templateId: string, now: number): Promise<void> {
-      await credits().where({ _id: creditId(openid, templateId) }).update({ data: { remaining: 0, updatedAt: now } })
+      await credits()
+        .where({ _id: creditId(openid, templateId) })
+        .update({ data: { remaining: 0, updatedAt: now } })
     },
   }
 }

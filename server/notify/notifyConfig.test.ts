@@ -3,7 +3,12 @@ import { loadNotifyConfig, templateFor } from './notifyConfig'
 const TEMPLATES = {
   miniprogramState: 'developer',
   templates: [
-    { event: 'shipped', templateId: 'tmpl-shipped', title: '订单发货通知', keywords: { character_string1: 'trackingNo', thing2: 'carrier' } },
+    {
+      event: 'shipped',
+      templateId: 'tmpl-shipped',
+      title: '订单发货通知',
+      keywords: { character_string1: 'trackingNo', thing2: 'carrier' },
+    },
     { event: 'out_for_delivery', templateId: 'tmpl-ofd', title: '快递派送通知', keywords: { phrase1: 'status', time2: 'time' } },
   ],
 }
@@ -25,7 +30,11 @@ test.each([
   ['an unknown event', JSON.stringify({ templates: [{ ...TEMPLATES.templates[0], event: 'lost' }] }), 'templates.0.event'],
   ['a keyword of no kind', JSON.stringify({ templates: [{ ...TEMPLATES.templates[0], keywords: { remark1: 'note' } }] }), 'keywords'],
   ['an unknown fact', JSON.stringify({ templates: [{ ...TEMPLATES.templates[0], keywords: { thing1: 'weather' } }] }), 'keywords'],
-  ['two templates for one event', JSON.stringify({ templates: [TEMPLATES.templates[0], TEMPLATES.templates[0]] }), 'one template per event'],
+  [
+    'two templates for one event',
+    JSON.stringify({ templates: [TEMPLATES.templates[0], TEMPLATES.templates[0]] }),
+    'one template per event',
+  ],
 ])('refuses %s', (_case, raw, message) => {
   expect(loadNotifyConfig({ SUBSCRIBE_TEMPLATES: raw })).toEqual({ ok: false, message: expect.stringContaining(message) })
 })

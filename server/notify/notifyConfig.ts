@@ -39,7 +39,11 @@ export function loadNotifyConfig(env: Record<string, string | undefined>): Notif
     return { ok: false, message: 'SUBSCRIBE_TEMPLATES is not JSON' }
   }
   const parsed = notifyConfigSchema.safeParse(json)
-  if (!parsed.success) return { ok: false, message: `SUBSCRIBE_TEMPLATES: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}` }
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: `SUBSCRIBE_TEMPLATES: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    }
   const events = parsed.data.templates.map((template) => template.event)
   if (new Set(events).size !== events.length) return { ok: false, message: 'SUBSCRIBE_TEMPLATES: one template per event' }
   return { ok: true, config: parsed.data }

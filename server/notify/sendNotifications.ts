@@ -13,11 +13,17 @@ import { messageFacts } from './messageFacts'
 import { templateFor, type NotifyConfig } from './notifyConfig'
 import { notificationId, notificationStore, type NotificationDoc, type NotificationState } from './notificationStore'
 
-export interface NotifyDeps { db: Database; now: Clock; openApi: WechatOpenApi; config: NotifyConfig }
+export interface NotifyDeps {
+  db: Database
+  now: Clock
+  openApi: WechatOpenApi
+  config: NotifyConfig
+}
 
 export const SEND_LEASE_MS = 2 * 60_000
 
-const getDoc = async <T>(deps: NotifyDeps, collection: string, id: string) => (await deps.db.collection(collection).doc(id).get()).data as T | null
+const getDoc = async <T>(deps: NotifyDeps, collection: string, id: string) =>
+  (await deps.db.collection(collection).doc(id).get()).data as T | null
 
 /** The parcel's derived events as outbox records; returns the ids this call created. */
 export async function queueParcelNotifications(deps: NotifyDeps, parcel: ParcelDoc): Promise<string[]> {
@@ -32,15 +38,30 @@ export async function queueParcelNotifications(deps: NotifyDeps, parcel: ParcelD
       const template = templateFor(deps.config, event)
       if (derivedAt === undefined || !template) continue
       const doc: NotificationDoc = {
-        _id: notificationId(parcel._id, event), parcelId: parcel._id, orderId: parcel.orderId, openid: parcel._openid, event,
-        templateId: template.templateId, state: 'queued', creditHeld: false, attempts: 0, nextAttemptAt: now, lastError: null,
-        derivedAt, createdAt: now, sentAt: null, msgid: null,
+        _id: notificationId(parcel._id, event),
+        parcelId: parcel._id,
+        orderId: parcel.orderId,
+        openid: parcel._openid,
+        event,
+        templateId: template.templateId,
+        state: 'queued',
+        creditHeld: false,
+        attempts: 0,
+        nextAttemptAt: now,
+        lastError: null,
+        derivedAt,
+        createdAt: now,
+        sentAt: null,
+        msgid: null,
       }
       if (await store.createIfAbsent(doc)) created.push(doc._id)
     }
   }
   // Only the dueAt this read saw: an event derived meanwhile set a new one and stays due.
-  await deps.db.collection(COLLECTIONS.parcels).where({ _id: parcel._id, 'notify.dueAt': notify.dueAt }).update({ data: { 'notify.dueAt': null } })
+  await deps.db
+    .collection(COLLECTIONS.parcels)
+    .where({ _id: parcel._id, 'notify.dueAt': notify.dueAt })
+    .update({ data: { 'notify.dueAt': null } })
   return created
 }
 
@@ -48,7 +69,7 @@ export async function queueParcelNotifications(deps: NotifyDeps, parcel: ParcelD
 export async function sendNotification(deps: NotifyDeps, id: string): Promise<NotificationState | 'not_due'> {
   const store = notificationStore(deps.db)
   const now = deps.now()
-  if (!await store.claim(id, now, now + SEND_LEASE_MS)) return 'not_due'
+  if (!(await store.claim(id, now, now + SEND_LEASE_MS))) return 'not_due'
   const doc = await store.get(id)
   if (!doc) return 'not_due'
   const finish = async (state: NotificationState, fields: Partial<NotificationDoc> = {}) => {
@@ -56,7 +77,7 @@ export async function sendNotification(deps: NotifyDeps, id: string): Promise<No
     return state
   }
   if (!doc.creditHeld) {
-    if (!await store.takeCredit(doc.openid, doc.templateId, now)) return finish('no_credit')
+    if (!(await store.takeCredit(doc.openid, doc.templateId, now))) return finish('no_credit')
     await store.update(id, { creditHeld: true })
   }
   // WeChat did not spend the shopper's consent on a message it refused for its content.
@@ -73,8 +94,12 @@ export async function sendNotification(deps: NotifyDeps, id: string): Promise<No
   if (!data.ok) return dataError(data.reason)
 
   const answer = await deps.openApi.call(WECHAT_APIS.subscribeSend, {
-    touser: doc.openid, template_id: doc.templateId, page: orderPage(doc.orderId), data: data.data,
-    miniprogram_state: deps.config.miniprogramState, lang: deps.config.lang,
+    touser: doc.openid,
+    template_id: doc.templateId,
+    page: orderPage(doc.orderId),
+    data: data.data,
+    miniprogram_state: deps.config.miniprogramState,
+    lang: deps.config.lang,
   })
   if (answer.ok) {
     const msgid = typeof answer.answer.msgid === 'number' ? answer.answer.msgid : null
@@ -99,7 +124,7 @@ export async function sendNotification(deps: NotifyDeps, id: string): Promise<No
 export async function notifyParcelsNow(deps: NotifyDeps, parcels: readonly ParcelDoc[]): Promise<number> {
   let sent = 0
   for (const parcel of parcels) {
-    for (const id of await queueParcelNotifications(deps, parcel)) if (await sendNotification(deps, id) === 'sent') sent += 1
+    for (const id of await queueParcelNotifications(deps, parcel)) if ((await sendNotification(deps, id)) === 'sent') sent += 1
   }
   return sent
 }
@@ -108,7 +133,13 @@ export async function notifyParcelsNow(deps: NotifyDeps, parcels: readonly Parce
 export async function drainNotifications(deps: NotifyDeps, limit: number): Promise<{ queued: number; sent: number; retrying: number }> {
   const _ = deps.db.command
   const now = deps.now()
-  const waiting = (await deps.db.collection(COLLECTIONS.parcels).where({ 'notify.dueAt': _.lte(now) }).limit(limit).get()).data as unknown as ParcelDoc[]
+  const waiting = (
+    await deps.db
+      .collection(COLLECTIONS.parcels)
+      .where({ 'notify.dueAt': _.lte(now) })
+      .limit(limit)
+      .get()
+  ).data as unknown as ParcelDoc[]
   let queued = 0
   for (const parcel of waiting) queued += (await queueParcelNotifications(deps, parcel)).length
   let sent = 0

@@ -12,7 +12,12 @@ export function pendingSubscription(vendor: TrackingVendor, now: number): Parcel
   return { vendor, state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, subscribedAt: null, resubscriptions: 0 }
 }
 
-export function afterSubscribeAttempt(current: ParcelSubscription, vendor: TrackingVendor, outcome: SubscribeOutcome, now: number): ParcelSubscription {
+export function afterSubscribeAttempt(
+  current: ParcelSubscription,
+  vendor: TrackingVendor,
+  outcome: SubscribeOutcome,
+  now: number,
+): ParcelSubscription {
   if (outcome.ok) return { ...current, vendor, state: 'subscribed', nextAttemptAt: null, lastError: null, subscribedAt: now }
   const attempts = current.attempts + 1
   if (!outcome.retryable) return { ...current, vendor, state: 'failed', attempts, nextAttemptAt: null, lastError: outcome.error }
@@ -34,10 +39,19 @@ export function afterKuaidi100Stop(current: ParcelSubscription, reason: StopReas
     case 'no_record': {
       const resubscriptions = current.resubscriptions ?? 0
       if (resubscriptions >= MAX_RESUBSCRIPTIONS) {
-        return { ...current, state: 'failed', nextAttemptAt: null, lastError: `abort${said}; ${resubscriptions} re-subscriptions made, giving up (4 per number per month)` }
+        return {
+          ...current,
+          state: 'failed',
+          nextAttemptAt: null,
+          lastError: `abort${said}; ${resubscriptions} re-subscriptions made, giving up (4 per number per month)`,
+        }
       }
       return {
-        ...current, state: 'pending', attempts: 0, resubscriptions: resubscriptions + 1, nextAttemptAt: now + RESUBSCRIBE_AFTER_ABORT_MS,
+        ...current,
+        state: 'pending',
+        attempts: 0,
+        resubscriptions: resubscriptions + 1,
+        nextAttemptAt: now + RESUBSCRIBE_AFTER_ABORT_MS,
         lastError: `abort${said}; re-subscribing after 30 min`,
       }
     }

@@ -13,8 +13,13 @@ export type PaymentSetup = { ok: true; provider: PaymentProvider; gateway: Payme
 
 export function paymentGatewayFrom(env: Record<string, string | undefined>, now: Clock): PaymentSetup {
   const provider = env.PAYMENT_PROVIDER?.trim()
-  if (!provider) return { ok: false, message: 'PAYMENT_PROVIDER is not set (simulated | wechatpay); orders are refused rather than simulated' }
+  if (!provider)
+    return { ok: false, message: 'PAYMENT_PROVIDER is not set (simulated | wechatpay); orders are refused rather than simulated' }
   if (provider === 'simulated') return { ok: true, provider, gateway: simulatedPayments(now) }
-  if (provider === 'wechatpay') return { ok: false, message: 'PAYMENT_PROVIDER=wechatpay: the cloudPay checkout and its pay callback are not built yet; orders are refused' }
+  if (provider === 'wechatpay')
+    return {
+      ok: false,
+      message: 'PAYMENT_PROVIDER=wechatpay: the cloudPay checkout and its pay callback are not built yet; orders are refused',
+    }
   return { ok: false, message: `PAYMENT_PROVIDER must be simulated or wechatpay, not "${provider}"` }
 }

@@ -30,7 +30,13 @@ describe('sha256Hex: FIPS 180-2 examples', () => {
 
 describe('base64: RFC 4648 §10', () => {
   it.each([
-    ['', ''], ['f', 'Zg=='], ['fo', 'Zm8='], ['foo', 'Zm9v'], ['foob', 'Zm9vYg=='], ['fooba', 'Zm9vYmE='], ['foobar', 'Zm9vYmFy'],
+    ['', ''],
+    ['f', 'Zg=='],
+    ['fo', 'Zm8='],
+    ['foo', 'Zm9v'],
+    ['foob', 'Zm9vYg=='],
+    ['fooba', 'Zm9vYmE='],
+    ['foobar', 'Zm9vYmFy'],
   ])('%j → %j', (input, encoded) => {
     expect(nodeDigests.base64(input)).toBe(encoded)
   })

@@ -19,15 +19,14 @@ export const QUERY_RULES: Record<TrackingVendor, QueryRules> = {
 
 export type PollingState = ParcelDoc['polling']
 
-export type QueryAllowance =
-  | { ok: true; polling: PollingState }
-  | { ok: false; retryAfterMs: number }
+export type QueryAllowance = { ok: true; polling: PollingState } | { ok: false; retryAfterMs: number }
 
 /** Whether a query may be made now, and the bookkeeping to store with it (recorded before the call:
  * the vendor counts queries, not answers). */
 export function queryAllowance(polling: PollingState, rules: QueryRules, now: number): QueryAllowance {
   const lastQueryAt = polling.lastQueryAt ?? null
-  if (lastQueryAt !== null && now - lastQueryAt < rules.minIntervalMs) return { ok: false, retryAfterMs: lastQueryAt + rules.minIntervalMs - now }
+  if (lastQueryAt !== null && now - lastQueryAt < rules.minIntervalMs)
+    return { ok: false, retryAfterMs: lastQueryAt + rules.minIntervalMs - now }
   const windowOpen = polling.windowStartedAt !== null && now - polling.windowStartedAt < rules.windowMs
   const windowStartedAt = windowOpen ? (polling.windowStartedAt as number) : now
   const queriesInWindow = windowOpen ? polling.queriesInWindow : 0
@@ -36,7 +35,11 @@ export function queryAllowance(polling: PollingState, rules: QueryRules, now: nu
 }
 
 /** A shopper refreshes one parcel at most this often (config), independent of the vendor budget. */
-export function refreshAllowance(polling: PollingState, minIntervalMs: number, now: number): { ok: true } | { ok: false; retryAfterMs: number } {
+export function refreshAllowance(
+  polling: PollingState,
+  minIntervalMs: number,
+  now: number,
+): { ok: true } | { ok: false; retryAfterMs: number } {
   const last = polling.lastRefreshAt
   if (last !== null && now - last < minIntervalMs) return { ok: false, retryAfterMs: last + minIntervalMs - now }
   return { ok: true }

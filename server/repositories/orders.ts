@@ -23,7 +23,13 @@ export function orderRepository(db: Database) {
     /** Newest first; one more than asked so the caller knows whether a next page exists. */
     async ofShopper(openid: string, before: number | undefined, limit: number): Promise<OrderDoc[]> {
       const condition = before === undefined ? { _openid: openid } : { _openid: openid, createdAt: _.lt(before) }
-      return (await orders().where(condition).orderBy('createdAt', 'desc').limit(limit + 1).get()).data as unknown as OrderDoc[]
+      return (
+        await orders()
+          .where(condition)
+          .orderBy('createdAt', 'desc')
+          .limit(limit + 1)
+          .get()
+      ).data as unknown as OrderDoc[]
     },
 
     /** Newest first, one more than asked (a next page exists); `search` is matched by the database
@@ -32,7 +38,13 @@ export function orderRepository(db: Database) {
       const conditions: unknown[] = [{ status: _.in(statuses) }]
       if (page.before !== undefined) conditions.push({ createdAt: _.lt(page.before) })
       if (page.search) conditions.push(searchCondition(page.search))
-      return (await orders().where(_.and(conditions)).orderBy('createdAt', 'desc').limit(Math.min(page.limit + 1, MAX_READ)).get()).data as unknown as OrderDoc[]
+      return (
+        await orders()
+          .where(_.and(conditions))
+          .orderBy('createdAt', 'desc')
+          .limit(Math.min(page.limit + 1, MAX_READ))
+          .get()
+      ).data as unknown as OrderDoc[]
     },
   }
 }

@@ -34,14 +34,19 @@ function histogramsOf(list: Doc[]): Map<string, DeliveryHistogram> {
 export function parcelStatisticsRepository(db: Database) {
   const _ = db.command
   const $ = db.command.aggregate
-  const grouped = async (field: string, since: number) => (await db.collection(COLLECTIONS.parcels).aggregate()
-    .match({ shippedAt: _.gte(since), supersededBy: null })
-    .group({ _id: { g: field, b: '$stats.deliveryBucket' }, n: $.sum(1), t: $.sum('$stats.troubled') })
-    // Pairs, one per bucket: the answer stays a few hundred KB at 100,000 parcels (the wire is EJSON,
-    // ~20 bytes a number; a result over 1 MB is refused).
-    .group({ _id: '$_id.g', troubled: $.sum('$t'), cells: $.push(['$_id.b', '$n']) })
-    .limit(MAX_GROUPS)
-    .end()).list
+  const grouped = async (field: string, since: number) =>
+    (
+      await db
+        .collection(COLLECTIONS.parcels)
+        .aggregate()
+        .match({ shippedAt: _.gte(since), supersededBy: null })
+        .group({ _id: { g: field, b: '$stats.deliveryBucket' }, n: $.sum(1), t: $.sum('$stats.troubled') })
+        // Pairs, one per bucket: the answer stays a few hundred KB at 100,000 parcels (the wire is EJSON,
+        // ~20 bytes a number; a result over 1 MB is refused).
+        .group({ _id: '$_id.g', troubled: $.sum('$t'), cells: $.push(['$_id.b', '$n']) })
+        .limit(MAX_GROUPS)
+        .end()
+    ).list
 
   return {
     /** Two database actions, whatever the number of parcels. */

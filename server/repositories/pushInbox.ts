@@ -31,7 +31,10 @@ const inboxRefSchema = z.object({ _id: z.string(), bodyParts: z.number() })
 /** Rows read back from the database; a row that is not one is corrupt storage, a bug, not input. */
 function parsed<T>(schema: z.ZodMiniType<T>, rows: unknown): T[] {
   const result = z.array(schema).safeParse(rows)
-  if (!result.success) throw new Error(`pushInbox: stored rows do not parse (${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`)
+  if (!result.success)
+    throw new Error(
+      `pushInbox: stored rows do not parse (${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`,
+    )
   return result.data
 }
 
@@ -46,15 +49,26 @@ export function pushInboxRepository(db: Database) {
     /** Records the row and its body; writing the same push again overwrites it with the same content. */
     async put(row: NewInboxRow, rawBody: string): Promise<void> {
       if (rawBody.length <= BODY_SLICE_CHARS) {
-        await inbox().doc(row._id).set({ data: withoutId({ ...row, rawBody, bodyParts: 0 }) })
+        await inbox()
+          .doc(row._id)
+          .set({ data: withoutId({ ...row, rawBody, bodyParts: 0 }) })
         return
       }
       const count = Math.ceil(rawBody.length / BODY_SLICE_CHARS)
       for (let index = 0; index < count; index += 1) {
-        const part: PushInboxPartDoc = { _id: `${row._id}.${index}`, inboxId: row._id, index, text: rawBody.slice(index * BODY_SLICE_CHARS, (index + 1) * BODY_SLICE_CHARS) }
-        await parts().doc(part._id).set({ data: withoutId(part) })
+        const part: PushInboxPartDoc = {
+          _id: `${row._id}.${index}`,
+          inboxId: row._id,
+          index,
+          text: rawBody.slice(index * BODY_SLICE_CHARS, (index + 1) * BODY_SLICE_CHARS),
+        }
+        await parts()
+          .doc(part._id)
+          .set({ data: withoutId(part) })
       }
-      await inbox().doc(row._id).set({ data: withoutId({ ...row, rawBody: null, bodyParts: count }) })
+      await inbox()
+        .doc(row._id)
+        .set({ data: withoutId({ ...row, rawBody: null, bodyParts: count }) })
     },
     /** The raw body of a row; null when a slice is missing (never expected: slices are written first). */
     async bodyOf(row: PushInboxDoc): Promise<string | null> {
@@ -68,23 +82,45 @@ export function pushInboxRepository(db: Database) {
       return slices.join('')
     },
     async settle(id: string, outcome: PushOutcome, parcelIds: string[], lastError: string | null): Promise<void> {
-      await inbox().doc(id).update({ data: { outcome, parcelIds: _.set(parcelIds), lastError } })
+      await inbox()
+        .doc(id)
+        .update({ data: { outcome, parcelIds: _.set(parcelIds), lastError } })
     },
     /** Settled rows (anything but `received`, which still waits to be applied) received at or before
      * `cutoff`, oldest first: what retention may delete. */
     async settledBefore(cutoff: number, limit: number): Promise<Array<Pick<PushInboxDoc, '_id' | 'bodyParts'>>> {
-      const rows = await inbox().where({ outcome: _.in(SETTLED), receivedAt: _.lte(cutoff) }).orderBy('receivedAt', 'asc').limit(limit).get()
+      const rows = await inbox()
+        .where({ outcome: _.in(SETTLED), receivedAt: _.lte(cutoff) })
+        .orderBy('receivedAt', 'asc')
+        .limit(limit)
+        .get()
       return parsed(inboxRefSchema, rows.data).map((row) => ({ _id: row._id, bodyParts: row.bodyParts }))
     },
     /** Deletes rows and their body slices; slices first, so a row never points at missing slices. */
     async remove(rows: ReadonlyArray<Pick<PushInboxDoc, '_id' | 'bodyParts'>>): Promise<number> {
       if (rows.length === 0) return 0
       const sliced = rows.filter((row) => row.bodyParts > 0).map((row) => row._id)
-      if (sliced.length > 0) await parts().where({ inboxId: _.in(sliced) }).remove()
-      return (await inbox().where({ _id: _.in(rows.map((row) => row._id)) }).remove()).stats.removed
+      if (sliced.length > 0)
+        await parts()
+          .where({ inboxId: _.in(sliced) })
+          .remove()
+      return (
+        await inbox()
+          .where({ _id: _.in(rows.map((row) => row._id)) })
+          .remove()
+      ).stats.removed
     },
     async unapplied(receivedBefore: number, limit: number): Promise<PushInboxDoc[]> {
-      return parsed(pushInboxDocSchema, (await inbox().where({ outcome: 'received', receivedAt: _.lte(receivedBefore) }).orderBy('receivedAt', 'asc').limit(limit).get()).data)
+      return parsed(
+        pushInboxDocSchema,
+        (
+          await inbox()
+            .where({ outcome: 'received', receivedAt: _.lte(receivedBefore) })
+            .orderBy('receivedAt', 'asc')
+            .limit(limit)
+            .get()
+        ).data,
+      )
     },
   }
 }

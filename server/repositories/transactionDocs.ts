@@ -13,7 +13,10 @@ export function transactionDocs(tx: DbTransaction): TransactionDocs {
       return (await tx.collection(collection).doc(id).get()).data as T | null
     },
     async put<T extends { _id: string }>(collection: string, doc: T) {
-      await tx.collection(collection).doc(doc._id).set({ data: withoutId(doc) })
+      await tx
+        .collection(collection)
+        .doc(doc._id)
+        .set({ data: withoutId(doc) })
     },
   }
 }

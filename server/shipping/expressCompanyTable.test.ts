@@ -7,11 +7,17 @@ test('every carrier we accept has a WeChat express_company, and no code names tw
   expect(new Set(ids).size).toBe(ids.length)
 })
 
-test.each([['SF', 'SF'], ['YTO', 'YTO'], ['YD', 'YD'], ['ZTO', 'ZTO'], ['STO', 'STO']] as const)('%s is WeChat\'s confirmed %s', (carrier, id) => {
+test.each([
+  ['SF', 'SF'],
+  ['YTO', 'YTO'],
+  ['YD', 'YD'],
+  ['ZTO', 'ZTO'],
+  ['STO', 'STO'],
+] as const)("%s is WeChat's confirmed %s", (carrier, id) => {
   expect(EXPRESS_COMPANIES[carrier]).toEqual({ deliveryId: id, confirmed: true })
 })
 
-test('the table agrees with the carrier registry\'s WeChat column (two sources cannot drift)', () => {
+test("the table agrees with the carrier registry's WeChat column (two sources cannot drift)", () => {
   for (const carrier of CARRIERS) expect([carrier.code, expressCompanyOf(carrier.code)]).toEqual([carrier.code, carrier.wechat.code])
 })
 

@@ -5,7 +5,10 @@
 // (channels) codes, where 韵达 is YUNDA and 德邦 DBKD.
 import type { CarrierCode } from '../../core/carriers'
 
-export interface ExpressCompany { deliveryId: string; confirmed: boolean }
+export interface ExpressCompany {
+  deliveryId: string
+  confirmed: boolean
+}
 
 const confirmed = (deliveryId: string): ExpressCompany => ({ deliveryId, confirmed: true })
 const assumed = (deliveryId: string): ExpressCompany => ({ deliveryId, confirmed: false })

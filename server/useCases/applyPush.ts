@@ -9,9 +9,7 @@ import { afterKuaidi100Stop, provenByPush } from '../outbox/subscriptionTransiti
 import { applySnapshot, type ApplyDeps, type ApplyResult, type SubscriptionChange } from './applyTracking'
 import { correctCarrier } from './correctCarrier'
 
-export type VerifiedPush =
-  | { vendor: 'kdniao'; push: KdniaoPush }
-  | { vendor: 'kuaidi100'; push: Kuaidi100Push }
+export type VerifiedPush = { vendor: 'kdniao'; push: KdniaoPush } | { vendor: 'kuaidi100'; push: Kuaidi100Push }
 
 export interface AppliedPush {
   /** Parcels the push was about that we know (superseded ones included). */
@@ -26,7 +24,11 @@ const tally = (applied: AppliedPush, parcelId: string, result: ApplyResult): voi
 }
 
 /** One waybill of a push, ready to be planned against its parcel. */
-export interface PushTarget { parcelId: string; snapshot: TrackingSnapshot; change: SubscriptionChange }
+export interface PushTarget {
+  parcelId: string
+  snapshot: TrackingSnapshot
+  change: SubscriptionChange
+}
 
 /** The waybills a push carries, without touching storage; null when applying it starts with a write
  * (a Kuaidi100 carrier correction moves the parcel first), which takes applyKdniaoPush/applyKuaidi100Push. */
@@ -36,7 +38,12 @@ export function pushTargets(verified: VerifiedPush): { targets: PushTarget[]; un
     let unknown = 0
     for (const waybill of verified.push.waybills) {
       if (!waybill.ok) unknown += 1
-      else targets.push({ parcelId: parcelIdOf(waybill.snapshot.carrier, waybill.snapshot.trackingNo), snapshot: waybill.snapshot, change: (current, now) => provenByPush(current, 'kdniao', now) })
+      else
+        targets.push({
+          parcelId: parcelIdOf(waybill.snapshot.carrier, waybill.snapshot.trackingNo),
+          snapshot: waybill.snapshot,
+          change: (current, now) => provenByPush(current, 'kdniao', now),
+        })
     }
     return { targets, unknown }
   }
@@ -44,7 +51,10 @@ export function pushTargets(verified: VerifiedPush): { targets: PushTarget[]; un
   if (!push.waybill.ok) return { targets: [], unknown: 1 }
   if (push.carrierCorrection?.from && push.carrierCorrection.to) return null
   const { snapshot } = push.waybill
-  return { targets: [{ parcelId: parcelIdOf(snapshot.carrier, snapshot.trackingNo), snapshot, change: kuaidi100Change(snapshot) }], unknown: 0 }
+  return {
+    targets: [{ parcelId: parcelIdOf(snapshot.carrier, snapshot.trackingNo), snapshot, change: kuaidi100Change(snapshot) }],
+    unknown: 0,
+  }
 }
 
 export async function applyKdniaoPush(deps: ApplyDeps, push: KdniaoPush): Promise<AppliedPush> {
@@ -55,7 +65,11 @@ export async function applyKdniaoPush(deps: ApplyDeps, push: KdniaoPush): Promis
       continue
     }
     const parcelId = parcelIdOf(waybill.snapshot.carrier, waybill.snapshot.trackingNo)
-    tally(applied, parcelId, await applySnapshot(deps, parcelId, waybill.snapshot, 'push', (current, now) => provenByPush(current, 'kdniao', now)))
+    tally(
+      applied,
+      parcelId,
+      await applySnapshot(deps, parcelId, waybill.snapshot, 'push', (current, now) => provenByPush(current, 'kdniao', now)),
+    )
   }
   return applied
 }

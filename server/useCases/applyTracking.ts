@@ -20,11 +20,12 @@ export type TrackingSource = 'push' | 'poll' | 'refresh'
  * common (full snapshots, aggregators.md §1.6, §2.5) and need not cost a write each. */
 export const HEARD_REFRESH_MS = 30 * 60 * 1000
 
-export type ApplyResult =
-  | { found: false }
-  | { found: true; superseded: boolean; changed: boolean; parcel: ParcelDoc }
+export type ApplyResult = { found: false } | { found: true; superseded: boolean; changed: boolean; parcel: ParcelDoc }
 
-export interface ApplyDeps { db: Database; now: Clock }
+export interface ApplyDeps {
+  db: Database
+  now: Clock
+}
 
 /** What a snapshot's arrival says about the subscription (a push proves it; Kuaidi100 abort/shutdown end it). */
 export type SubscriptionChange = (current: ParcelSubscription, now: number) => ParcelSubscription
@@ -71,7 +72,10 @@ export async function planSnapshot(
   if (parcel.supersededBy !== null) return { kind: 'superseded', parcel }
   const now = deps.now()
   const subscription = subscriptionChange ? subscriptionChange(parcel.subscription, now) : parcel.subscription
-  const merged = deriveParcelView({ ...withTracking(parcel, mergeSnapshot(trackingOf(parcel), snapshot)), subscription }, { before: parcel, now, source })
+  const merged = deriveParcelView(
+    { ...withTracking(parcel, mergeSnapshot(trackingOf(parcel), snapshot)), subscription },
+    { before: parcel, now, source },
+  )
   const changed = changedFields(parcel, merged).filter((key) => !BOOKKEEPING.has(key))
   const heardDue = parcel.lastCheckedAt === null || now - parcel.lastCheckedAt >= HEARD_REFRESH_MS
   if (changed.length === 0 && !heardDue) return { kind: 'unchanged', parcel }
@@ -124,8 +128,12 @@ export async function syncOrderSummary(deps: ApplyDeps, parcel: ParcelDoc): Prom
     const next = orderWithParcels(order, withParcelSummary(order.parcels, summary), deps.now())
     const written = await orders.where({ _id: order._id, summaryRevision: order.summaryRevision ?? null }).update({
       data: {
-        parcels: deps.db.command.set(next.parcels), status: next.status, shippedAt: next.shippedAt,
-        deliveredAt: next.deliveredAt, updatedAt: next.updatedAt, summaryRevision: next.summaryRevision,
+        parcels: deps.db.command.set(next.parcels),
+        status: next.status,
+        shippedAt: next.shippedAt,
+        deliveredAt: next.deliveredAt,
+        updatedAt: next.updatedAt,
+        summaryRevision: next.summaryRevision,
       },
     })
     if (written.stats.updated === 1) return
@@ -135,10 +143,14 @@ export async function syncOrderSummary(deps: ApplyDeps, parcel: ParcelDoc): Prom
 
 export function resultOf(plan: ParcelPlan): ApplyResult {
   switch (plan.kind) {
-    case 'unknown': return { found: false }
-    case 'superseded': return { found: true, superseded: true, changed: false, parcel: plan.parcel }
-    case 'unchanged': return { found: true, superseded: false, changed: false, parcel: plan.parcel }
-    case 'change': return { found: true, superseded: false, changed: plan.trackingChanged, parcel: plan.next }
+    case 'unknown':
+      return { found: false }
+    case 'superseded':
+      return { found: true, superseded: true, changed: false, parcel: plan.parcel }
+    case 'unchanged':
+      return { found: true, superseded: false, changed: false, parcel: plan.parcel }
+    case 'change':
+      return { found: true, superseded: false, changed: plan.trackingChanged, parcel: plan.next }
   }
 }
 
@@ -151,10 +163,11 @@ export async function applySnapshot(
   subscriptionChange?: SubscriptionChange,
   firstPlan?: ParcelPlan,
 ): Promise<ApplyResult> {
-  let plan = firstPlan ?? await planSnapshot(deps, parcelId, snapshot, source, subscriptionChange)
+  let plan = firstPlan ?? (await planSnapshot(deps, parcelId, snapshot, source, subscriptionChange))
   for (let attempt = 0; ; attempt += 1) {
-    if (plan.kind !== 'change' || await commitPlan(deps, plan)) return resultOf(plan)
-    if (attempt >= TRANSACTION_RETRIES) throw new Error(`parcel ${parcelId}: changed by other writers on every one of ${TRANSACTION_RETRIES + 1} attempts`)
+    if (plan.kind !== 'change' || (await commitPlan(deps, plan))) return resultOf(plan)
+    if (attempt >= TRANSACTION_RETRIES)
+      throw new Error(`parcel ${parcelId}: changed by other writers on every one of ${TRANSACTION_RETRIES + 1} attempts`)
     plan = await planSnapshot(deps, parcelId, snapshot, source, subscriptionChange)
   }
 }

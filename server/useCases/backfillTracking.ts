@@ -3,8 +3,14 @@
 // written on its own (a failed entry writes nothing and never affects the others). New parcels are
 // written `pending` and then subscribed within a small budget; the timer does the rest.
 import {
-  backfillEntrySchema, failure, parcelIdOf,
-  type BackfillEntry, type BackfillEntryResult, type BackfillTrackingResult, type OrderDoc, type ParcelDoc,
+  backfillEntrySchema,
+  failure,
+  parcelIdOf,
+  type BackfillEntry,
+  type BackfillEntryResult,
+  type BackfillTrackingResult,
+  type OrderDoc,
+  type ParcelDoc,
 } from '../../core/api'
 import { describeIssues } from '../../core/aggregators/vendorWire'
 import { allocateItems, nextParcelSeq, orderWithParcels, summariseParcel, withParcelSummary } from '../../core/orders'
@@ -40,21 +46,38 @@ interface WritePlan {
   replaces: string | null
 }
 
-type WriteOutcome = { ok: true; parcel: ParcelDoc; revived: boolean } | { ok: false; race: 'exists' | 'other_order'; otherOrderId?: string } | EntryFailure
+type WriteOutcome =
+  { ok: true; parcel: ParcelDoc; revived: boolean } | { ok: false; race: 'exists' | 'other_order'; otherOrderId?: string } | EntryFailure
 
-const stopped = (parcel: ParcelDoc, by: string): ParcelDoc['subscription'] =>
-  ({ ...parcel.subscription, state: parcel.subscription.state === 'failed' ? 'failed' : 'stopped', nextAttemptAt: null, lastError: `superseded by ${by}` })
+const stopped = (parcel: ParcelDoc, by: string): ParcelDoc['subscription'] => ({
+  ...parcel.subscription,
+  state: parcel.subscription.state === 'failed' ? 'failed' : 'stopped',
+  nextAttemptAt: null,
+  lastError: `superseded by ${by}`,
+})
 
 function newParcel(plan: WritePlan, order: OrderDoc, seq: number, deps: BackfillDeps, now: number): ParcelDoc {
   return {
     ...emptyTracking(),
-    _id: plan.parcelId, _openid: order._openid, orderId: order._id, seq,
-    carrier: plan.carrier, trackingNo: plan.trackingNo, phoneTail: plan.phoneTail, items: plan.items,
+    _id: plan.parcelId,
+    _openid: order._openid,
+    orderId: order._id,
+    seq,
+    carrier: plan.carrier,
+    trackingNo: plan.trackingNo,
+    phoneTail: plan.phoneTail,
+    items: plan.items,
     destination: { province: order.address.provinceName, city: order.address.cityName },
     subscription: pendingSubscription(deps.config.vendor, now),
-    supersededBy: null, lastCheckedAt: null, lastPushAt: null,
+    supersededBy: null,
+    lastCheckedAt: null,
+    lastPushAt: null,
     polling: { windowStartedAt: null, queriesInWindow: 0, lastRefreshAt: null, lastQueryAt: null },
-    shippedAt: now, deliveredAt: null, createdAt: now, updatedAt: now, version: 1,
+    shippedAt: now,
+    deliveredAt: null,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
   }
 }
 
@@ -76,14 +99,26 @@ async function writeParcel(deps: BackfillDeps, plan: WritePlan): Promise<WriteOu
     const seq = replaced?.seq ?? current?.seq ?? nextParcelSeq(order.parcels)
     const parcel: ParcelDoc = current
       ? {
-        ...current, seq, phoneTail: plan.phoneTail, items: plan.items, supersededBy: null,
-        subscription: pendingSubscription(deps.config.vendor, now), updatedAt: now, version: current.version + 1,
-      }
+          ...current,
+          seq,
+          phoneTail: plan.phoneTail,
+          items: plan.items,
+          supersededBy: null,
+          subscription: pendingSubscription(deps.config.vendor, now),
+          updatedAt: now,
+          version: current.version + 1,
+        }
       : newParcel(plan, order, seq, deps, now)
     await docs.put(COLLECTIONS.parcels, parcel)
     let summaries = withParcelSummary(order.parcels, summariseParcel(parcel))
     if (replaced) {
-      const superseded: ParcelDoc = { ...replaced, supersededBy: parcel._id, subscription: stopped(replaced, parcel._id), updatedAt: now, version: replaced.version + 1 }
+      const superseded: ParcelDoc = {
+        ...replaced,
+        supersededBy: parcel._id,
+        subscription: stopped(replaced, parcel._id),
+        updatedAt: now,
+        version: replaced.version + 1,
+      }
       await docs.put(COLLECTIONS.parcels, superseded)
       summaries = withParcelSummary(summaries, summariseParcel(superseded))
     }
@@ -93,11 +128,21 @@ async function writeParcel(deps: BackfillDeps, plan: WritePlan): Promise<WriteOu
   }, TRANSACTION_RETRIES)
 }
 
-const ok = (parcel: ParcelDoc, outcome: 'created' | 'unchanged' | 'replaced'): BackfillEntryResult =>
-  ({ ok: true, parcelId: parcel._id, carrier: parcel.carrier, trackingNo: parcel.trackingNo, outcome, subscription: parcel.subscription.state })
+const ok = (parcel: ParcelDoc, outcome: 'created' | 'unchanged' | 'replaced'): BackfillEntryResult => ({
+  ok: true,
+  parcelId: parcel._id,
+  carrier: parcel.carrier,
+  trackingNo: parcel.trackingNo,
+  outcome,
+  subscription: parcel.subscription.state,
+})
 
-const onOtherOrder = (trackingNo: string, otherOrderId: string): EntryFailure =>
-  ({ ok: false, reason: 'number_on_other_order', message: `${trackingNo} is already on order ${otherOrderId}`, otherOrderId })
+const onOtherOrder = (trackingNo: string, otherOrderId: string): EntryFailure => ({
+  ok: false,
+  reason: 'number_on_other_order',
+  message: `${trackingNo} is already on order ${otherOrderId}`,
+  otherOrderId,
+})
 
 async function backfillEntry(deps: BackfillDeps, entry: BackfillEntry): Promise<{ result: BackfillEntryResult; created?: ParcelDoc }> {
   const orders = orderRepository(deps.db)
@@ -123,7 +168,13 @@ async function backfillEntry(deps: BackfillDeps, entry: BackfillEntry): Promise<
   if (!allocation.ok) return { result: failure(allocation.reason, allocation.message) }
 
   const written = await writeParcel(deps, {
-    orderId: order._id, parcelId, carrier: resolved.carrier, trackingNo: resolved.trackingNo, phoneTail: resolved.phoneTail, items: allocation.items, replaces,
+    orderId: order._id,
+    parcelId,
+    carrier: resolved.carrier,
+    trackingNo: resolved.trackingNo,
+    phoneTail: resolved.phoneTail,
+    items: allocation.items,
+    replaces,
   })
   if (written.ok) return { result: ok(written.parcel, replaces ? 'replaced' : 'created'), created: written.parcel }
   if ('race' in written) {

@@ -19,7 +19,10 @@ export type CorrectionResult = { found: false } | { found: true; parcelId: strin
 /** Event ids hash the carrier (core/tracking trackingEventId): re-keyed, a scan carried over and the
  * same scan pushed under the new carrier are one event. */
 function carriedOver(parcel: ParcelDoc, to: CarrierCode) {
-  const events = parcel.events.map((event) => ({ ...event, id: trackingEventId({ carrier: to, trackingNo: parcel.trackingNo, at: event.at, text: event.text }, nodeDigests) }))
+  const events = parcel.events.map((event) => ({
+    ...event,
+    id: trackingEventId({ carrier: to, trackingNo: parcel.trackingNo, at: event.at, text: event.text }, nodeDigests),
+  }))
   return parcelTrackingSchema.parse({ events, signals: [], vendorEta: parcel.vendorEta, vendorMap: parcel.vendorMap })
 }
 
@@ -36,19 +39,35 @@ export async function correctCarrier(deps: ApplyDeps, fromParcelId: string, to: 
     const now = deps.now()
     const tracking = existing ? mergeTracking(trackingOf(existing), carriedOver(old, to)) : carriedOver(old, to)
     const base: ParcelDoc = existing ?? {
-      ...old, _id: newId, carrier: to, supersededBy: null, createdAt: now, version: 0,
+      ...old,
+      _id: newId,
+      carrier: to,
+      supersededBy: null,
+      createdAt: now,
+      version: 0,
       polling: { windowStartedAt: null, queriesInWindow: 0, lastRefreshAt: null, lastQueryAt: null },
     }
     const moved: ParcelDoc = {
       ...withTracking(base, tracking),
       supersededBy: null,
       // Kuaidi100 already follows the number under the new carrier: nothing to subscribe.
-      subscription: { ...old.subscription, vendor: 'kuaidi100', state: 'subscribed', nextAttemptAt: null, lastError: null, subscribedAt: now },
+      subscription: {
+        ...old.subscription,
+        vendor: 'kuaidi100',
+        state: 'subscribed',
+        nextAttemptAt: null,
+        lastError: null,
+        subscribedAt: now,
+      },
       updatedAt: now,
       version: base.version + 1,
     }
     const superseded: ParcelDoc = {
-      ...old, supersededBy: newId, subscription: afterKuaidi100Stop(old.subscription, 'carrier_corrected', '', now), updatedAt: now, version: old.version + 1,
+      ...old,
+      supersededBy: newId,
+      subscription: afterKuaidi100Stop(old.subscription, 'carrier_corrected', '', now),
+      updatedAt: now,
+      version: old.version + 1,
     }
     await docs.put(COLLECTIONS.parcels, moved)
     await docs.put(COLLECTIONS.parcels, superseded)

@@ -30,7 +30,15 @@ export async function createOrder(deps: CreateOrderDeps, openid: string, input: 
   }
   const totalFen = items.reduce((sum, item) => sum + item.priceFen * item.quantity, 0)
   const orderId = deps.newOrderId()
-  const charged = await deps.payments.charge({ orderId, openid, amountFen: totalFen, description: items.map((item) => item.title).join('、').slice(0, 120) })
+  const charged = await deps.payments.charge({
+    orderId,
+    openid,
+    amountFen: totalFen,
+    description: items
+      .map((item) => item.title)
+      .join('、')
+      .slice(0, 120),
+  })
   if (!charged.ok) return failure('payment_failed', charged.message)
 
   const { telMasked } = maskReceiverPhone(input.address.telNumber)
@@ -48,20 +56,38 @@ export async function createOrder(deps: CreateOrderDeps, openid: string, input: 
       stocked.push({ ...product, stock: product.stock - item.quantity })
     }
     for (const product of stocked) {
-      await tx.collection(COLLECTIONS.products).doc(product._id).update({ data: { stock: product.stock } })
+      await tx
+        .collection(COLLECTIONS.products)
+        .doc(product._id)
+        .update({ data: { stock: product.stock } })
     }
     const order: OrderDoc = {
-      _id: orderId, _openid: openid, items, totalFen,
+      _id: orderId,
+      _openid: openid,
+      items,
+      totalFen,
       address: {
-        userName: input.address.userName, telMasked, provinceName: input.address.provinceName, cityName: input.address.cityName,
-        countyName: input.address.countyName, detailInfo: input.address.detailInfo, postalCode: input.address.postalCode || null,
+        userName: input.address.userName,
+        telMasked,
+        provinceName: input.address.provinceName,
+        cityName: input.address.cityName,
+        countyName: input.address.countyName,
+        detailInfo: input.address.detailInfo,
+        postalCode: input.address.postalCode || null,
       },
       destinationCity,
       status: 'PAID',
       payment: { provider: charged.provider, transactionId: charged.transactionId, paidAt: charged.paidAt },
-      parcels: [], createdAt: now, updatedAt: now, shippedAt: null, deliveredAt: null,
+      parcels: [],
+      createdAt: now,
+      updatedAt: now,
+      shippedAt: null,
+      deliveredAt: null,
     }
-    await tx.collection(COLLECTIONS.orders).doc(orderId).set({ data: withoutId(order) })
+    await tx
+      .collection(COLLECTIONS.orders)
+      .doc(orderId)
+      .set({ data: withoutId(order) })
     return { ok: true, order }
   }, TRANSACTION_RETRIES)
   if (!reserved.ok) {

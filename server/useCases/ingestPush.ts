@@ -17,8 +17,7 @@ import { applyKdniaoPush, applyKuaidi100Push, pushTargets, type AppliedPush, typ
 export type { VerifiedPush } from './applyPush'
 
 export type IngestResult =
-  | { ok: true; inboxId: string; duplicate: boolean; outcome: PushOutcome }
-  | { ok: false; inboxId: string; error: string }
+  { ok: true; inboxId: string; duplicate: boolean; outcome: PushOutcome } | { ok: false; inboxId: string; error: string }
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String((error as { errMsg?: string })?.errMsg ?? error))
 
@@ -55,15 +54,30 @@ export async function ingestPush(deps: ApplyDeps, vendor: TrackingVendor, rawBod
     const targets = pushTargets(verified)
     if (targets) {
       unknown = targets.unknown
-      planned = await Promise.all(targets.targets.map(async (target) => ({ ...target, plan: await planSnapshot(deps, target.parcelId, target.snapshot, 'push', target.change) })))
+      planned = await Promise.all(
+        targets.targets.map(async (target) => ({
+          ...target,
+          plan: await planSnapshot(deps, target.parcelId, target.snapshot, 'push', target.change),
+        })),
+      )
     }
   } catch (error) {
     return { ok: false, inboxId, error: `inbox: ${describe(error)}` }
   }
 
-  const record = (outcome: PushOutcome, parcelIds: string[], lastError: string | null) => inbox.put({
-    _id: inboxId, vendor, receivedAt: row?.receivedAt ?? deps.now(), outcome, parcelIds, lastError, attempts: (row?.attempts ?? 0) + 1,
-  }, rawBody)
+  const record = (outcome: PushOutcome, parcelIds: string[], lastError: string | null) =>
+    inbox.put(
+      {
+        _id: inboxId,
+        vendor,
+        receivedAt: row?.receivedAt ?? deps.now(),
+        outcome,
+        parcelIds,
+        lastError,
+        attempts: (row?.attempts ?? 0) + 1,
+      },
+      rawBody,
+    )
 
   if (planned && !row) {
     const known = planned.filter((item) => item.plan.kind !== 'unknown')
@@ -94,7 +108,9 @@ export async function ingestPush(deps: ApplyDeps, vendor: TrackingVendor, rawBod
   try {
     applied = planned
       ? await commitAll(deps, planned, unknown, row !== null)
-      : verified.vendor === 'kdniao' ? await applyKdniaoPush(deps, verified.push) : await applyKuaidi100Push(deps, verified.push)
+      : verified.vendor === 'kdniao'
+        ? await applyKdniaoPush(deps, verified.push)
+        : await applyKuaidi100Push(deps, verified.push)
   } catch (error) {
     const message = `apply: ${describe(error)}`
     // Best effort: the row stays `received` either way, which is what the poll re-drives.

@@ -3,7 +3,12 @@
 // (search included), statistics come out of an aggregation, the exception board is one page plus a
 // count.
 import {
-  failure, type DeliveryFigures, type ExceptionItem, type MerchantConsoleInput, type MerchantConsoleResult, type MerchantDoc,
+  failure,
+  type DeliveryFigures,
+  type ExceptionItem,
+  type MerchantConsoleInput,
+  type MerchantConsoleResult,
+  type MerchantDoc,
 } from '../../core/api'
 import { normaliseTrackingNumber } from '../../core/carriers'
 import { ATTENTION_STATUSES, attentionKind, figuresFromHistogram, silenceMs, STUCK_AFTER_MS } from '../../core/orders'
@@ -31,7 +36,11 @@ const DAY_MS = 24 * 60 * 60 * 1000
 /** The exception board shows the quietest this many; `total` says how many need attention in all. */
 export const EXCEPTIONS_PAGE = 200
 
-export async function merchantConsole(deps: MerchantConsoleDeps, merchant: MerchantDoc, input: MerchantConsoleInput): Promise<MerchantConsoleResult<MerchantConsoleInput['action']>> {
+export async function merchantConsole(
+  deps: MerchantConsoleDeps,
+  merchant: MerchantDoc,
+  input: MerchantConsoleInput,
+): Promise<MerchantConsoleResult<MerchantConsoleInput['action']>> {
   const orders = orderRepository(deps.db)
   const parcels = parcelRepository(deps.db)
   const statistics = parcelStatisticsRepository(deps.db)
@@ -39,7 +48,11 @@ export async function merchantConsole(deps: MerchantConsoleDeps, merchant: Merch
     case 'session':
       return { ok: true, merchant: { openid: merchant._id, name: merchant.name } }
     case 'toShip': {
-      const waiting = await orders.withStatus(['PAID', 'PARTIALLY_SHIPPED'], { before: input.before, limit: input.limit, search: input.search })
+      const waiting = await orders.withStatus(['PAID', 'PARTIALLY_SHIPPED'], {
+        before: input.before,
+        limit: input.limit,
+        search: input.search,
+      })
       const shown = waiting.slice(0, input.limit)
       return { ok: true, orders: shown, nextBefore: waiting.length > input.limit ? (shown.at(-1)?.createdAt ?? null) : null }
     }
@@ -52,8 +65,14 @@ export async function merchantConsole(deps: MerchantConsoleDeps, merchant: Merch
         if (!kind) continue
         const newest = parcel.events[0]
         items.push({
-          parcelId: parcel._id, orderId: parcel.orderId, carrier: parcel.carrier, trackingNo: parcel.trackingNo, kind,
-          status: parcel.status, subStatus: parcel.subStatus, ageMs: silenceMs(parcel, now),
+          parcelId: parcel._id,
+          orderId: parcel.orderId,
+          carrier: parcel.carrier,
+          trackingNo: parcel.trackingNo,
+          kind,
+          status: parcel.status,
+          subStatus: parcel.subStatus,
+          ageMs: silenceMs(parcel, now),
           lastEvent: newest ? { at: newest.at, text: newest.text, ...(newest.location ? { location: newest.location } : {}) } : null,
         })
       }
@@ -75,7 +94,9 @@ export async function merchantConsole(deps: MerchantConsoleDeps, merchant: Merch
       return { ok: true, order, parcels: displayParcels(await parcels.ofOrder(order._id)) }
     }
     case 'lookupNumbers': {
-      const numbers = input.trackingNos.map((raw) => normaliseTrackingNumber(raw)).flatMap((result) => (result.ok ? [result.trackingNo] : []))
+      const numbers = input.trackingNos
+        .map((raw) => normaliseTrackingNumber(raw))
+        .flatMap((result) => (result.ok ? [result.trackingNo] : []))
       const found = numbers.length === 0 ? [] : await parcels.activeWithNumbers([...new Set(numbers)])
       return { ok: true, used: found.map((parcel) => ({ trackingNo: parcel.trackingNo, parcelId: parcel._id, orderId: parcel.orderId })) }
     }

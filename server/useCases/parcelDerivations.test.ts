@@ -1,7 +1,13 @@
 // The merge path's derivations (route, ETA, notification markers) on fixed parcels: the fold runs
 // them in order, and the shipped list is idempotent (pushes are re-applied, DESIGN §3.8).
 import type { ParcelDoc } from '../../core/api'
-import { DELIVERED_SCAN, FAILED_DELIVERY_SCAN, fixtureParcel, OUT_FOR_DELIVERY_SCAN, SCANS_TO_DEST_CITY } from '../../miniprogram/src/testing/trackingFixtures'
+import {
+  DELIVERED_SCAN,
+  FAILED_DELIVERY_SCAN,
+  fixtureParcel,
+  OUT_FOR_DELIVERY_SCAN,
+  SCANS_TO_DEST_CITY,
+} from '../../miniprogram/src/testing/trackingFixtures'
 import { nth } from '../../test/support/nth'
 import { deriveParcelView, PARCEL_DERIVATIONS, type DerivationContext, type ParcelDerivation } from './parcelDerivations'
 
@@ -16,16 +22,19 @@ const parcels: Array<[string, ParcelDoc]> = [
 ]
 
 describe('deriveParcelView', () => {
-  it('applies the derivations in list order, each seeing the previous one\'s output', () => {
+  it("applies the derivations in list order, each seeing the previous one's output", () => {
     const [, parcel] = nth(parcels, 1)
     const context: DerivationContext = { before: parcel, now: NOW, source: 'push' }
-    const tag = (label: string): ParcelDerivation => (next) => ({ ...next, trackingNo: `${next.trackingNo}${label}` })
+    const tag =
+      (label: string): ParcelDerivation =>
+      (next) => ({ ...next, trackingNo: `${next.trackingNo}${label}` })
     expect(deriveParcelView(parcel, context, [tag('a'), tag('b'), tag('c')]).trackingNo).toBe(`${parcel.trackingNo}abc`)
     expect(deriveParcelView(parcel, context, [])).toBe(parcel)
   })
 
   it.each(parcels.flatMap(([name, parcel]) => (['push', 'poll', 'refresh'] as const).map((source) => [name, source, parcel] as const)))(
-    'is idempotent on a parcel %s (source %s)', (_name, source, parcel) => {
+    'is idempotent on a parcel %s (source %s)',
+    (_name, source, parcel) => {
       const context: DerivationContext = { before: parcel, now: NOW, source }
       const once = deriveParcelView(parcel, context, PARCEL_DERIVATIONS)
       expect(deriveParcelView(once, { ...context, before: once }, PARCEL_DERIVATIONS)).toEqual(once)

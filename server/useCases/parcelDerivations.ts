@@ -17,11 +17,12 @@ export interface DerivationContext {
 export type ParcelDerivation = (next: ParcelDoc, context: DerivationContext) => ParcelDoc
 
 /** Add a derivation here (one line and its import); order matters only if one reads another's output. */
-export const PARCEL_DERIVATIONS: readonly ParcelDerivation[] = [
-  withNotifyEvents,
-  withRouteAndEta,
-]
+export const PARCEL_DERIVATIONS: readonly ParcelDerivation[] = [withNotifyEvents, withRouteAndEta]
 
-export function deriveParcelView(next: ParcelDoc, context: DerivationContext, derivations: readonly ParcelDerivation[] = PARCEL_DERIVATIONS): ParcelDoc {
+export function deriveParcelView(
+  next: ParcelDoc,
+  context: DerivationContext,
+  derivations: readonly ParcelDerivation[] = PARCEL_DERIVATIONS,
+): ParcelDoc {
   return derivations.reduce((parcel, derive) => derive(parcel, context), next)
 }

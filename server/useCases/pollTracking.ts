@@ -13,7 +13,10 @@ import { queryParcel, type QueryDeps } from './queryParcel'
 import { readPush } from './receivePush'
 import { RUN_BUDGET_MS } from './subscribeTracking'
 
-export interface PollDeps extends QueryDeps { config: PipelineConfig; sleep: Sleep }
+export interface PollDeps extends QueryDeps {
+  config: PipelineConfig
+  sleep: Sleep
+}
 
 /** A push younger than this may still be in flight in its own invocation. */
 export const REDRIVE_AFTER_MS = 5 * 60 * 1000
@@ -27,7 +30,12 @@ async function redriveInbox(deps: PollDeps): Promise<number> {
     const read = rawBody === null ? null : readPush(row.vendor, rawBody, deps.config)
     if (rawBody === null || !read || !read.ok || !read.verified) {
       // Verified when it arrived; unreadable now (keys rotated, vendor unconfigured): keep it, stop retrying.
-      const why = rawBody === null ? 're-drive: body slice missing' : read && !read.ok ? `re-drive: ${read.reason}` : 're-drive: vendor not configured'
+      const why =
+        rawBody === null
+          ? 're-drive: body slice missing'
+          : read && !read.ok
+            ? `re-drive: ${read.reason}`
+            : 're-drive: vendor not configured'
       await inbox.settle(row._id, 'failed', row.parcelIds, why)
       continue
     }

@@ -10,7 +10,10 @@ describe('retentionConfigFrom', () => {
     [' 90 ', 90],
     ['3650', 3650],
   ])('PUSH_INBOX_RETENTION_DAYS=%j → %d days', (raw, days) => {
-    expect(retentionConfigFrom({ PUSH_INBOX_RETENTION_DAYS: raw })).toEqual({ ok: true, config: { ...RETENTION_DEFAULTS, retentionDays: days } })
+    expect(retentionConfigFrom({ PUSH_INBOX_RETENTION_DAYS: raw })).toEqual({
+      ok: true,
+      config: { ...RETENTION_DEFAULTS, retentionDays: days },
+    })
   })
 
   it.each(['0', '-1', '1.5', 'thirty', '3651'])('refuses %j by name, not by value', (raw) => {

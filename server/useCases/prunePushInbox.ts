@@ -25,7 +25,9 @@ export const RETENTION_DEFAULTS: RetentionConfig = { retentionDays: 30, batchSiz
 const daysSchema = z.coerce.number().check(z.int(), z.minimum(1), z.maximum(3650))
 
 /** PUSH_INBOX_RETENTION_DAYS (default 30); anything else is refused by name. */
-export function retentionConfigFrom(env: Record<string, string | undefined>): { ok: true; config: RetentionConfig } | { ok: false; message: string } {
+export function retentionConfigFrom(
+  env: Record<string, string | undefined>,
+): { ok: true; config: RetentionConfig } | { ok: false; message: string } {
   const raw = env.PUSH_INBOX_RETENTION_DAYS?.trim()
   if (!raw) return { ok: true, config: RETENTION_DEFAULTS }
   const parsed = daysSchema.safeParse(raw)

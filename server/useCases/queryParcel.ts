@@ -8,7 +8,9 @@ import { parcelRepository } from '../repositories/parcels'
 import { applySnapshot, emptySnapshot, type ApplyDeps, type TrackingSource } from './applyTracking'
 import { vendorParcel } from './subscribeTracking'
 
-export interface QueryDeps extends ApplyDeps { vendor: TrackingVendorClient }
+export interface QueryDeps extends ApplyDeps {
+  vendor: TrackingVendorClient
+}
 
 export type QueryResult =
   | { ok: true; changed: boolean; parcel: ParcelDoc }

@@ -20,9 +20,12 @@ export const MAX_PUSH_BODY_BYTES = 4 * 1024 * 1024
 
 const PUSH_PATH = /\/tracking\/push\/(kdniao|kuaidi100)\/?$/
 
-export interface ReceivePushDeps extends ApplyDeps { config: PipelineConfig }
+export interface ReceivePushDeps extends ApplyDeps {
+  config: PipelineConfig
+}
 
-type ReadPush = { ok: true; verified: VerifiedPush | null } | { ok: false; reason: 'missing_signature' | 'bad_signature' | 'malformed'; detail: string }
+type ReadPush =
+  { ok: true; verified: VerifiedPush | null } | { ok: false; reason: 'missing_signature' | 'bad_signature' | 'malformed'; detail: string }
 
 /** Verification needs the key or salt; `verified: null` is a signed push that carries no tracking (Kdniao 107). */
 export function readPush(vendor: TrackingVendor, rawBody: string, config: PipelineConfig): ReadPush | null {
@@ -37,8 +40,12 @@ export function readPush(vendor: TrackingVendor, rawBody: string, config: Pipeli
   return read.ok ? { ok: true, verified: { vendor, push: read.push } } : read
 }
 
-const fromAck = (ack: VendorAck, statusCode = ack.statusCode): IntegrationResponse =>
-  ({ isBase64Encoded: false, statusCode, headers: { 'content-type': ack.contentType }, body: ack.body })
+const fromAck = (ack: VendorAck, statusCode = ack.statusCode): IntegrationResponse => ({
+  isBase64Encoded: false,
+  statusCode,
+  headers: { 'content-type': ack.contentType },
+  body: ack.body,
+})
 
 export async function receivePush(deps: ReceivePushDeps, event: unknown): Promise<IntegrationResponse> {
   const parsed = integrationEventSchema.safeParse(event)
@@ -47,13 +54,19 @@ export async function receivePush(deps: ReceivePushDeps, event: unknown): Promis
   if (!vendor) return jsonResponse(404, { error: `no push receiver at ${parsed.data.path}` })
   const { config } = deps
   const ack = () => (vendor === 'kdniao' ? kdniaoPushAck(config.kdniao?.eBusinessId ?? '', deps.now()) : kuaidi100PushAck())
-  const refuse = (statusCode: number, reason: string) => fromAck(vendor === 'kdniao'
-    ? kdniaoPushFailureAck(config.kdniao?.eBusinessId ?? '', deps.now(), reason)
-    : kuaidi100PushFailureAck(reason), statusCode)
+  const refuse = (statusCode: number, reason: string) =>
+    fromAck(
+      vendor === 'kdniao' ? kdniaoPushFailureAck(config.kdniao?.eBusinessId ?? '', deps.now(), reason) : kuaidi100PushFailureAck(reason),
+      statusCode,
+    )
 
   if (parsed.data.httpMethod.toUpperCase() !== 'POST') return refuse(405, 'use POST')
   const body = rawBodyOf(parsed.data, MAX_PUSH_BODY_BYTES)
-  if (!body.ok) return refuse(body.reason === 'too_large' ? 413 : 400, body.reason === 'too_large' ? `payload too large: ${body.detail}` : `malformed body: ${body.detail}`)
+  if (!body.ok)
+    return refuse(
+      body.reason === 'too_large' ? 413 : 400,
+      body.reason === 'too_large' ? `payload too large: ${body.detail}` : `malformed body: ${body.detail}`,
+    )
   const read = readPush(vendor, body.body, config)
   if (!read) return refuse(404, `${vendor} pushes are not configured here`)
   if (!read.ok) {
@@ -63,9 +76,11 @@ export async function receivePush(deps: ReceivePushDeps, event: unknown): Promis
   const ingested = await ingestPush(deps, vendor, body.body, read.verified)
   if (!ingested.ok) {
     console.error(`[push] ${vendor} ${ingested.inboxId}: ${ingested.error}`)
-    return fromAck(vendor === 'kdniao'
-      ? kdniaoPushFailureAck(config.kdniao?.eBusinessId ?? '', deps.now(), 'storage unavailable, retry later')
-      : kuaidi100PushFailureAck('storage unavailable, retry later'))
+    return fromAck(
+      vendor === 'kdniao'
+        ? kdniaoPushFailureAck(config.kdniao?.eBusinessId ?? '', deps.now(), 'storage unavailable, retry later')
+        : kuaidi100PushFailureAck('storage unavailable, retry later'),
+    )
   }
   return fromAck(ack())
 }

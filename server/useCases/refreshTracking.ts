@@ -7,7 +7,9 @@ import { refreshAllowance } from '../polling/queryBudget'
 import { parcelRepository } from '../repositories/parcels'
 import { queryParcel, type QueryDeps } from './queryParcel'
 
-export interface RefreshDeps extends QueryDeps { config: PipelineConfig }
+export interface RefreshDeps extends QueryDeps {
+  config: PipelineConfig
+}
 
 /** `owner`: the caller's openid for a shopper (another shopper's parcel is `not_found`); null for a merchant. */
 export async function refreshTracking(deps: RefreshDeps, parcelId: string, owner: string | null): Promise<RefreshTrackingResult> {
@@ -19,8 +21,11 @@ export async function refreshTracking(deps: RefreshDeps, parcelId: string, owner
   const result = await queryParcel(deps, parcel, 'refresh')
   if (result.ok) return { ok: true, parcel: result.parcel, queried: true }
   switch (result.reason) {
-    case 'budget': return { ...failure('rate_limited', 'this parcel was queried recently; try again later'), retryAfterMs: result.retryAfterMs }
-    case 'gone': return failure('not_found', 'no such parcel')
-    case 'vendor': return failure('vendor_unavailable', `the tracking service did not answer: ${result.error}`)
+    case 'budget':
+      return { ...failure('rate_limited', 'this parcel was queried recently; try again later'), retryAfterMs: result.retryAfterMs }
+    case 'gone':
+      return failure('not_found', 'no such parcel')
+    case 'vendor':
+      return failure('vendor_unavailable', `the tracking service did not answer: ${result.error}`)
   }
 }

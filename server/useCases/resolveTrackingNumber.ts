@@ -7,10 +7,12 @@ import { carrierInfo, checkTrackingNumber, detectCarrier, type CarrierCode } fro
 import { phoneTailFromMasked } from '../../core/orders'
 
 export type ResolvedNumber =
-  | { ok: true; carrier: CarrierCode; trackingNo: string; phoneTail: string | null }
-  | Extract<BackfillEntryResult, { ok: false }>
+  { ok: true; carrier: CarrierCode; trackingNo: string; phoneTail: string | null } | Extract<BackfillEntryResult, { ok: false }>
 
-export function resolveTrackingNumber(entry: Pick<BackfillEntry, 'trackingNo' | 'carrier' | 'phoneTail'>, address: MaskedAddress): ResolvedNumber {
+export function resolveTrackingNumber(
+  entry: Pick<BackfillEntry, 'trackingNo' | 'carrier' | 'phoneTail'>,
+  address: MaskedAddress,
+): ResolvedNumber {
   let carrier = entry.carrier
   let trackingNo = entry.trackingNo
   if (!carrier) {
@@ -19,7 +21,12 @@ export function resolveTrackingNumber(entry: Pick<BackfillEntry, 'trackingNo' | 
       switch (detected.reason) {
         case 'ambiguous': {
           const candidates = detected.candidates.map((candidate) => candidate.carrier)
-          return { ok: false, reason: 'ambiguous_carrier', message: `${detected.trackingNo} could be ${candidates.join(' / ')}: choose the carrier`, candidates }
+          return {
+            ok: false,
+            reason: 'ambiguous_carrier',
+            message: `${detected.trackingNo} could be ${candidates.join(' / ')}: choose the carrier`,
+            candidates,
+          }
         }
         case 'unrecognised':
           return { ok: false, reason: 'unrecognised_carrier', message: `no carrier recognises ${detected.trackingNo}: choose the carrier` }
@@ -37,7 +44,11 @@ export function resolveTrackingNumber(entry: Pick<BackfillEntry, 'trackingNo' | 
   if (!checked.ok) {
     switch (checked.reason) {
       case 'phone_tail_required':
-        return { ok: false, reason: 'phone_tail_required', message: `${carrierInfo(checked.carrier).names['zh-CN']} needs the last 4 digits of the sender's or receiver's phone` }
+        return {
+          ok: false,
+          reason: 'phone_tail_required',
+          message: `${carrierInfo(checked.carrier).names['zh-CN']} needs the last 4 digits of the sender's or receiver's phone`,
+        }
       case 'invalid_format':
         return { ok: false, reason: 'invalid_tracking_number', message: `not a tracking number (${checked.detail})` }
       default:

@@ -20,7 +20,9 @@ export async function listMyOrders(db: Database, openid: string, page: { before?
 
 /** Active parcels by 包裹 number, then superseded ones. */
 export function displayParcels(parcels: ParcelDoc[]): ParcelDoc[] {
-  return [...parcels].sort((a, b) => Number(a.supersededBy !== null) - Number(b.supersededBy !== null) || a.seq - b.seq || (a._id < b._id ? -1 : 1))
+  return [...parcels].sort(
+    (a, b) => Number(a.supersededBy !== null) - Number(b.supersededBy !== null) || a.seq - b.seq || (a._id < b._id ? -1 : 1),
+  )
 }
 
 export async function getOrderTracking(db: Database, openid: string, orderId: string): Promise<GetOrderTrackingResult> {

@@ -2,7 +2,11 @@
 // WeChat identity. The request is authenticated by its HMAC over the raw body before the body is
 // parsed; then it is exactly the merchant's backfill.
 import {
-  backfillTrackingInput, failure, WAREHOUSE_MAX_SKEW_MS, WAREHOUSE_SIGNATURE_HEADER, WAREHOUSE_TIMESTAMP_HEADER,
+  backfillTrackingInput,
+  failure,
+  WAREHOUSE_MAX_SKEW_MS,
+  WAREHOUSE_SIGNATURE_HEADER,
+  WAREHOUSE_TIMESTAMP_HEADER,
 } from '../../core/api'
 import { describeIssues } from '../../core/aggregators/vendorWire'
 import { verifyWarehouseRequest } from '../auth/warehouseSignature'
@@ -25,9 +29,16 @@ export async function warehouseBackfill(deps: BackfillDeps, event: unknown): Pro
   if (parsed.data.httpMethod.toUpperCase() !== 'POST') return jsonResponse(405, failure('invalid_input', 'use POST'))
   const body = rawBodyOf(parsed.data, MAX_WAREHOUSE_BODY_BYTES)
   if (!body.ok) return jsonResponse(body.reason === 'too_large' ? 413 : 400, failure('invalid_input', body.detail))
-  const auth = verifyWarehouseRequest({
-    timestamp: headerOf(parsed.data, WAREHOUSE_TIMESTAMP_HEADER), signature: headerOf(parsed.data, WAREHOUSE_SIGNATURE_HEADER), rawBody: body.body,
-  }, deps.config.warehouseSecret, deps.now(), WAREHOUSE_MAX_SKEW_MS)
+  const auth = verifyWarehouseRequest(
+    {
+      timestamp: headerOf(parsed.data, WAREHOUSE_TIMESTAMP_HEADER),
+      signature: headerOf(parsed.data, WAREHOUSE_SIGNATURE_HEADER),
+      rawBody: body.body,
+    },
+    deps.config.warehouseSecret,
+    deps.now(),
+    WAREHOUSE_MAX_SKEW_MS,
+  )
   if (!auth.ok) return jsonResponse(401, failure('unauthorised', AUTH_MESSAGES[auth.reason]))
   let json: unknown
   try {

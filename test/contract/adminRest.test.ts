@@ -19,7 +19,10 @@ afterAll(async () => {
 beforeEach(() => devcloud.reset())
 
 async function call(method: string, route: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${devcloud.url}/devcloud/v1/${route}`, { method, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) })
+  const response = await fetch(`${devcloud.url}/devcloud/v1/${route}`, {
+    method,
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  })
   return { status: response.status, json: (await response.json()) as Record<string, unknown> }
 }
 

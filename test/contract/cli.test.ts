@@ -11,7 +11,9 @@ jest.setTimeout(90_000)
 let child: ChildProcess | undefined
 let persistDir: string
 
-beforeAll(() => { persistDir = mkdtempSync(path.join(tmpdir(), 'devcloud-cli-')) })
+beforeAll(() => {
+  persistDir = mkdtempSync(path.join(tmpdir(), 'devcloud-cli-'))
+})
 afterAll(() => {
   if (child && child.exitCode === null) child.kill('SIGKILL')
   rmSync(persistDir, { recursive: true, force: true })
@@ -32,7 +34,9 @@ function waitForLine(process: ChildProcess, pattern: RegExp, timeoutMs: number):
       }
     }
     process.stdout?.on('data', onData)
-    process.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString() })
+    process.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
     process.once('exit', (code) => {
       clearTimeout(timer)
       reject(new Error(`devcloud exited with ${code} before it was ready; output:\n${output}`))
@@ -41,7 +45,10 @@ function waitForLine(process: ChildProcess, pattern: RegExp, timeoutMs: number):
 }
 
 test('starts, seeds, serves, and stops on SIGTERM with exit code 0', async () => {
-  child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['dev/cloud/cli.ts', '--port', '0', '--persist-dir', persistDir], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['dev/cloud/cli.ts', '--port', '0', '--persist-dir', persistDir], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const [, url] = await waitForLine(child, /^devcloud ready on (http:\/\/127\.0\.0\.1:\d+)$/, 80_000)
 
   const product = await fetch(`${url}/devcloud/v1/db/products/prod-longjing-tea`)

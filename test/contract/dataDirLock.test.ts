@@ -22,7 +22,9 @@ let dir: string
 let sdk: DirectSdk | undefined
 
 beforeAll(() => ensureFunctionsBuilt())
-beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'devcloud-lock-')) })
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'devcloud-lock-'))
+})
 afterEach(async () => {
   sdk?.restore()
   sdk = undefined
@@ -40,7 +42,11 @@ function useSdk(url: string): DirectSdk {
 }
 
 async function addProduct(direct: DirectSdk, id: string, padBytes = 0): Promise<void> {
-  await done(direct.db.collection('products').add({ data: { _id: id, title: `test ${id}`, priceFen: 1, at: new Date('2026-03-01T00:00:00Z'), pad: 'x'.repeat(padBytes) } }))
+  await done(
+    direct.db
+      .collection('products')
+      .add({ data: { _id: id, title: `test ${id}`, priceFen: 1, at: new Date('2026-03-01T00:00:00Z'), pad: 'x'.repeat(padBytes) } }),
+  )
 }
 
 /**
@@ -52,7 +58,12 @@ async function insertRaw(url: string, id: string, padBytes: number): Promise<boo
     const response = await fetch(`${url}/admin`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'database.insertDocument', envName: 'dev-local', collectionName: 'products', data: [JSON.stringify({ _id: id, pad: 'x'.repeat(padBytes) })] }),
+      body: JSON.stringify({
+        action: 'database.insertDocument',
+        envName: 'dev-local',
+        collectionName: 'products',
+        data: [JSON.stringify({ _id: id, pad: 'x'.repeat(padBytes) })],
+      }),
       signal: AbortSignal.timeout(30_000),
     })
     const reply = (await response.json()) as { data?: { insertedIds?: string[] } }
@@ -117,7 +128,10 @@ test('a second devcloud on the same data dir is refused, naming the holder; the 
 test.each(['after-temp', 'after-rename'] as const)('a writer killed mid-compaction (%s) loses no acknowledged write', async (point) => {
   // The start-up compaction is the 1st; the 2nd comes once the writes below pass 256 KiB (the demo
   // seed's ~50 KiB stays under it).
-  const writer = startCliCloud(['--port', '0', '--persist-dir', dataDir()], { DEVCLOUD_COMPACTION_PAUSE: `${point}@2`, DEVCLOUD_COMPACT_AFTER_BYTES: String(256 * 1024) })
+  const writer = startCliCloud(['--port', '0', '--persist-dir', dataDir()], {
+    DEVCLOUD_COMPACTION_PAUSE: `${point}@2`,
+    DEVCLOUD_COMPACT_AFTER_BYTES: String(256 * 1024),
+  })
   const url = await writer.ready()
   const paused = writer.waitForLine(new RegExp(`^devcloud compaction paused ${point} `), 90_000)
   let pausedSeen = false
@@ -129,7 +143,7 @@ test.each(['after-temp', 'after-rename'] as const)('a writer killed mid-compacti
   const acked: string[] = []
   // Writes until compaction holds the process still; the write in flight then never gets its answer.
   for (let index = 0; index < 400 && !pausedSeen; index += 1) {
-    if (!await insertRaw(url, `acked-${index}`, 4096)) break
+    if (!(await insertRaw(url, `acked-${index}`, 4096))) break
     acked.push(`acked-${index}`)
   }
   await killed
@@ -144,11 +158,20 @@ test.each(['after-temp', 'after-rename'] as const)('a writer killed mid-compacti
 test('a stale lock is taken over by exactly one of many processes racing for it', async () => {
   mkdirSync(dataDir())
   // A lock left by a process that is gone (pid far above any pid_max in use here).
-  writeFileSync(path.join(dataDir(), LOCK_FILE), JSON.stringify({ pid: 4_000_000, host: hostname(), startedAt: '2026-03-01T00:00:00.000Z', command: 'gone', token: 'stale-token-0001' }))
+  writeFileSync(
+    path.join(dataDir(), LOCK_FILE),
+    JSON.stringify({ pid: 4_000_000, host: hostname(), startedAt: '2026-03-01T00:00:00.000Z', command: 'gone', token: 'stale-token-0001' }),
+  )
   const startAt = Date.now() + 4000
-  const contend = () => new Promise<string>((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', CONTENDER, dataDir(), '10000', String(startAt)], { timeout: 30_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout.trim())))
-  })
+  const contend = () =>
+    new Promise<string>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', CONTENDER, dataDir(), '10000', String(startAt)],
+        { timeout: 30_000 },
+        (error, stdout) => (error ? reject(error) : resolve(stdout.trim())),
+      )
+    })
   const answers = await Promise.all(Array.from({ length: 6 }, contend))
   const winners = answers.filter((answer) => answer.startsWith('won '))
   expect(winners).toHaveLength(1)

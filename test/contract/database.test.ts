@@ -28,10 +28,14 @@ const list = async (query: Row) => ((await done(things().where(query).get())).da
 
 describe('CRUD', () => {
   test('add assigns a 32-hex _id; get, update, remove', async () => {
-    const added = await done(things().add({ data: { title: 'tea', price: 16800 } })) as { _id: string }
+    const added = (await done(things().add({ data: { title: 'tea', price: 16800 } }))) as { _id: string }
     expect(added._id).toMatch(/^[0-9a-f]{32}$/)
     expect(await getDoc(added._id)).toEqual({ _id: added._id, title: 'tea', price: 16800 })
-    const updated = await done(things().doc(added._id).update({ data: { price: 15800 } }))
+    const updated = await done(
+      things()
+        .doc(added._id)
+        .update({ data: { price: 15800 } }),
+    )
     expect(updated).toMatchObject({ stats: { updated: 1 }, errMsg: 'document.update:ok' })
     expect((await getDoc(added._id)).price).toBe(15800)
     expect(await done(things().doc(added._id).remove())).toMatchObject({ stats: { removed: 1 } })
@@ -48,7 +52,9 @@ describe('CRUD', () => {
 
   test('Dates, nested objects, arrays, null and numbers round-trip', async () => {
     const at = new Date('2026-02-27T10:11:12.345Z')
-    await done(things().add({ data: { _id: 'r', at, nested: { list: [1, 'two', { three: 3 }] }, none: null, ratio: 0.25, big: 1_700_000_000_000 } }))
+    await done(
+      things().add({ data: { _id: 'r', at, nested: { list: [1, 'two', { three: 3 }] }, none: null, ratio: 0.25, big: 1_700_000_000_000 } }),
+    )
     const doc = await getDoc('r')
     expect(doc.at).toBeInstanceOf(Date)
     expect((doc.at as Date).toISOString()).toBe(at.toISOString())
@@ -60,9 +66,21 @@ describe('CRUD', () => {
     await devcloud.db.put('things', { _id: 'b', kind: 'x', n: 2 })
     await devcloud.db.put('things', { _id: 'c', kind: 'y', n: 3 })
     expect(await done(things().where({ kind: 'x' }).count())).toMatchObject({ total: 2 })
-    expect(await done(things().where({ kind: 'x' }).update({ data: { seen: true } }))).toMatchObject({ stats: { updated: 2 } })
+    expect(
+      await done(
+        things()
+          .where({ kind: 'x' })
+          .update({ data: { seen: true } }),
+      ),
+    ).toMatchObject({ stats: { updated: 2 } })
     expect(await devcloud.db.count('things', { seen: true })).toBe(2)
-    expect(await done(things().where({ n: _().gte(2) }).remove())).toMatchObject({ stats: { removed: 2 } })
+    expect(
+      await done(
+        things()
+          .where({ n: _().gte(2) })
+          .remove(),
+      ),
+    ).toMatchObject({ stats: { removed: 2 } })
     expect((await devcloud.db.list('things')).map((doc) => doc._id)).toEqual(['a'])
   })
 })
@@ -71,28 +89,52 @@ describe('set vs update', () => {
   beforeEach(() => devcloud.db.put('things', { _id: 'm', addr: { city: 'SZ', zip: '518000' }, status: 'PAID' }))
 
   test('update merges nested objects field by field (flattened $set)', async () => {
-    await done(things().doc('m').update({ data: { addr: { city: 'GZ' } } }))
+    await done(
+      things()
+        .doc('m')
+        .update({ data: { addr: { city: 'GZ' } } }),
+    )
     expect(await getDoc('m')).toEqual({ _id: 'm', addr: { city: 'GZ', zip: '518000' }, status: 'PAID' })
   })
 
   test('_.set replaces a field value whole', async () => {
-    await done(things().doc('m').update({ data: { addr: _().set({ city: 'GZ' }) } }))
+    await done(
+      things()
+        .doc('m')
+        .update({ data: { addr: _().set({ city: 'GZ' }) } }),
+    )
     expect(await getDoc('m')).toEqual({ _id: 'm', addr: { city: 'GZ' }, status: 'PAID' })
   })
 
   test('set replaces the document', async () => {
-    const result = await done(things().doc('m').set({ data: { status: 'SHIPPED' } }))
+    const result = await done(
+      things()
+        .doc('m')
+        .set({ data: { status: 'SHIPPED' } }),
+    )
     expect(result).toMatchObject({ _id: 'm', stats: { updated: 1, created: 0 } })
     expect(await getDoc('m')).toEqual({ _id: 'm', status: 'SHIPPED' })
   })
 
   test('set on a missing document creates it', async () => {
-    expect(await done(things().doc('fresh').set({ data: { n: 1 } }))).toMatchObject({ stats: { updated: 0, created: 1 } })
+    expect(
+      await done(
+        things()
+          .doc('fresh')
+          .set({ data: { n: 1 } }),
+      ),
+    ).toMatchObject({ stats: { updated: 0, created: 1 } })
     expect(await getDoc('fresh')).toEqual({ _id: 'fresh', n: 1 })
   })
 
   test('update of a missing document changes nothing', async () => {
-    expect(await done(things().doc('ghost').update({ data: { n: 1 } }))).toMatchObject({ stats: { updated: 0 } })
+    expect(
+      await done(
+        things()
+          .doc('ghost')
+          .update({ data: { n: 1 } }),
+      ),
+    ).toMatchObject({ stats: { updated: 0 } })
     expect(await devcloud.db.get('things', 'ghost')).toBeNull()
   })
 })
@@ -110,7 +152,11 @@ describe('every update command the SDK emits', () => {
     ['_.rename', () => ({ keep: _().rename('kept') }), { kept: 'k', keep: undefined }],
     ['_.remove', () => ({ addr: _().remove() }), { addr: undefined }],
     ['_.push(array)', () => ({ tags: _().push(['d']) }), { tags: ['b', 'c', 'd'] }],
-    ['_.push({each, position, sort, slice})', () => ({ nums: _().push({ each: [9, 0], position: 0, sort: 1, slice: 3 }) }), { nums: [0, 1, 2] }],
+    [
+      '_.push({each, position, sort, slice})',
+      () => ({ nums: _().push({ each: [9, 0], position: 0, sort: 1, slice: 3 }) }),
+      { nums: [0, 1, 2] },
+    ],
     ['_.unshift', () => ({ tags: _().unshift(['a']) }), { tags: ['a', 'b', 'c'] }],
     ['_.pop', () => ({ tags: _().pop() }), { tags: ['b'] }],
     ['_.shift', () => ({ tags: _().shift() }), { tags: ['c'] }],
@@ -118,7 +164,11 @@ describe('every update command the SDK emits', () => {
     ['_.addToSet (present)', () => ({ tags: _().addToSet('b') }), { tags: ['b', 'c'] }],
     ['_.pull(_.in)', () => ({ nums: _().pull(_().in([1, 3])) }), { nums: [2] }],
     ['dotted path', () => ({ 'addr.zip': '518000' }), { addr: { city: 'SZ', zip: '518000' } }],
-    ['db.serverDate({offset})', () => ({ at: (sdk.db.serverDate as unknown as (options: { offset: number }) => unknown)({ offset: 1500 }) }), { at: new Date(clock.now() + 1500) }],
+    [
+      'db.serverDate({offset})',
+      () => ({ at: (sdk.db.serverDate as unknown as (options: { offset: number }) => unknown)({ offset: 1500 }) }),
+      { at: new Date(clock.now() + 1500) },
+    ],
   ])('%s', async (_label, data, expected) => {
     await done(things().doc('u').update({ data: data() }))
     const doc = await getDoc('u')
@@ -129,7 +179,11 @@ describe('every update command the SDK emits', () => {
   })
 
   test('conflicting paths in one update fail as a request error and change nothing', async () => {
-    const conflict = await failure(things().doc('u').update({ data: { tags: _().pop(), 'tags.0': 'x' } }))
+    const conflict = await failure(
+      things()
+        .doc('u')
+        .update({ data: { tags: _().pop(), 'tags.0': 'x' } }),
+    )
     expect(conflict.errCode).toBe(-502001)
     expect(await getDoc('u')).toEqual(base)
   })
@@ -137,9 +191,36 @@ describe('every update command the SDK emits', () => {
 
 describe('every query command the SDK emits', () => {
   beforeEach(async () => {
-    await devcloud.db.put('things', { _id: 'a', total: 5, status: 'PAID', tags: ['x', 'y'], items: [{ q: 1 }], addr: { city: 'SZ' }, title: 'Apple', at: new Date('2026-01-01T00:00:00Z') })
-    await devcloud.db.put('things', { _id: 'b', total: 50, status: 'SHIPPED', tags: ['y'], items: [{ q: 5 }], addr: { city: 'GZ' }, title: 'banana', note: null })
-    await devcloud.db.put('things', { _id: 'c', total: 500, status: 'DELIVERED', tags: [], items: [], addr: { city: 'SZ' }, title: 'Cherry', note: 'n' })
+    await devcloud.db.put('things', {
+      _id: 'a',
+      total: 5,
+      status: 'PAID',
+      tags: ['x', 'y'],
+      items: [{ q: 1 }],
+      addr: { city: 'SZ' },
+      title: 'Apple',
+      at: new Date('2026-01-01T00:00:00Z'),
+    })
+    await devcloud.db.put('things', {
+      _id: 'b',
+      total: 50,
+      status: 'SHIPPED',
+      tags: ['y'],
+      items: [{ q: 5 }],
+      addr: { city: 'GZ' },
+      title: 'banana',
+      note: null,
+    })
+    await devcloud.db.put('things', {
+      _id: 'c',
+      total: 500,
+      status: 'DELIVERED',
+      tags: [],
+      items: [],
+      addr: { city: 'SZ' },
+      title: 'Cherry',
+      note: 'n',
+    })
   })
 
   test.each<[string, () => Row, string[]]>([
@@ -171,13 +252,25 @@ describe('every query command the SDK emits', () => {
 
   test('aggregate: match, group with sum, sort', async () => {
     const $ = (sdk.db.command as unknown as { aggregate: { sum: (value: unknown) => unknown } }).aggregate
-    const result = await done(things().aggregate().match({ total: _().gte(5) }).group({ _id: '$addr.city', sum: $.sum('$total') }).sort({ _id: 1 }).end())
-    expect((result as { list: Row[] }).list).toEqual([{ _id: 'GZ', sum: 50 }, { _id: 'SZ', sum: 505 }])
+    const result = await done(
+      things()
+        .aggregate()
+        .match({ total: _().gte(5) })
+        .group({ _id: '$addr.city', sum: $.sum('$total') })
+        .sort({ _id: 1 })
+        .end(),
+    )
+    expect((result as { list: Row[] }).list).toEqual([
+      { _id: 'GZ', sum: 50 },
+      { _id: 'SZ', sum: 505 },
+    ])
   })
 
   test('aggregate: $lookup reads another collection', async () => {
     await devcloud.db.put('items', { _id: 'i1', status: 'PAID', label: 'paid label' })
-    const result = await done(things().aggregate().match({ _id: 'a' }).lookup({ from: 'items', localField: 'status', foreignField: 'status', as: 'joined' }).end())
+    const result = await done(
+      things().aggregate().match({ _id: 'a' }).lookup({ from: 'items', localField: 'status', foreignField: 'status', as: 'joined' }).end(),
+    )
     expect(((result as { list: Row[] }).list[0]?.joined as Row[])[0]).toEqual({ _id: 'i1', status: 'PAID', label: 'paid label' })
   })
 })
@@ -206,18 +299,36 @@ describe('limits (server SDK: default 100, at most 1000)', () => {
 })
 
 describe('isolation by env id, and updateAndReturn', () => {
-  test('each env id has its own data; the devcloud\'s default env does not see another env\'s writes', async () => {
+  test("each env id has its own data; the devcloud's default env does not see another env's writes", async () => {
     const other = `${devcloud.envId}-other`
-    const added = await rawAction(devcloud.url, '/admin', { action: 'database.insertDocument', envName: other, collectionName: 'things', data: ['{"_id":"elsewhere"}'] })
+    const added = await rawAction(devcloud.url, '/admin', {
+      action: 'database.insertDocument',
+      envName: other,
+      collectionName: 'things',
+      data: ['{"_id":"elsewhere"}'],
+    })
     expect(added).toMatchObject({ data: { insertedIds: ['elsewhere'] } })
     expect(await devcloud.db.get('things', 'elsewhere')).toBeNull()
-    const read = await rawAction(devcloud.url, '/admin', { action: 'database.getDocument', envName: other, collectionName: 'things', queryType: 'DOC', query: '{"_id":"elsewhere"}' })
+    const read = await rawAction(devcloud.url, '/admin', {
+      action: 'database.getDocument',
+      envName: other,
+      collectionName: 'things',
+      queryType: 'DOC',
+      query: '{"_id":"elsewhere"}',
+    })
     expect((read.data as { list: string[] }).list).toEqual(['{"_id":"elsewhere"}'])
   })
 
   test('database.modifyAndReturnDoc updates the first match and returns it', async () => {
     await devcloud.db.put('things', { _id: 'r1', n: 1 })
-    const reply = await rawAction(devcloud.url, '/admin', { action: 'database.modifyAndReturnDoc', envName: devcloud.envId, collectionName: 'things', queryType: 'WHERE', query: '{"n":{"$numberInt":"1"}}', data: '{"$inc":{"n":{"$numberInt":"4"}}}' })
+    const reply = await rawAction(devcloud.url, '/admin', {
+      action: 'database.modifyAndReturnDoc',
+      envName: devcloud.envId,
+      collectionName: 'things',
+      queryType: 'WHERE',
+      query: '{"n":{"$numberInt":"1"}}',
+      data: '{"$inc":{"n":{"$numberInt":"4"}}}',
+    })
     expect(reply).toMatchObject({ data: { updated: 1, doc: '{"_id":"r1","n":{"$numberInt":"5"}}' } })
   })
 })
@@ -244,11 +355,20 @@ describe('not found, unknown collections, bad input', () => {
   })
 
   test('an unknown action gets the platform invalid-param error', async () => {
-    expect(await rawAction(devcloud.url, '/admin', { action: 'database.dropEverything', envName: devcloud.envId })).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringContaining('unsupported action') })
+    expect(await rawAction(devcloud.url, '/admin', { action: 'database.dropEverything', envName: devcloud.envId })).toMatchObject({
+      code: 'INVALID_PARAM',
+      message: expect.stringContaining('unsupported action'),
+    })
   })
 
   test('malformed EJSON is a request failure, and the emulator keeps serving', async () => {
-    const reply = await rawAction(devcloud.url, '/admin', { action: 'database.getDocument', envName: devcloud.envId, collectionName: 'things', queryType: 'WHERE', query: '{"status":' })
+    const reply = await rawAction(devcloud.url, '/admin', {
+      action: 'database.getDocument',
+      envName: devcloud.envId,
+      collectionName: 'things',
+      queryType: 'WHERE',
+      query: '{"status":',
+    })
     expect(reply).toMatchObject({ code: 'DATABASE_REQUEST_FAILED', message: expect.stringContaining('invalid EJSON') })
     expect((await done(things().get())).data).toEqual([])
   })

@@ -6,10 +6,23 @@ import { startContractCloud } from '../support/devcloud'
 jest.setTimeout(30_000)
 
 let devcloud: DevCloud
-beforeAll(async () => { devcloud = await startContractCloud() })
+beforeAll(async () => {
+  devcloud = await startContractCloud()
+})
 afterAll(() => devcloud.close())
 
-interface Echo { echo: { path: string; httpMethod: string; headers: Record<string, string>; multiValueHeaders: Record<string, string[]>; queryStringParameters: Record<string, string>; requestContext: Record<string, unknown>; body: string; isBase64Encoded: boolean } }
+interface Echo {
+  echo: {
+    path: string
+    httpMethod: string
+    headers: Record<string, string>
+    multiValueHeaders: Record<string, string[]>
+    queryStringParameters: Record<string, string>
+    requestContext: Record<string, unknown>
+    body: string
+    isBase64Encoded: boolean
+  }
+}
 
 test('a form POST becomes the integration request event', async () => {
   const response = await fetch(`${devcloud.url}/echo/kdniao?mode=object&x=1`, {
@@ -33,7 +46,11 @@ test('a form POST becomes the integration request event', async () => {
 })
 
 test('a binary body arrives base64-encoded', async () => {
-  const response = await fetch(`${devcloud.url}/echo?mode=object`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.from([0, 1, 254, 255]) })
+  const response = await fetch(`${devcloud.url}/echo?mode=object`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: Buffer.from([0, 1, 254, 255]),
+  })
   const { echo } = (await response.json()) as Echo
   expect(echo.isBase64Encoded).toBe(true)
   expect([...Buffer.from(echo.body, 'base64')]).toEqual([0, 1, 254, 255])
@@ -74,7 +91,11 @@ test('an auth route needs Authorization: Bearer …, else 401 MISSING_CREDENTIAL
 })
 
 test('a body over 6 MB gets 413 and the function never runs', async () => {
-  const response = await fetch(`${devcloud.url}/echo?mode=object`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x'.repeat(6 * 1024 * 1024 + 1) })
+  const response = await fetch(`${devcloud.url}/echo?mode=object`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: 'x'.repeat(6 * 1024 * 1024 + 1),
+  })
   expect(response.status).toBe(413)
   expect(await response.json()).toMatchObject({ code: 'REQUEST_ENTITY_TOO_LARGE' })
 })
@@ -89,7 +110,10 @@ test('an unrouted path is 404; browsers get CORS headers', async () => {
   const response = await fetch(`${devcloud.url}/nowhere`)
   expect(response.status).toBe(404)
   expect(response.headers.get('access-control-allow-origin')).toBe('*')
-  const preflight = await fetch(`${devcloud.url}/client`, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1:10086', 'access-control-request-headers': 'x-devcloud-openid' } })
+  const preflight = await fetch(`${devcloud.url}/client`, {
+    method: 'OPTIONS',
+    headers: { origin: 'http://127.0.0.1:10086', 'access-control-request-headers': 'x-devcloud-openid' },
+  })
   expect(preflight.status).toBe(204)
   expect(preflight.headers.get('access-control-allow-headers')).toContain('x-devcloud-openid')
 })

@@ -24,7 +24,15 @@ afterAll(async () => {
 })
 
 async function options(): Promise<LocalStackOptions> {
-  return { devcloudPort: await freePort(), sandboxPort: await freePort(), appPort: null, dataDir, vendor: 'kdniao', speed: 240, fsync: false }
+  return {
+    devcloudPort: await freePort(),
+    sandboxPort: await freePort(),
+    appPort: null,
+    dataDir,
+    vendor: 'kdniao',
+    speed: 240,
+    fsync: false,
+  }
 }
 
 test('a second stack on the same data dir is refused before it starts anything; closing frees the dir', async () => {

@@ -59,19 +59,27 @@ function npmStartIsRunning(): boolean {
 
 function contents(dir: string): string {
   if (!existsSync(dir)) return ''
-  return readdirSync(dir).filter((name) => lstatSync(path.join(dir, name)).isFile()).map((name) => readFileSync(path.join(dir, name), 'utf8')).join('\n')
+  return readdirSync(dir)
+    .filter((name) => lstatSync(path.join(dir, name)).isFile())
+    .map((name) => readFileSync(path.join(dir, name), 'utf8'))
+    .join('\n')
 }
 
 async function putMarker(url: string, id: string): Promise<void> {
   const response = await fetch(`${url}/admin`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ action: 'database.insertDocument', envName: 'dev-local', collectionName: 'products', data: [JSON.stringify({ _id: id })] }),
+    body: JSON.stringify({
+      action: 'database.insertDocument',
+      envName: 'dev-local',
+      collectionName: 'products',
+      data: [JSON.stringify({ _id: id })],
+    }),
   })
   expect(await response.json()).toMatchObject({ data: { insertedIds: [id] } })
 }
 
-test('test clouds, a headless npm run devcloud and the load tools\' child leave .devcloud/ untouched', async () => {
+test("test clouds, a headless npm run devcloud and the load tools' child leave .devcloud/ untouched", async () => {
   const before = snapshot(NPM_START_DATA_DIR)
   const running = npmStartIsRunning()
 

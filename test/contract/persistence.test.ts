@@ -26,7 +26,9 @@ const stop = async () => {
   devcloud = undefined
 }
 
-beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'devcloud-persist-')) })
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'devcloud-persist-'))
+})
 afterEach(async () => {
   await stop()
   rmSync(dir, { recursive: true, force: true })

@@ -11,7 +11,14 @@ import { watchInto, type SnapshotQueue } from '../support/watch'
 
 jest.setTimeout(30_000)
 
-interface Parcel { _id: string; _openid: string; orderId: string; status?: string; addr?: { city: string; zip?: string }; n?: number }
+interface Parcel {
+  _id: string
+  _openid: string
+  orderId: string
+  status?: string
+  addr?: { city: string; zip?: string }
+  n?: number
+}
 
 let devcloud: DevCloud
 let alice: CloudClient
@@ -29,7 +36,13 @@ afterEach(async () => {
 afterAll(() => devcloud.close())
 beforeEach(async () => {
   await devcloud.reset()
-  await devcloud.db.put('parcels', { _id: 'SF:1', _openid: 'o-alice', orderId: 'A1', status: 'IN_TRANSIT', addr: { city: 'SZ', zip: '518000' } })
+  await devcloud.db.put('parcels', {
+    _id: 'SF:1',
+    _openid: 'o-alice',
+    orderId: 'A1',
+    status: 'IN_TRANSIT',
+    addr: { city: 'SZ', zip: '518000' },
+  })
   await devcloud.db.put('parcels', { _id: 'SF:2', _openid: 'o-bob', orderId: 'B1', status: 'PENDING' })
 })
 
@@ -42,7 +55,7 @@ function watchParcels(client: CloudClient, where: Record<string, unknown>): Snap
 const changes = (snapshot: { docChanges: Array<{ docId: string; dataType: string; queueType: string }> }) =>
   snapshot.docChanges.map((change) => [change.docId, change.dataType, change.queueType])
 
-test('init lists the owner\'s matching documents and is normalised to isInit', async () => {
+test("init lists the owner's matching documents and is normalised to isInit", async () => {
   const watch = watchParcels(alice, { orderId: 'A1', _openid: '{openid}' })
   const init = await watch.next()
   expect(init.isInit).toBe(true)
@@ -56,7 +69,7 @@ test('an empty init is still an init', async () => {
   expect(init).toMatchObject({ isInit: true, docs: [], docChanges: [] })
 })
 
-test('a function\'s update reaches the watch with updatedFields and removedFields', async () => {
+test("a function's update reaches the watch with updatedFields and removedFields", async () => {
   const watch = watchParcels(alice, { orderId: 'A1', _openid: '{openid}' })
   await watch.next()
   await devcloud.invoke('writer', { op: 'update', collection: 'parcels', id: 'SF:1', data: { status: 'DELIVERED', 'addr.city': 'GZ' } })
@@ -88,7 +101,12 @@ test('set is a replace; add enqueues; remove dequeues; leaving the query dequeue
   const watch = watchParcels(alice, { orderId: 'A1', _openid: '{openid}' })
   await watch.next()
 
-  await devcloud.invoke('writer', { op: 'set', collection: 'parcels', id: 'SF:1', data: { _openid: 'o-alice', orderId: 'A1', status: 'RETURNING' } })
+  await devcloud.invoke('writer', {
+    op: 'set',
+    collection: 'parcels',
+    id: 'SF:1',
+    data: { _openid: 'o-alice', orderId: 'A1', status: 'RETURNING' },
+  })
   const replaced = await watch.next()
   expect(changes(replaced)).toEqual([['SF:1', 'replace', 'update']])
   expect(replaced.docs).toEqual([{ _id: 'SF:1', _openid: 'o-alice', orderId: 'A1', status: 'RETURNING' }])
@@ -117,7 +135,12 @@ test('writes from the client path and from a transaction fan out too', async () 
   const notes = watchInto<{ _id: string; text: string }>(alice, 'notes', { _openid: '{openid}' })
   open.push(notes as SnapshotQueue<unknown>)
   await notes.next()
-  const inserted = await rawAction(devcloud.url, '/client', { action: 'database.insertDocument', envName: devcloud.envId, collectionName: 'notes', data: ['{"_id":"n1","text":"hello"}'] }, { 'x-devcloud-openid': 'o-alice' })
+  const inserted = await rawAction(
+    devcloud.url,
+    '/client',
+    { action: 'database.insertDocument', envName: devcloud.envId, collectionName: 'notes', data: ['{"_id":"n1","text":"hello"}'] },
+    { 'x-devcloud-openid': 'o-alice' },
+  )
   expect(inserted).toMatchObject({ data: { insertedIds: ['n1'] } })
   const added = await notes.next()
   expect(added.docs).toEqual([{ _id: 'n1', text: 'hello', _openid: 'o-alice' }])
@@ -163,7 +186,8 @@ test('after the connection drops, the client reconnects and rebuilds, missing no
 })
 
 test('more than 5000 matching records is refused', async () => {
-  for (let index = 0; index < 5001; index += 1) await devcloud.db.put('parcels', { _id: `BULK:${index}`, _openid: 'o-alice', orderId: 'BULK' })
+  for (let index = 0; index < 5001; index += 1)
+    await devcloud.db.put('parcels', { _id: `BULK:${index}`, _openid: 'o-alice', orderId: 'BULK' })
   const watch = watchParcels(alice, { orderId: 'BULK', _openid: '{openid}' })
   expect((await watch.error()).message).toContain('5000')
 })

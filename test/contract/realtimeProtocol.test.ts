@@ -8,7 +8,12 @@ import { rawAction } from '../support/sdk'
 
 jest.setTimeout(30_000)
 
-interface Message { requestId?: string; watchId?: string; msgType: string; msgData: Record<string, unknown> & { events?: Array<Record<string, unknown>> } }
+interface Message {
+  requestId?: string
+  watchId?: string
+  msgType: string
+  msgData: Record<string, unknown> & { events?: Array<Record<string, unknown>> }
+}
 
 let devcloud: DevCloud
 const sockets: WebSocket[] = []
@@ -26,10 +31,13 @@ beforeEach(async () => {
 })
 
 /** A socket with a bounded wait for the next message that matches. */
-async function connect(as: 'shopper' | 'server' = 'shopper'): Promise<{ send(message: object): void; next(match?: (message: Message) => boolean): Promise<Message> }> {
-  const sign = as === 'shopper'
-    ? await rawAction(devcloud.url, '/client', { action: 'auth.wsWebSign', envName: devcloud.envId }, { 'x-devcloud-openid': 'o-alice' })
-    : await rawAction(devcloud.url, '/admin', { action: 'auth.wsWebSign', envName: devcloud.envId })
+async function connect(
+  as: 'shopper' | 'server' = 'shopper',
+): Promise<{ send(message: object): void; next(match?: (message: Message) => boolean): Promise<Message> }> {
+  const sign =
+    as === 'shopper'
+      ? await rawAction(devcloud.url, '/client', { action: 'auth.wsWebSign', envName: devcloud.envId }, { 'x-devcloud-openid': 'o-alice' })
+      : await rawAction(devcloud.url, '/admin', { action: 'auth.wsWebSign', envName: devcloud.envId })
   const data = sign.data as { signStr: string; wsUrl: string; envId: string; secretVersion: number }
   expect(data).toMatchObject({ wsUrl: `${devcloud.url.replace('http', 'ws')}/ws`, envId: devcloud.envId, secretVersion: 1 })
   const socket = new WebSocket(data.wsUrl)
@@ -40,7 +48,10 @@ async function connect(as: 'shopper' | 'server' = 'shopper'): Promise<{ send(mes
     inbox.push(JSON.parse(raw.toString()) as Message)
     for (const wake of waiters.splice(0)) wake()
   })
-  await new Promise((resolve, reject) => { socket.once('open', resolve); socket.once('error', reject) })
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve)
+    socket.once('error', reject)
+  })
   const client = {
     send: (message: object) => socket.send(JSON.stringify(message)),
     async next(match: (message: Message) => boolean = () => true): Promise<Message> {
@@ -52,12 +63,20 @@ async function connect(as: 'shopper' | 'server' = 'shopper'): Promise<{ send(mes
         if (Date.now() > deadline) throw new Error('no matching realtime message within 5 s')
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, 50)
-          waiters.push(() => { clearTimeout(timer); resolve() })
+          waiters.push(() => {
+            clearTimeout(timer)
+            resolve()
+          })
         })
       }
     },
   }
-  client.send({ requestId: 'login-1', msgType: 'LOGIN', msgData: { envId: data.envId, accessToken: '', referrer: 'web' }, exMsgData: { signStr: data.signStr, secretVersion: 1 } })
+  client.send({
+    requestId: 'login-1',
+    msgType: 'LOGIN',
+    msgData: { envId: data.envId, accessToken: '', referrer: 'web' },
+    exMsgData: { signStr: data.signStr, secretVersion: 1 },
+  })
   expect(await client.next()).toEqual({ requestId: 'login-1', msgType: 'LOGIN_RES', msgData: { envId: devcloud.envId } })
   return client
 }
@@ -77,29 +96,60 @@ test('PING is answered with PONG', async () => {
   expect(await client.next()).toEqual({ requestId: 'p1', msgType: 'PONG', msgData: null })
 })
 
-test('a shopper\'s bare doc(id) watch cannot prove an owner rule and is denied (UNVERIFIED platform choice)', async () => {
+test("a shopper's bare doc(id) watch cannot prove an owner rule and is denied (UNVERIFIED platform choice)", async () => {
   const client = await connect()
-  client.send({ watchId: 'w0', requestId: 'i0', msgType: 'INIT_WATCH', msgData: { envId: devcloud.envId, collName: 'parcels', query: JSON.stringify({ _id: 'SF:1' }) } })
-  expect(await client.next()).toMatchObject({ watchId: 'w0', requestId: 'i0', msgType: 'ERROR', msgData: { code: 'COLLECTION_PERMISSION_DENIED' } })
+  client.send({
+    watchId: 'w0',
+    requestId: 'i0',
+    msgType: 'INIT_WATCH',
+    msgData: { envId: devcloud.envId, collName: 'parcels', query: JSON.stringify({ _id: 'SF:1' }) },
+  })
+  expect(await client.next()).toMatchObject({
+    watchId: 'w0',
+    requestId: 'i0',
+    msgType: 'ERROR',
+    msgData: { code: 'COLLECTION_PERMISSION_DENIED' },
+  })
 })
 
 test('a doc(id) watch (query sent as JSON of {_id}) gets INIT_EVENT and NEXT_EVENTs; CHECK_LAST, REBUILD_WATCH and CLOSE_WATCH', async () => {
   // Server code's ticket bypasses rules, so the bare doc(id) form is accepted.
   const client = await connect('server')
-  client.send({ watchId: 'w1', requestId: 'i1', msgType: 'INIT_WATCH', msgData: { envId: devcloud.envId, collName: 'parcels', query: JSON.stringify({ _id: 'SF:1' }) } })
+  client.send({
+    watchId: 'w1',
+    requestId: 'i1',
+    msgType: 'INIT_WATCH',
+    msgData: { envId: devcloud.envId, collName: 'parcels', query: JSON.stringify({ _id: 'SF:1' }) },
+  })
   const init = await client.next()
   expect(init).toMatchObject({ watchId: 'w1', requestId: 'i1', msgType: 'INIT_EVENT', msgData: { currEvent: 1 } })
-  expect(init.msgData.events).toEqual([{ ID: 1, DataType: 'init', QueueType: 'init', DocID: 'SF:1', Doc: JSON.stringify({ _id: 'SF:1', _openid: 'o-alice', orderId: 'A1', status: 'PENDING' }) }])
+  expect(init.msgData.events).toEqual([
+    {
+      ID: 1,
+      DataType: 'init',
+      QueueType: 'init',
+      DocID: 'SF:1',
+      Doc: JSON.stringify({ _id: 'SF:1', _openid: 'o-alice', orderId: 'A1', status: 'PENDING' }),
+    },
+  ])
   const queryID = init.msgData.queryID as string
 
   await devcloud.db.put('parcels', { _id: 'SF:1', _openid: 'o-alice', orderId: 'A1', status: 'DELIVERED' })
   const next = await client.next((message) => message.msgType === 'NEXT_EVENT')
-  expect(next).toMatchObject({ watchId: 'w1', msgData: { queryID, currEvent: 2, events: [{ ID: 2, DataType: 'replace', QueueType: 'update', DocID: 'SF:1' }] } })
+  expect(next).toMatchObject({
+    watchId: 'w1',
+    msgData: { queryID, currEvent: 2, events: [{ ID: 2, DataType: 'replace', QueueType: 'update', DocID: 'SF:1' }] },
+  })
 
   client.send({ watchId: 'w1', requestId: 'c1', msgType: 'CHECK_LAST', msgData: { queryID, eventID: 2 } })
   expect(await client.next()).toEqual({ watchId: 'w1', requestId: 'c1', msgType: 'CHECK_EVENT', msgData: { queryID, currEvent: 2 } })
 
-  client.send({ watchId: 'w1', requestId: 'r1', msgType: 'REBUILD_WATCH', msgData: { envId: devcloud.envId, collName: 'parcels', queryID, eventID: 1 } })
+  client.send({
+    watchId: 'w1',
+    requestId: 'r1',
+    msgType: 'REBUILD_WATCH',
+    msgData: { envId: devcloud.envId, collName: 'parcels', queryID, eventID: 1 },
+  })
   const rebuilt = await client.next()
   expect(rebuilt).toMatchObject({ requestId: 'r1', msgType: 'NEXT_EVENT', msgData: { currEvent: 2 } })
   expect(rebuilt.msgData.events?.map((event) => event.ID)).toEqual([2])
@@ -112,15 +162,30 @@ test('a doc(id) watch (query sent as JSON of {_id}) gets INIT_EVENT and NEXT_EVE
 test('a where watch sends its query double-encoded; both forms are accepted', async () => {
   const client = await connect()
   const ejson = JSON.stringify({ orderId: 'A1', _openid: '{openid}' })
-  client.send({ watchId: 'w2', requestId: 'i2', msgType: 'INIT_WATCH', msgData: { envId: devcloud.envId, collName: 'parcels', query: JSON.stringify(ejson) } })
+  client.send({
+    watchId: 'w2',
+    requestId: 'i2',
+    msgType: 'INIT_WATCH',
+    msgData: { envId: devcloud.envId, collName: 'parcels', query: JSON.stringify(ejson) },
+  })
   expect((await client.next()).msgData.events).toHaveLength(1)
 })
 
 test('malformed and unknown requests get ERROR, not a dropped socket', async () => {
   const client = await connect()
-  client.send({ watchId: 'w3', requestId: 'i3', msgType: 'INIT_WATCH', msgData: { envId: devcloud.envId, collName: 'parcels', query: '{"orderId":' } })
+  client.send({
+    watchId: 'w3',
+    requestId: 'i3',
+    msgType: 'INIT_WATCH',
+    msgData: { envId: devcloud.envId, collName: 'parcels', query: '{"orderId":' },
+  })
   expect(await client.next()).toMatchObject({ requestId: 'i3', msgType: 'ERROR', msgData: { code: 'SYS_ERR' } })
-  client.send({ watchId: 'w4', requestId: 'i4', msgType: 'INIT_WATCH', msgData: { envId: devcloud.envId, collName: 'nowhere', query: '{}' } })
+  client.send({
+    watchId: 'w4',
+    requestId: 'i4',
+    msgType: 'INIT_WATCH',
+    msgData: { envId: devcloud.envId, collName: 'nowhere', query: '{}' },
+  })
   expect(await client.next()).toMatchObject({ requestId: 'i4', msgType: 'ERROR', msgData: { code: 'DATABASE_COLLECTION_NOT_EXIST' } })
   client.send({ requestId: 'u1', msgType: 'SUBSCRIBE_EVERYTHING', msgData: {} })
   expect(await client.next()).toMatchObject({ requestId: 'u1', msgType: 'ERROR', msgData: { code: 'SYS_ERR' } })

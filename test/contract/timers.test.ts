@@ -8,7 +8,9 @@ jest.setTimeout(30_000)
 const clock = manualClock(Date.parse('2026-03-01T10:00:30+08:00'))
 let devcloud: DevCloud
 
-beforeAll(async () => { devcloud = await startContractCloud({ now: clock.now }) })
+beforeAll(async () => {
+  devcloud = await startContractCloud({ now: clock.now })
+})
 afterAll(() => devcloud.close())
 
 test('nothing fires before the slot; at the slot the timer runs once with the SCF timer event', async () => {
@@ -39,7 +41,10 @@ test('fireTimer runs a trigger on demand; a function without one is refused', as
   await devcloud.reset()
   await devcloud.fireTimer('ticker')
   expect((await devcloud.db.list('ticks'))[0]).toMatchObject({ event: { Type: 'timer', TriggerName: 'everyMinute' }, source: 'wx_trigger' })
-  await expect(devcloud.fireTimer('whoami')).rejects.toMatchObject({ code: 'FUNCTIONS_REQUEST_FAIL', message: expect.stringContaining('no timer trigger') })
+  await expect(devcloud.fireTimer('whoami')).rejects.toMatchObject({
+    code: 'FUNCTIONS_REQUEST_FAIL',
+    message: expect.stringContaining('no timer trigger'),
+  })
 })
 
 test('POST /devcloud/v1/timers/<function> fires it too', async () => {

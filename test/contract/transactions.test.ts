@@ -23,7 +23,15 @@ beforeEach(async () => {
 })
 
 interface Tx {
-  collection(name: string): { doc(id: string): { get(): Promise<{ data: Record<string, unknown> | null }>; update(options: unknown): Promise<unknown>; set(options: unknown): Promise<unknown>; remove(): Promise<unknown> }; add(options: unknown): Promise<{ _id: string }> }
+  collection(name: string): {
+    doc(id: string): {
+      get(): Promise<{ data: Record<string, unknown> | null }>
+      update(options: unknown): Promise<unknown>
+      set(options: unknown): Promise<unknown>
+      remove(): Promise<unknown>
+    }
+    add(options: unknown): Promise<{ _id: string }>
+  }
   commit(): Promise<unknown>
   rollback(reason?: unknown): Promise<unknown>
 }
@@ -31,7 +39,10 @@ interface Tx {
 test('runTransaction: a doc get answers one object; writes apply together at commit', async () => {
   const result = await sdk.db.runTransaction(async (tx: Tx) => {
     const { data } = await tx.collection('items').doc('tea').get()
-    await tx.collection('items').doc('tea').update({ data: { stock: (data?.stock as number) - 1 } })
+    await tx
+      .collection('items')
+      .doc('tea')
+      .update({ data: { stock: (data?.stock as number) - 1 } })
     await tx.collection('orders').add({ data: { _id: 'o1', item: 'tea' } })
     // Inside the transaction its own writes are visible; outside they are not yet.
     expect((await tx.collection('items').doc('tea').get()).data).toMatchObject({ stock: 4 })
@@ -44,19 +55,29 @@ test('runTransaction: a doc get answers one object; writes apply together at com
 })
 
 test('rollback(reason) rejects runTransaction with the reason and writes nothing', async () => {
-  const outcome = await sdk.db.runTransaction(async (tx: Tx) => {
-    await tx.collection('items').doc('tea').update({ data: { stock: 0 } })
-    await tx.rollback('changed my mind')
-  }).catch((reason: unknown) => reason)
+  const outcome = await sdk.db
+    .runTransaction(async (tx: Tx) => {
+      await tx
+        .collection('items')
+        .doc('tea')
+        .update({ data: { stock: 0 } })
+      await tx.rollback('changed my mind')
+    })
+    .catch((reason: unknown) => reason)
   expect(outcome).toBe('changed my mind')
   expect(await devcloud.db.get('items', 'tea')).toMatchObject({ stock: 5 })
 })
 
 test('a callback that throws aborts the transaction', async () => {
-  const outcome = await sdk.db.runTransaction(async (tx: Tx) => {
-    await tx.collection('items').doc('tea').set({ data: { stock: 99 } })
-    throw new Error('bug in the callback')
-  }).catch((error: Error) => error.message)
+  const outcome = await sdk.db
+    .runTransaction(async (tx: Tx) => {
+      await tx
+        .collection('items')
+        .doc('tea')
+        .set({ data: { stock: 99 } })
+      throw new Error('bug in the callback')
+    })
+    .catch((error: Error) => error.message)
   expect(outcome).toBe('bug in the callback')
   expect(await devcloud.db.get('items', 'tea')).toMatchObject({ stock: 5 })
 })
@@ -65,8 +86,16 @@ test('startTransaction: a conflicting outside write makes commit fail with DATAB
   const tx: Tx = await sdk.db.startTransaction()
   const { data } = await tx.collection('items').doc('tea').get()
   // Someone else takes the last units between the read and the commit.
-  await done(sdk.db.collection('items').doc('tea').update({ data: { stock: 0 } }))
-  await tx.collection('items').doc('tea').update({ data: { stock: (data?.stock as number) - 1 } })
+  await done(
+    sdk.db
+      .collection('items')
+      .doc('tea')
+      .update({ data: { stock: 0 } }),
+  )
+  await tx
+    .collection('items')
+    .doc('tea')
+    .update({ data: { stock: (data?.stock as number) - 1 } })
   const conflict = await tx.commit().catch((error: { code?: string }) => error)
   expect(conflict).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
   expect(await devcloud.db.get('items', 'tea')).toMatchObject({ stock: 0 })
@@ -75,12 +104,18 @@ test('startTransaction: a conflicting outside write makes commit fail with DATAB
 test('startTransaction: remove and set commit; rollback discards', async () => {
   const first: Tx = await sdk.db.startTransaction()
   await first.collection('items').doc('tea').remove()
-  await first.collection('items').doc('coffee').set({ data: { stock: 3 } })
+  await first
+    .collection('items')
+    .doc('coffee')
+    .set({ data: { stock: 3 } })
   await first.commit()
   expect(await devcloud.db.get('items', 'tea')).toBeNull()
   expect(await devcloud.db.get('items', 'coffee')).toEqual({ _id: 'coffee', stock: 3 })
   const second: Tx = await sdk.db.startTransaction()
-  await second.collection('items').doc('coffee').update({ data: { stock: 0 } })
+  await second
+    .collection('items')
+    .doc('coffee')
+    .update({ data: { stock: 0 } })
   await second.rollback()
   expect(await devcloud.db.get('items', 'coffee')).toEqual({ _id: 'coffee', stock: 3 })
 })
@@ -94,12 +129,23 @@ test('a finished transaction id is no longer accepted', async () => {
 
 test('transactions allow single-document operations only', async () => {
   const started = await rawAction(devcloud.url, '/admin', { action: 'database.startTransaction', envName: devcloud.envId })
-  const reply = await rawAction(devcloud.url, '/admin', { action: 'database.getDocument', envName: devcloud.envId, transactionId: started.transactionId, collectionName: 'items', queryType: 'WHERE', query: '{}' })
+  const reply = await rawAction(devcloud.url, '/admin', {
+    action: 'database.getDocument',
+    envName: devcloud.envId,
+    transactionId: started.transactionId,
+    collectionName: 'items',
+    queryType: 'WHERE',
+    query: '{}',
+  })
   expect(reply).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringContaining('single-document') })
 })
 
 test('20 concurrent stock decrements (each its own function invocation) never oversell', async () => {
-  const results = await Promise.all(Array.from({ length: 20 }, (_unused, index) => devcloud.invoke<{ ok: boolean; reason?: string; code?: string }>('stock', { itemId: 'tea' }, { openid: `o-buyer-${index}` })))
+  const results = await Promise.all(
+    Array.from({ length: 20 }, (_unused, index) =>
+      devcloud.invoke<{ ok: boolean; reason?: string; code?: string }>('stock', { itemId: 'tea' }, { openid: `o-buyer-${index}` }),
+    ),
+  )
   const sold = results.filter((result) => result.ok).length
   const item = await devcloud.db.get('items', 'tea')
   expect(sold).toBeGreaterThan(0)

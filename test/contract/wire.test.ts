@@ -44,7 +44,10 @@ function catalogue(): Array<[string, Call]> {
   const where = (query: Record<string, unknown>) => () => things().where(query).get()
   return [
     ['doc.get', () => doc().get()],
-    ['where.orderBy.skip.limit.field.get', () => things().where({ status: 'PAID' }).orderBy('createdAt', 'desc').skip(5).limit(10).field({ total: true }).get()],
+    [
+      'where.orderBy.skip.limit.field.get',
+      () => things().where({ status: 'PAID' }).orderBy('createdAt', 'desc').skip(5).limit(10).field({ total: true }).get(),
+    ],
     ['get without limit', () => things().get()],
     ['limit over 1000', () => things().limit(5000).get()],
     ['where.count', () => things().where({ status: 'PAID' }).count()],
@@ -65,36 +68,83 @@ function catalogue(): Array<[string, Call]> {
     ['_.pull(_.in)', update({ nums: _.pull(_.in([1])) })],
     ['db.serverDate', update({ at: db.serverDate() })],
     ['_.gt.and(_.lte)', where({ total: _.gt(10).and(_.lte(500)) })],
-    ['_.or', () => things().where(_.or([{ status: 'PAID' }, { total: _.gt(100) }]) as never).get()],
+    [
+      '_.or',
+      () =>
+        things()
+          .where(_.or([{ status: 'PAID' }, { total: _.gt(100) }]) as never)
+          .get(),
+    ],
     ['_.neq / _.in / _.nin', where({ status: _.neq('X'), total: _.in([1, 2]), keep: _.nin([0]) })],
-    ['_.elemMatch / _.exists / _.size / _.all', where({ nums: _.elemMatch(_.gt(1)), kept: _.exists(false), tags: _.size(1), other: _.all(['a']) })],
+    [
+      '_.elemMatch / _.exists / _.size / _.all',
+      where({ nums: _.elemMatch(_.gt(1)), kept: _.exists(false), tags: _.size(1), other: _.all(['a']) }),
+    ],
     ['db.RegExp', where({ status: db.RegExp({ regexp: '^pa', options: 'i' }) })],
     ['Date value', where({ at: _.lt(new Date(Date.UTC(2026, 0, 1))) })],
     ['Geo.Point', where({ location: new db.Geo.Point(113.94, 22.54) })],
-    ['doc.set', () => db.collection('things').doc('y').set({ data: { n: 1 } })],
-    ['where.update', () => things().where({ status: 'PAID' }).update({ data: { seen: true } })],
+    [
+      'doc.set',
+      () =>
+        db
+          .collection('things')
+          .doc('y')
+          .set({ data: { n: 1 } }),
+    ],
+    [
+      'where.update',
+      () =>
+        things()
+          .where({ status: 'PAID' })
+          .update({ data: { seen: true } }),
+    ],
     ['where.remove', () => things().where({ status: 'NONE' }).remove()],
     ['doc.remove', () => db.collection('things').doc('y').remove()],
     ['collection.add', () => things().add({ data: { _id: 'added', n: 1, at: new Date(Date.UTC(2026, 2, 1)) } })],
     ['aggregate', () => things().aggregate().match({ status: 'X' }).group({ _id: '$status' }).sort({ _id: 1 }).limit(3).end()],
-    ['runTransaction', () => db.runTransaction(async (tx: { collection(name: string): { doc(id: string): { get(): Promise<unknown>; update(options: unknown): Promise<unknown> } } }) => {
-      await tx.collection('things').doc('x').get()
-      await tx.collection('things').doc('x').update({ data: { inTx: true } })
-    })],
-    ['startTransaction + rollback', async () => {
-      const tx = await db.startTransaction()
-      await tx.rollback()
-    }],
+    [
+      'runTransaction',
+      () =>
+        db.runTransaction(
+          async (tx: {
+            collection(name: string): { doc(id: string): { get(): Promise<unknown>; update(options: unknown): Promise<unknown> } }
+          }) => {
+            await tx.collection('things').doc('x').get()
+            await tx
+              .collection('things')
+              .doc('x')
+              .update({ data: { inTx: true } })
+          },
+        ),
+    ],
+    [
+      'startTransaction + rollback',
+      async () => {
+        const tx = await db.startTransaction()
+        await tx.rollback()
+      },
+    ],
     ['callFunction', () => sdk.cloud.callFunction({ name: 'whoami', data: { a: 1 } })],
     ['createCollection', () => db.createCollection('createdByCatalogue')],
-    ['openapi.subscribeMessage.send', () => sdk.cloud.openapi.subscribeMessage.send({ touser: 'o-x', templateId: 't-1', data: { thing1: { value: 'hi' } } })],
+    [
+      'openapi.subscribeMessage.send',
+      () => sdk.cloud.openapi.subscribeMessage.send({ touser: 'o-x', templateId: 't-1', data: { thing1: { value: 'hi' } } }),
+    ],
   ]
 }
 
 /** Drops what changes per run: timestamps, signatures, sequence ids, boundaries, server-made ids. */
 function stable(request: RecordedRequest): Record<string, unknown> {
   const headers: Record<string, unknown> = {}
-  for (const name of ['content-type', 'user-agent', 'x-sdk-version', 'x-tcb-source', 'x-tcb-region', 'x-signature-expires', 'authorization']) {
+  for (const name of [
+    'content-type',
+    'user-agent',
+    'x-sdk-version',
+    'x-tcb-source',
+    'x-tcb-region',
+    'x-signature-expires',
+    'authorization',
+  ]) {
     const value = request.headers[name]
     if (value === undefined) continue
     headers[name] = String(value)
@@ -107,14 +157,17 @@ function stable(request: RecordedRequest): Record<string, unknown> {
   if (contentType.startsWith('multipart/form-data')) {
     const parsed = parseMultipart(request.body, boundaryOf(contentType) ?? '')
     if (!parsed.ok) throw new Error(parsed.message)
-    body = Object.fromEntries(parsed.parts.map((part) => {
-      if (part.name !== 'requestData') return [part.name, part.value.toString('utf8')]
-      const decoded = decodeRequestData(part.value)
-      return [part.name, decoded.ok ? { protobufPairs: decoded.data } : { undecodable: part.value.toString('base64') }]
-    }))
+    body = Object.fromEntries(
+      parsed.parts.map((part) => {
+        if (part.name !== 'requestData') return [part.name, part.value.toString('utf8')]
+        const decoded = decodeRequestData(part.value)
+        return [part.name, decoded.ok ? { protobufPairs: decoded.data } : { undecodable: part.value.toString('base64') }]
+      }),
+    )
   } else {
     body = JSON.parse(request.body.toString('utf8'))
-    if (typeof (body as { transactionId?: unknown }).transactionId === 'string') (body as { transactionId: string }).transactionId = '<transactionId>'
+    if (typeof (body as { transactionId?: unknown }).transactionId === 'string')
+      (body as { transactionId: string }).transactionId = '<transactionId>'
   }
   return { method: request.method, path: request.path, query: { env: request.query.env }, headers, body }
 }

@@ -7,14 +7,19 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 
 export type ChromiumSource = 'CHROMIUM_PATH' | 'system' | 'npm'
-export interface FoundChromium { executablePath: string; source: ChromiumSource; env: Record<string, string> }
+export interface FoundChromium {
+  executablePath: string
+  source: ChromiumSource
+  env: Record<string, string>
+}
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium'
 const root = path.resolve(__dirname, '..', '..')
 
 /** The CJK faces come from an npm font package (Noto Sans SC, OFL-1.1): neither browser carries one. */
 export const CJK_FONT_DIRS = ['400Regular', '700Bold'].map((weight) =>
-  path.join(root, 'node_modules', '@expo-google-fonts', 'noto-sans-sc', weight))
+  path.join(root, 'node_modules', '@expo-google-fonts', 'noto-sans-sc', weight),
+)
 
 /**
  * A fontconfig file that keeps the system's configuration (when there is one) and adds the npm font
@@ -25,16 +30,19 @@ export function writeFontConfig(dir = path.join(tmpdir(), 'parcel-e2e-fonts')): 
   mkdirSync(dir, { recursive: true })
   const dirs = [...CJK_FONT_DIRS, path.join(tmpdir(), 'fonts')].filter((fontDir) => existsSync(fontDir))
   const file = path.join(dir, 'fonts.conf')
-  writeFileSync(file, [
-    '<?xml version="1.0"?>',
-    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
-    '<fontconfig>',
-    '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
-    ...dirs.map((fontDir) => `  <dir>${fontDir}</dir>`),
-    `  <cachedir>${path.join(dir, 'cache')}</cachedir>`,
-    '</fontconfig>',
-    '',
-  ].join('\n'))
+  writeFileSync(
+    file,
+    [
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+      '<fontconfig>',
+      '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+      ...dirs.map((fontDir) => `  <dir>${fontDir}</dir>`),
+      `  <cachedir>${path.join(dir, 'cache')}</cachedir>`,
+      '</fontconfig>',
+      '',
+    ].join('\n'),
+  )
   return file
 }
 
@@ -62,10 +70,18 @@ async function withInflateLock<T>(work: () => Promise<T>): Promise<T> {
 }
 
 function statSafeMtime(file: string): number {
-  try { return statSync(file).mtimeMs } catch { return Date.now() }
+  try {
+    return statSync(file).mtimeMs
+  } catch {
+    return Date.now()
+  }
 }
 function rmdirSafe(dir: string): void {
-  try { rmdirSync(dir) } catch { /* already gone */ }
+  try {
+    rmdirSync(dir)
+  } catch {
+    /* already gone */
+  }
 }
 
 async function npmChromium(): Promise<string> {

@@ -21,7 +21,15 @@ const MERCHANT = 'dev-merchant'
 const TRACKING_NO = 'SF1400000000771'
 const MINUTE = 60_000
 /** A made-up receiver: the phone is masked before it is stored. */
-const ADDRESS = { userName: '测试收件人', telNumber: '13800005678', provinceName: '北京市', cityName: '北京市', countyName: '朝阳区', detailInfo: '望京街道 1 号', postalCode: '100102' }
+const ADDRESS = {
+  userName: '测试收件人',
+  telNumber: '13800005678',
+  provinceName: '北京市',
+  cityName: '北京市',
+  countyName: '朝阳区',
+  detailInfo: '望京街道 1 号',
+  postalCode: '100102',
+}
 
 let clock: ManualClock
 let sandbox: Sandbox
@@ -64,10 +72,18 @@ async function parcel(): Promise<ParcelDoc> {
 }
 
 test('a courier scan pushed by the aggregator appears at the top of the open page without a reload', async () => {
-  const placed = await cloud.invoke<CreateOrderResult>('createOrder', { items: [{ productId: 'prod-longjing-tea', quantity: 1 }], address: ADDRESS }, { openid: SHOPPER })
+  const placed = await cloud.invoke<CreateOrderResult>(
+    'createOrder',
+    { items: [{ productId: 'prod-longjing-tea', quantity: 1 }], address: ADDRESS },
+    { openid: SHOPPER },
+  )
   if (!placed.ok) throw new Error(`createOrder: ${placed.message}`)
   sandbox.assignScenario(TRACKING_NO, 'sf-normal')
-  const backfilled = await cloud.invoke<BackfillTrackingResult>('backfillTracking', { entries: [{ orderId: placed.orderId, trackingNo: TRACKING_NO }] }, { openid: MERCHANT })
+  const backfilled = await cloud.invoke<BackfillTrackingResult>(
+    'backfillTracking',
+    { entries: [{ orderId: placed.orderId, trackingNo: TRACKING_NO }] },
+    { openid: MERCHANT },
+  )
   expect(backfilled).toMatchObject({ ok: true, results: [{ ok: true, parcelId: `SF:${TRACKING_NO}`, subscription: 'subscribed' }] })
 
   // sf-normal: picked up at minute 20, departed at 120, at the hub at 300.
@@ -77,7 +93,9 @@ test('a courier scan pushed by the aggregator appears at the top of the open pag
 
   const { page, pageErrors } = await openPhonePage(browser)
   let navigations = 0
-  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations += 1 })
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigations += 1
+  })
   await page.goto(`${h5.url}/#/pages/order/detail?id=${placed.orderId}&as=${SHOPPER}`)
   const rows = page.locator('.ps-timeline__text')
   // The DOM is oldest first and shown newest first (Timeline.tsx); the top of the screen is the last row.

@@ -45,7 +45,7 @@ const parcel = async (id: string) => (await world.cloud.db.get('parcels', id)) a
 function pastedLines(): string[] {
   return [
     /* 1 */ `${orders[0]},SF1400000007001`,
-    ...Array.from({ length: 10 }, (_, index) => `${orders[index + 1]}\t${number(index + 2)}`), /* 2–11 */
+    ...Array.from({ length: 10 }, (_, index) => `${orders[index + 1]}\t${number(index + 2)}`) /* 2–11 */,
     /* 12 */ `${orders[11]},123456789012`,
     /* 13 */ `${orders[12]},ABC`,
     /* 14 */ `订单14,${number(14)}`,
@@ -59,12 +59,16 @@ function pastedLines(): string[] {
 }
 
 async function rowStates(page: Page): Promise<Record<number, string>> {
-  const rows = await page.locator('.mc-batch-preview__row').evaluateAll((elements) => elements.map((element) => [element.getAttribute('data-line'), element.getAttribute('data-state')]))
+  const rows = await page
+    .locator('.mc-batch-preview__row')
+    .evaluateAll((elements) => elements.map((element) => [element.getAttribute('data-line'), element.getAttribute('data-state')]))
   return Object.fromEntries(rows.map(([line, state]) => [Number(line), String(state)]))
 }
 
 async function verdicts(page: Page): Promise<Record<number, string>> {
-  const rows = await page.locator('.mc-batch-report__row').evaluateAll((elements) => elements.map((element) => [element.getAttribute('data-line'), element.getAttribute('data-verdict')]))
+  const rows = await page
+    .locator('.mc-batch-report__row')
+    .evaluateAll((elements) => elements.map((element) => [element.getAttribute('data-line'), element.getAttribute('data-verdict')]))
   return Object.fromEntries(rows.map(([line, verdict]) => [Number(line), String(verdict)]))
 }
 
@@ -91,8 +95,26 @@ test('a pasted batch is previewed line by line, submitted in chunks, reported, f
   // Line numbers are the text box's: the header is line 1 and the blank line 13.
   const states = await rowStates(page)
   const expectedStates: Record<number, string> = {
-    2: 'ready', 3: 'ready', 4: 'ready', 5: 'ready', 6: 'ready', 7: 'ready', 8: 'ready', 9: 'ready', 10: 'ready', 11: 'ready', 12: 'ready',
-    14: 'needs_carrier', 15: 'error', 16: 'error', 17: 'skipped', 18: 'error', 19: 'ready', 20: 'error', 21: 'ready', 22: 'ready',
+    2: 'ready',
+    3: 'ready',
+    4: 'ready',
+    5: 'ready',
+    6: 'ready',
+    7: 'ready',
+    8: 'ready',
+    9: 'ready',
+    10: 'ready',
+    11: 'ready',
+    12: 'ready',
+    14: 'needs_carrier',
+    15: 'error',
+    16: 'error',
+    17: 'skipped',
+    18: 'error',
+    19: 'ready',
+    20: 'error',
+    21: 'ready',
+    22: 'ready',
   }
   expect(states).toEqual(expectedStates)
   const preview = page.locator('.mc-batch__preview')
@@ -111,8 +133,26 @@ test('a pasted batch is previewed line by line, submitted in chunks, reported, f
   await page.locator('.mc-batch__submit').click()
   await waitFor(async () => (await page.locator('.mc-batch-report__row').count()) === 20 || undefined, 'the per-line report', 30_000)
   expect(await verdicts(page)).toEqual({
-    2: 'created', 3: 'created', 4: 'created', 5: 'created', 6: 'created', 7: 'created', 8: 'created', 9: 'created', 10: 'created', 11: 'created', 12: 'created',
-    14: 'created', 15: 'not_submitted', 16: 'not_submitted', 17: 'skipped', 18: 'not_submitted', 19: 'created', 20: 'not_submitted', 21: 'created', 22: 'created',
+    2: 'created',
+    3: 'created',
+    4: 'created',
+    5: 'created',
+    6: 'created',
+    7: 'created',
+    8: 'created',
+    9: 'created',
+    10: 'created',
+    11: 'created',
+    12: 'created',
+    14: 'created',
+    15: 'not_submitted',
+    16: 'not_submitted',
+    17: 'skipped',
+    18: 'not_submitted',
+    19: 'created',
+    20: 'not_submitted',
+    21: 'created',
+    22: 'created',
   })
   expect(await parcel('ANE:123456789012')).toMatchObject({ orderId: orders[11] })
   expect(await parcel('SF:SF1400000007017')).toMatchObject({ orderId: orders[14], phoneTail: '5678' })
@@ -130,12 +170,16 @@ test('a pasted batch is previewed line by line, submitted in chunks, reported, f
   const failedText = await page.locator('.mc-batch__textarea textarea').inputValue()
   expect(failedText.split('\n')).toEqual([pastedLines()[12], pastedLines()[13], pastedLines()[15], pastedLines()[17]])
   const before = await parcel('YTO:YT1400000007002')
-  await page.locator('.mc-batch__textarea textarea').fill([
-    `${orders[12]},YT1400000007013`,
-    `${orders[16]},${number(14)}`,
-    `${orders[15]},${number(18)},圆通`,
-    `${orders[1]},${number(2)}`,
-  ].join('\n'))
+  await page
+    .locator('.mc-batch__textarea textarea')
+    .fill(
+      [
+        `${orders[12]},YT1400000007013`,
+        `${orders[16]},${number(14)}`,
+        `${orders[15]},${number(18)},圆通`,
+        `${orders[1]},${number(2)}`,
+      ].join('\n'),
+    )
   await page.getByText('预览校验').click()
   await waitFor(async () => (await rowStates(page))[4] !== undefined || undefined, 'the fixed preview')
   expect(await rowStates(page)).toEqual({ 1: 'ready', 2: 'ready', 3: 'ready', 4: 'ready' })
@@ -165,8 +209,11 @@ test('a CSV exported by Excel on Chinese Windows (GBK) is uploaded, decoded and 
   // "订单号,运单号,快递公司" and "顺丰" as GBK bytes: not valid UTF-8, so the page falls back to GB18030.
   const gbk = (hex: string) => Buffer.from(hex, 'hex')
   const csv = Buffer.concat([
-    gbk('b6a9b5a5bac52cd4cbb5a5bac52cbfecb5ddb9abcbbe'), Buffer.from('\r\n'),
-    Buffer.from(`${orders[16]},SF1400000007031,`), gbk('cbb3b7e1'), Buffer.from(',5678\r\n'),
+    gbk('b6a9b5a5bac52cd4cbb5a5bac52cbfecb5ddb9abcbbe'),
+    Buffer.from('\r\n'),
+    Buffer.from(`${orders[16]},SF1400000007031,`),
+    gbk('cbb3b7e1'),
+    Buffer.from(',5678\r\n'),
   ])
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
   const page = await context.newPage()
@@ -174,8 +221,14 @@ test('a CSV exported by Excel on Chinese Windows (GBK) is uploaded, decoded and 
   const chooser = page.waitForEvent('filechooser')
   await page.getByText('上传文件').click()
   await (await chooser).setFiles({ name: '发货.csv', mimeType: 'text/csv', buffer: csv })
-  await waitFor(async () => (await page.locator('.mc-batch-preview__row').count()) === 1 || undefined, 'the uploaded line previewed', 20_000)
-  expect(await page.locator('.mc-batch__textarea textarea').inputValue()).toBe(`订单号,运单号,快递公司\n${orders[16]},SF1400000007031,顺丰,5678\n`)
+  await waitFor(
+    async () => (await page.locator('.mc-batch-preview__row').count()) === 1 || undefined,
+    'the uploaded line previewed',
+    20_000,
+  )
+  expect(await page.locator('.mc-batch__textarea textarea').inputValue()).toBe(
+    `订单号,运单号,快递公司\n${orders[16]},SF1400000007031,顺丰,5678\n`,
+  )
   expect(await rowStates(page)).toEqual({ 2: 'ready' })
   expect(await page.locator('.mc-batch-preview__row[data-line="2"]').textContent()).toContain('顺丰速运')
   await context.close()
@@ -185,7 +238,9 @@ test('the 商家 tab is there for a merchant only, and a shopper who opens the c
   const tabs = async (openid: string) => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 } })
     const page = await context.newPage()
-    const answered = page.waitForResponse((response) => response.url().startsWith(world.cloud.url) && (response.request().postData() ?? '').includes('merchantConsole'))
+    const answered = page.waitForResponse(
+      (response) => response.url().startsWith(world.cloud.url) && (response.request().postData() ?? '').includes('merchantConsole'),
+    )
     await page.goto(`${h5.url}/#/pages/orders/index?as=${openid}`)
     await answered
     await page.locator('.ps-tab-bar__item').first().waitFor()

@@ -47,9 +47,18 @@ test('the sync column shows 已同步 and 失败 with the reason; 重试 syncs t
   await page.screenshot({ path: 'test-results/merchant-wechat-sync.png' })
 
   await row(refused).locator('.mc-sync__retry').click()
-  await waitFor(async () => (await row(refused).locator('.mc-sync__state').textContent()) === '已同步' || undefined, 'the retried order synced', 20_000)
-  const order = await world.cloud.db.get('orders', refused) as unknown as OrderDoc
+  await waitFor(
+    async () => (await row(refused).locator('.mc-sync__state').textContent()) === '已同步' || undefined,
+    'the retried order synced',
+    20_000,
+  )
+  const order = (await world.cloud.db.get('orders', refused)) as unknown as OrderDoc
   expect(order.shippingSync).toMatchObject({ state: 'synced', uploads: 1 })
-  expect(world.cloud.openApiCalls().filter((call) => call.api === 'wxa.sec.order.uploadShippingInfo').map((call) => call.errcode)).toEqual([0, 10060001, 0])
+  expect(
+    world.cloud
+      .openApiCalls()
+      .filter((call) => call.api === 'wxa.sec.order.uploadShippingInfo')
+      .map((call) => call.errcode),
+  ).toEqual([0, 10060001, 0])
   await context.close()
 })

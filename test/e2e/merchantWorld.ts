@@ -21,8 +21,13 @@ export const MERCHANT = 'dev-merchant'
 
 /** A made-up receiver; the phone is a reserved test number and is stored masked (138****5678). */
 export const RECEIVER = {
-  userName: '测试收件人', telNumber: '13800005678', provinceName: '浙江省', cityName: '杭州市', countyName: '西湖区',
-  detailInfo: '文三路 1 号', postalCode: '310000',
+  userName: '测试收件人',
+  telNumber: '13800005678',
+  provinceName: '浙江省',
+  cityName: '杭州市',
+  countyName: '西湖区',
+  detailInfo: '文三路 1 号',
+  postalCode: '310000',
 }
 
 export interface MerchantWorld {
@@ -40,7 +45,10 @@ function assertBundlesBuilt(): void {
   const missing = readdirSync(FUNCTIONS_DIR, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(FUNCTIONS_DIR, entry.name, 'src', 'index.ts')))
     .filter((entry) => !existsSync(path.join(FUNCTIONS_DIR, entry.name, 'index.js')))
-  if (missing.length > 0) throw new Error(`cloud function bundles missing (${missing.map((entry) => entry.name).join(', ')}): run \`npm run build:functions\` first`)
+  if (missing.length > 0)
+    throw new Error(
+      `cloud function bundles missing (${missing.map((entry) => entry.name).join(', ')}): run \`npm run build:functions\` first`,
+    )
 }
 
 export async function startMerchantWorld(): Promise<MerchantWorld> {
@@ -57,7 +65,9 @@ export async function startMerchantWorld(): Promise<MerchantWorld> {
   for (const product of DEMO_PRODUCTS) await cloud.db.put('products', { ...product })
   for (const merchant of demoMerchants(undefined)) await cloud.db.put('merchants', { ...merchant })
   return {
-    cloud, sandbox, clock,
+    cloud,
+    sandbox,
+    clock,
     async placeOrder(openid = SHOPPER, items = [{ productId: 'prod-cotton-tote', quantity: 1 }], address = RECEIVER) {
       const placed = await cloud.invoke<CreateOrderResult>('createOrder', { items, address }, { openid })
       if (!placed.ok) throw new Error(`createOrder: ${placed.message}`)

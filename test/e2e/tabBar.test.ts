@@ -16,7 +16,9 @@ let h5: H5Server
 let browser: Browser
 
 beforeAll(async () => {
-  const names = readdirSync(FUNCTIONS_ROOT, { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(path.join(FUNCTIONS_ROOT, entry.name, 'src'))).map((entry) => entry.name)
+  const names = readdirSync(FUNCTIONS_ROOT, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(FUNCTIONS_ROOT, entry.name, 'src')))
+    .map((entry) => entry.name)
   if (!names.every((name) => existsSync(path.join(FUNCTIONS_ROOT, name, 'index.js')))) await buildFunctions()
   cloud = await startDevCloud({ envId: testEnvId() })
   for (const product of DEMO_PRODUCTS) await cloud.db.put('products', { ...product })
@@ -33,7 +35,9 @@ afterAll(async () => {
 async function tabsAs(openid: string): Promise<string[]> {
   const { page, pageErrors } = await openPhonePage(browser)
   // The first function call may wait for a cold start on a busy machine: generous, still bounded.
-  const session = page.waitForResponse((response) => response.request().postData()?.includes('merchantConsole') ?? false, { timeout: 60_000 })
+  const session = page.waitForResponse((response) => response.request().postData()?.includes('merchantConsole') ?? false, {
+    timeout: 60_000,
+  })
   await page.goto(`${h5.url}/#/pages/index/index?as=${openid}`)
   await page.locator('.ps-tab-bar__item', { hasText: '我的订单' }).waitFor()
   expect((await session).ok()).toBe(true)

@@ -26,7 +26,10 @@ async function ship(orderId: string, trackingNo: string, scenario: string): Prom
   if (!shipped.ok || !shipped.results.every((result) => result.ok)) throw new Error(JSON.stringify(shipped))
 }
 
-async function issue(openid: string, label?: string): Promise<{ token: string; tokenId: string; expiresAt: number; mcpUrl: string | null }> {
+async function issue(
+  openid: string,
+  label?: string,
+): Promise<{ token: string; tokenId: string; expiresAt: number; mcpUrl: string | null }> {
   const issued = await rig.call<AssistantAccessResult>('assistantAccess', { action: 'issue', ...(label ? { label } : {}) }, openid)
   if (!issued.ok || issued.action !== 'issue') throw new Error(JSON.stringify(issued))
   return issued
@@ -79,7 +82,9 @@ describe('MCP over Streamable HTTP with the SDK client', () => {
   test('list_orders: the caller’s own orders, newest first, text and structuredContent', async () => {
     const client = await connect(token)
     const result = await callTool(client, 'list_orders')
-    const listed = result.structuredContent as { orders: Array<{ orderId: string; parcels: Array<{ trackingNo: string; status: string }> }> }
+    const listed = result.structuredContent as {
+      orders: Array<{ orderId: string; parcels: Array<{ trackingNo: string; status: string }> }>
+    }
     expect(listed.orders.map((order) => order.orderId)).toEqual([orders.newBoard, orders.mug, orders.oldBoard])
     expect(listed.orders[0]?.parcels[0]).toMatchObject({ trackingNo: 'YT1400000000703' })
     expect(toolText(result)).toContain('您共有 3 个订单')
@@ -89,7 +94,9 @@ describe('MCP over Streamable HTTP with the SDK client', () => {
   test('track_order: parcels with status and latest scan; another shopper’s order reads exactly like a missing one', async () => {
     const client = await connect(token)
     const mug = await callTool(client, 'track_order', { orderId: orders.mug })
-    const detail = mug.structuredContent as { parcels: Array<{ status: string; latestScan: { text: string } | null; routeCities: string[] }> }
+    const detail = mug.structuredContent as {
+      parcels: Array<{ status: string; latestScan: { text: string } | null; routeCities: string[] }>
+    }
     expect(mug.isError).toBeFalsy()
     expect(detail.parcels).toHaveLength(1)
     expect(detail.parcels[0]?.latestScan?.text).toBeTruthy()
@@ -108,7 +115,10 @@ describe('MCP over Streamable HTTP with the SDK client', () => {
     expect(toolText(result)).toContain('YT1400000000703')
     const both = await callTool(client, 'where_is_my_parcel', { question: '竹制砧板到哪了' })
     expect(both.structuredContent).toMatchObject({ kind: 'choose' })
-    expect((both.structuredContent as { choices: Array<{ orderId: string }> }).choices.map((choice) => choice.orderId)).toEqual([orders.newBoard, orders.oldBoard])
+    expect((both.structuredContent as { choices: Array<{ orderId: string }> }).choices.map((choice) => choice.orderId)).toEqual([
+      orders.newBoard,
+      orders.oldBoard,
+    ])
   })
 
   test('askParcel in the app answers the same question with the same words', async () => {
@@ -144,12 +154,25 @@ describe('MCP over Streamable HTTP with the SDK client', () => {
 describe('refusals', () => {
   test('401 with WWW-Authenticate: Bearer and nothing more: no, malformed, forged, revoked, expired token', async () => {
     const revoked = await issue(SHOPPER, 'to revoke')
-    expect(await rig.call('assistantAccess', { action: 'revoke', tokenId: revoked.tokenId }, SHOPPER)).toEqual({ ok: true, action: 'revoke', tokenId: revoked.tokenId })
+    expect(await rig.call('assistantAccess', { action: 'revoke', tokenId: revoked.tokenId }, SHOPPER)).toEqual({
+      ok: true,
+      action: 'revoke',
+      tokenId: revoked.tokenId,
+    })
     const expiredSecret = 'E'.repeat(43)
     const hash = tokenHash(expiredSecret)
     await rig.cloud.db.put('assistantTokens', {
-      _id: tokenIdOf(hash), openid: SHOPPER, tokenHash: hash, label: 'old', scope: 'shopper', createdAt: 1, lastUsedAt: null,
-      expiresAt: rig.clock.now() - MINUTE, revoked: false, revokedAt: null, rate: { window: 0, count: 0 },
+      _id: tokenIdOf(hash),
+      openid: SHOPPER,
+      tokenHash: hash,
+      label: 'old',
+      scope: 'shopper',
+      createdAt: 1,
+      lastUsedAt: null,
+      expiresAt: rig.clock.now() - MINUTE,
+      revoked: false,
+      revokedAt: null,
+      rate: { window: 0, count: 0 },
     })
     const body = rpc('tools/list')
     const attempts: Array<Record<string, string>> = [
@@ -192,7 +215,10 @@ describe('refusals', () => {
     expect([nonJson.status, JSON.parse(nonJson.body).error.code]).toEqual([400, -32700])
     const batch = await rawMcp(rig.cloud.url, { headers: bearer(token), body: `[${rpc('tools/list', {}, 1)},${rpc('tools/list', {}, 2)}]` })
     expect([batch.status, JSON.parse(batch.body).error.code]).toEqual([400, -32600])
-    const huge = await rawMcp(rig.cloud.url, { headers: bearer(token), body: rpc('tools/call', { name: 'list_orders', arguments: { pad: 'x'.repeat(70_000) } }) })
+    const huge = await rawMcp(rig.cloud.url, {
+      headers: bearer(token),
+      body: rpc('tools/call', { name: 'list_orders', arguments: { pad: 'x'.repeat(70_000) } }),
+    })
     expect(huge.status).toBe(413)
     const unknownMethod = await rawMcp(rig.cloud.url, { headers: bearer(token), body: rpc('orders/delete') })
     expect(JSON.parse(unknownMethod.body)).toMatchObject({ error: { code: -32601 } })
@@ -249,13 +275,20 @@ describe('assistantAccess', () => {
     expect(JSON.stringify(listed)).not.toContain(fresh.token)
     expect(JSON.stringify(listed)).not.toContain(tokenHash(fresh.token))
 
-    expect(await rig.call('assistantAccess', { action: 'revoke', tokenId: fresh.tokenId }, SHOPPER)).toEqual({ ok: false, reason: 'not_found', message: 'no such token' })
+    expect(await rig.call('assistantAccess', { action: 'revoke', tokenId: fresh.tokenId }, SHOPPER)).toEqual({
+      ok: false,
+      reason: 'not_found',
+      message: 'no such token',
+    })
     const live = listed.tokens.length
     for (let extra = live; extra < 5; extra += 1) await issue(SHOPPER_2)
     expect(await rig.call('assistantAccess', { action: 'issue' }, SHOPPER_2)).toMatchObject({ ok: false, reason: 'too_many_tokens' })
     expect(await rig.call('assistantAccess', { action: 'revoke', tokenId: fresh.tokenId }, SHOPPER_2)).toMatchObject({ ok: true })
     expect(await rig.call('assistantAccess', { action: 'issue' }, SHOPPER_2)).toMatchObject({ ok: true, action: 'issue' })
-    expect(await rig.call('assistantAccess', { action: 'issue', label: 'x'.repeat(41) }, SHOPPER)).toMatchObject({ ok: false, reason: 'invalid_input' })
+    expect(await rig.call('assistantAccess', { action: 'issue', label: 'x'.repeat(41) }, SHOPPER)).toMatchObject({
+      ok: false,
+      reason: 'invalid_input',
+    })
     expect(await rig.call('assistantAccess', { action: 'list' }, undefined)).toMatchObject({ ok: false, reason: 'not_signed_in' })
   })
 })

@@ -7,17 +7,23 @@ import { expectedTimeline, timelineOf } from './support/expectations'
 import { MINUTE, SHOPPER, SHOPPER_2, startRig, type Rig } from './support/rig'
 
 let rig: Rig
-beforeAll(async () => { rig = await startRig({ vendor: 'kdniao' }) })
-afterAll(async () => { await rig?.close() })
+beforeAll(async () => {
+  rig = await startRig({ vendor: 'kdniao' })
+})
+afterAll(async () => {
+  await rig?.close()
+})
 
 async function orderShapes(openid: string): Promise<string[]> {
   const mine = await rig.call<ListMyOrdersResult>('listMyOrders', { limit: 20 }, openid)
   if (!mine.ok) throw new Error(mine.message)
-  const shapes = await Promise.all(mine.orders.map(async (order) => {
-    const tracking = await rig.call<GetOrderTrackingResult>('getOrderTracking', { orderId: order._id }, openid)
-    if (!tracking.ok) throw new Error(tracking.message)
-    return `${tracking.order.status}:${tracking.parcels.map((parcel) => parcel.status).join('+')}`
-  }))
+  const shapes = await Promise.all(
+    mine.orders.map(async (order) => {
+      const tracking = await rig.call<GetOrderTrackingResult>('getOrderTracking', { orderId: order._id }, openid)
+      if (!tracking.ok) throw new Error(tracking.message)
+      return `${tracking.order.status}:${tracking.parcels.map((parcel) => parcel.status).join('+')}`
+    }),
+  )
   return shapes.sort()
 }
 
@@ -27,8 +33,12 @@ test('every state the pages show, with backdated scan times, and a live parcel p
   const report = await seedDemoOrders(rig.cloud, sandbox)
   expect(report).toEqual({ orders: 7, liveParcel: 'SF1400000010001', warnings: [] })
   await rig.settle()
-  expect(rig.sandbox.subscriptions().map((s) => s.scenario).sort()).toEqual(
-    ['failed-then-delivered', 'normal-delivery', 'sf-normal', 'stuck', 'yto-normal', 'yto-normal', 'zto-normal'])
+  expect(
+    rig.sandbox
+      .subscriptions()
+      .map((s) => s.scenario)
+      .sort(),
+  ).toEqual(['failed-then-delivered', 'normal-delivery', 'sf-normal', 'stuck', 'yto-normal', 'yto-normal', 'zto-normal'])
 
   expect(await orderShapes(SHOPPER)).toEqual([
     'DELIVERED:DELIVERED',

@@ -19,7 +19,12 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'local-stack-env-'))
   const [devcloudPort, sandboxPort] = [await freePort(), await freePort()]
   stack = await startLocalStack({
-    devcloudPort, sandboxPort, appPort: null, dataDir, vendor: 'kdniao', speed: 240,
+    devcloudPort,
+    sandboxPort,
+    appPort: null,
+    dataDir,
+    vendor: 'kdniao',
+    speed: 240,
     env: { KDNIAO_APP_KEY: CUSTOM_KEY, POLL_BATCH_LIMIT: '7', UNRELATED: 'x' },
   })
 }, 120_000)
@@ -38,11 +43,19 @@ function requireStack(): LocalStack {
 }
 
 async function push(appKey: string): Promise<{ status: number; body: string }> {
-  const requestData = kdniaoRequestData([{
-    shipper: 'YTO', number: 'YT7700000000042', state: '2',
-    traces: [{ time: '2026-11-20 09:00:00', text: '【杭州市】快件已揽收', action: '1' }],
-  }])
-  const response = await fetch(`${requireStack().devcloud.url}/tracking/push/kdniao`, { method: 'POST', headers: FORM, body: kdniaoPush(requestData, appKey) })
+  const requestData = kdniaoRequestData([
+    {
+      shipper: 'YTO',
+      number: 'YT7700000000042',
+      state: '2',
+      traces: [{ time: '2026-11-20 09:00:00', text: '【杭州市】快件已揽收', action: '1' }],
+    },
+  ])
+  const response = await fetch(`${requireStack().devcloud.url}/tracking/push/kdniao`, {
+    method: 'POST',
+    headers: FORM,
+    body: kdniaoPush(requestData, appKey),
+  })
   return { status: response.status, body: await response.text() }
 }
 

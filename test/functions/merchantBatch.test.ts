@@ -14,7 +14,11 @@ beforeAll(async () => {
   rig = await startRig({ vendor: 'kdniao' })
   const orders: string[] = []
   for (let index = 0; index < 6; index += 1) {
-    const placed = await rig.call<CreateOrderResult>('createOrder', { items: [{ productId: 'prod-cotton-tote', quantity: 1 }], address: ADDRESS }, SHOPPER)
+    const placed = await rig.call<CreateOrderResult>(
+      'createOrder',
+      { items: [{ productId: 'prod-cotton-tote', quantity: 1 }], address: ADDRESS },
+      SHOPPER,
+    )
     if (!placed.ok) throw new Error(placed.message)
     orders.push(placed.orderId)
   }
@@ -24,7 +28,9 @@ beforeAll(async () => {
     entry: { orderId: nth(orders, index % 6), trackingNo: `YT14000000${String(index).padStart(5, '0')}`, carrier: 'YTO' },
   }))
 })
-afterAll(async () => { await rig?.close() })
+afterAll(async () => {
+  await rig?.close()
+})
 
 const send = (entries: BackfillEntry[]) => rig.call<BackfillTrackingResult>('backfillTracking', { entries }, MERCHANT)
 
@@ -49,13 +55,19 @@ test('a failure mid-way loses nothing, and resubmitting the batch writes only wh
   expect(first.slice(0, 50).every((line) => line.result.ok && line.result.outcome === 'created')).toBe(true)
   expect(first.slice(50).every((line) => !line.result.ok && line.result.reason === 'not_sent')).toBe(true)
   const afterFirst = await parcels()
-  expect([...afterFirst.keys()].sort()).toEqual(lines.slice(0, 50).map((line) => `YTO:${line.entry.trackingNo}`).sort())
+  expect([...afterFirst.keys()].sort()).toEqual(
+    lines
+      .slice(0, 50)
+      .map((line) => `YTO:${line.entry.trackingNo}`)
+      .sort(),
+  )
 
   // The merchant submits the whole batch again.
   const second = await submitInChunks(lines, send)
   await rig.settle()
   expect(second.map((line) => (line.result.ok ? line.result.outcome : line.result.reason))).toEqual([
-    ...Array.from({ length: 50 }, () => 'unchanged'), ...Array.from({ length: 70 }, () => 'created'),
+    ...Array.from({ length: 50 }, () => 'unchanged'),
+    ...Array.from({ length: 70 }, () => 'created'),
   ])
   const afterSecond = await parcels()
   expect(afterSecond.size).toBe(120)

@@ -7,8 +7,12 @@ import { ADDRESS, MERCHANT, MINUTE, SHOPPER, SHOPPER_2, startRig, type Rig } fro
 import { kdniaoPush, kdniaoRequestData, type KdniaoTrace } from './support/pushes'
 
 let rig: Rig
-beforeAll(async () => { rig = await startRig({ vendor: 'kdniao' }) })
-afterAll(async () => { await rig?.close() })
+beforeAll(async () => {
+  rig = await startRig({ vendor: 'kdniao' })
+})
+afterAll(async () => {
+  await rig?.close()
+})
 afterEach(() => rig.cloud.faults.clear())
 
 const SEND = 'subscribeMessage.send'
@@ -16,20 +20,33 @@ const OFD = 'dev-tmpl-out-for-delivery'
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' }
 
 async function shippedOrder(trackingNo: string): Promise<string> {
-  const placed = await rig.call<CreateOrderResult>('createOrder', { items: [{ productId: 'prod-ceramic-mug', quantity: 1 }], address: ADDRESS }, SHOPPER)
+  const placed = await rig.call<CreateOrderResult>(
+    'createOrder',
+    { items: [{ productId: 'prod-ceramic-mug', quantity: 1 }], address: ADDRESS },
+    SHOPPER,
+  )
   if (!placed.ok) throw new Error(placed.message)
-  const result = await rig.call<BackfillTrackingResult>('backfillTracking', { entries: [{ orderId: placed.orderId, trackingNo }] }, MERCHANT)
+  const result = await rig.call<BackfillTrackingResult>(
+    'backfillTracking',
+    { entries: [{ orderId: placed.orderId, trackingNo }] },
+    MERCHANT,
+  )
   expect(result).toMatchObject({ results: [{ ok: true }] })
   return placed.orderId
 }
 const consent = (orderId: string, results: Record<string, string>, openid = SHOPPER) =>
-  rig.call<{ ok: boolean; credits?: Array<{ templateId: string; remaining: number }>; reason?: string }>('notificationConsent', { action: 'record', orderId, results }, openid)
+  rig.call<{ ok: boolean; credits?: Array<{ templateId: string; remaining: number }>; reason?: string }>(
+    'notificationConsent',
+    { action: 'record', orderId, results },
+    openid,
+  )
 const push = async (number: string, traces: KdniaoTrace[], pushTime = '2025-01-02 10:00:00') => {
   const body = kdniaoPush(kdniaoRequestData([{ shipper: 'YTO', number, state: '2', traces }]).replace('2025-01-02 10:00:00', pushTime))
   await rig.http('/tracking/push/kdniao', body, FORM)
   await rig.settle()
 }
-const sendsTo = (orderId: string) => rig.cloud.openApiCalls().filter((call) => call.api === SEND && call.data.page === `pages/order/detail?id=${orderId}`)
+const sendsTo = (orderId: string) =>
+  rig.cloud.openApiCalls().filter((call) => call.api === SEND && call.data.page === `pages/order/detail?id=${orderId}`)
 const notification = (id: string) => rig.cloud.db.get('notifications', id)
 const drain = async () => {
   await rig.cloud.fireTimer('notifyWechat')
@@ -38,25 +55,43 @@ const drain = async () => {
 
 const PICKED: KdniaoTrace = { time: '2025-01-01 09:00:00', text: '【杭州市】快件已揽收', action: '1' }
 const TRANSIT: KdniaoTrace = { time: '2025-01-01 20:00:00', text: '【杭州转运中心】已发出', action: '2' }
-const OUT: KdniaoTrace = { time: '2025-01-02 07:30:00', text: '【北京望京营业部】快递员王师傅（13812345678）正在为您派送，请保持电话畅通，感谢使用', action: '202' }
+const OUT: KdniaoTrace = {
+  time: '2025-01-02 07:30:00',
+  text: '【北京望京营业部】快递员王师傅（13812345678）正在为您派送，请保持电话畅通，感谢使用',
+  action: '202',
+}
 
 test('the templates a page may ask for', async () => {
-  const answer = await rig.call<{ ok: true; templates: Array<{ templateId: string; event: string; title: string }> }>('notificationConsent', { action: 'templates' }, SHOPPER)
+  const answer = await rig.call<{ ok: true; templates: Array<{ templateId: string; event: string; title: string }> }>(
+    'notificationConsent',
+    { action: 'templates' },
+    SHOPPER,
+  )
   expect(answer.templates.map((template) => template.event)).toEqual(['shipped', 'out_for_delivery', 'delivered', 'exception'])
 })
 
 test('another shopper cannot record consent on the order; an unknown template is refused', async () => {
   const orderId = await shippedOrder('YT1400000000801')
-  expect(await rig.writesNothing(() => consent(orderId, { [OFD]: 'accept' }, SHOPPER_2))).toMatchObject({ ok: false, reason: 'order_not_found' })
+  expect(await rig.writesNothing(() => consent(orderId, { [OFD]: 'accept' }, SHOPPER_2))).toMatchObject({
+    ok: false,
+    reason: 'order_not_found',
+  })
   expect(await consent(orderId, { 'tmpl-elsewhere': 'accept' })).toMatchObject({ ok: false, reason: 'unknown_template' })
-  expect(await rig.call('notificationConsent', { action: 'record', orderId, results: { [OFD]: 'maybe' } }, SHOPPER)).toMatchObject({ ok: false, reason: 'invalid_input' })
+  expect(await rig.call('notificationConsent', { action: 'record', orderId, results: { [OFD]: 'maybe' } }, SHOPPER)).toMatchObject({
+    ok: false,
+    reason: 'invalid_input',
+  })
 })
 
 test('a shopper who accepted gets exactly one out-for-delivery message, deep-linked, inside the limits, whatever the pushes do', async () => {
   const number = 'YT1400000000802'
   const orderId = await shippedOrder(number)
   expect(await consent(orderId, { [OFD]: 'accept', 'dev-tmpl-shipped': 'reject' })).toEqual({
-    ok: true, credits: [{ templateId: OFD, remaining: 1 }, { templateId: 'dev-tmpl-shipped', remaining: 0 }],
+    ok: true,
+    credits: [
+      { templateId: OFD, remaining: 1 },
+      { templateId: 'dev-tmpl-shipped', remaining: 0 },
+    ],
   })
   await push(number, [PICKED, TRANSIT])
   await push(number, [PICKED, TRANSIT, OUT])
@@ -69,7 +104,11 @@ test('a shopper who accepted gets exactly one out-for-delivery message, deep-lin
   expect(sends).toHaveLength(1)
   expect(sends[0]).toMatchObject({ errcode: 0, caller: { functionName: 'notifyWechat' } })
   expect(sends[0]?.data).toEqual({
-    touser: SHOPPER, template_id: OFD, page: `pages/order/detail?id=${orderId}`, miniprogram_state: 'developer', lang: 'zh_CN',
+    touser: SHOPPER,
+    template_id: OFD,
+    page: `pages/order/detail?id=${orderId}`,
+    miniprogram_state: 'developer',
+    lang: 'zh_CN',
     data: {
       character_string1: { value: number },
       phrase2: { value: '派送中' },

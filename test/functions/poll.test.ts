@@ -6,20 +6,32 @@ import { expectedTimeline, timelineOf } from './support/expectations'
 import { ADDRESS, DAY, HOUR, MERCHANT, MINUTE, SHOPPER, SHOPPER_2, startRig, type Rig } from './support/rig'
 
 let rig: Rig
-beforeAll(async () => { rig = await startRig({ vendor: 'kuaidi100', env: { POLL_SILENT_AFTER_MINUTES: '1' } }) })
-afterAll(async () => { await rig?.close() })
+beforeAll(async () => {
+  rig = await startRig({ vendor: 'kuaidi100', env: { POLL_SILENT_AFTER_MINUTES: '1' } })
+})
+afterAll(async () => {
+  await rig?.close()
+})
 
 async function ship(trackingNo: string, scenario: string): Promise<number> {
   // Pushes are dropped: only queries see the story.
   rig.sandbox.assignScenario(trackingNo, scenario, { drop: true })
-  const placed = await rig.call<CreateOrderResult>('createOrder', { items: [{ productId: 'prod-silk-scarf', quantity: 1 }], address: ADDRESS }, SHOPPER)
+  const placed = await rig.call<CreateOrderResult>(
+    'createOrder',
+    { items: [{ productId: 'prod-silk-scarf', quantity: 1 }], address: ADDRESS },
+    SHOPPER,
+  )
   if (!placed.ok) throw new Error(placed.message)
   const startedAt = rig.clock.now()
-  const result = await rig.call<BackfillTrackingResult>('backfillTracking', { entries: [{ orderId: placed.orderId, trackingNo }] }, MERCHANT)
+  const result = await rig.call<BackfillTrackingResult>(
+    'backfillTracking',
+    { entries: [{ orderId: placed.orderId, trackingNo }] },
+    MERCHANT,
+  )
   expect(result).toMatchObject({ ok: true, results: [{ ok: true, subscription: 'subscribed' }] })
   return startedAt
 }
-const parcel = async (id: string) => await rig.cloud.db.get('parcels', id) as unknown as ParcelDoc
+const parcel = async (id: string) => (await rig.cloud.db.get('parcels', id)) as unknown as ParcelDoc
 const poll = () => rig.call<PollRunReport>('pollTracking', {})
 
 test('a silent parcel is polled; Kuaidi100 is queried at most 24 times in 24 h and never locks the number', async () => {
@@ -60,16 +72,29 @@ test('a shopper refresh queries now, then is rate-limited with a clear retryAfte
   const first = await refresh()
   expect(first).toMatchObject({ ok: true, queried: true })
   if (first.ok) expect(timelineOf(first.parcel.events)).toEqual(expectedTimeline('sf-normal', startedAt, rig.clock.now()))
-  expect(await refresh()).toEqual({ ok: false, reason: 'rate_limited', message: 'refreshed a moment ago; try again later', retryAfterMs: 10 * MINUTE })
+  expect(await refresh()).toEqual({
+    ok: false,
+    reason: 'rate_limited',
+    message: 'refreshed a moment ago; try again later',
+    retryAfterMs: 10 * MINUTE,
+  })
   expect(await refresh(SHOPPER_2)).toEqual({ ok: false, reason: 'not_found', message: 'no such parcel' })
   await rig.advance(10 * MINUTE)
   // The shopper's own limit has passed, but Kuaidi100's per-number spacing (30 min) has not.
-  expect(await refresh()).toEqual({ ok: false, reason: 'rate_limited', message: 'this parcel was queried recently; try again later', retryAfterMs: 20 * MINUTE })
+  expect(await refresh()).toEqual({
+    ok: false,
+    reason: 'rate_limited',
+    message: 'this parcel was queried recently; try again later',
+    retryAfterMs: 20 * MINUTE,
+  })
   await rig.advance(20 * MINUTE)
   expect(await refresh()).toMatchObject({ ok: true, queried: true })
   // The merchant console goes through the same path.
   await rig.advance(30 * MINUTE)
-  expect(await rig.call('merchantConsole', { action: 'refreshParcel', parcelId: 'SF:SF1400000000502' }, MERCHANT)).toMatchObject({ ok: true, queried: true })
+  expect(await rig.call('merchantConsole', { action: 'refreshParcel', parcelId: 'SF:SF1400000000502' }, MERCHANT)).toMatchObject({
+    ok: true,
+    queried: true,
+  })
 
   await rig.advance(2 * DAY)
   expect(await refresh()).toMatchObject({ ok: true, queried: true, parcel: { status: 'DELIVERED' } })

@@ -9,32 +9,48 @@ import { kdniaoPush, kdniaoRequestData, type KdniaoTrace } from './support/pushe
 import { ADDRESS, DAY, MERCHANT, SHOPPER, startRig, type Rig } from './support/rig'
 
 let rig: Rig
-beforeAll(async () => { rig = await startRig({ vendor: 'kdniao' }) })
-afterAll(async () => { await rig?.close() })
+beforeAll(async () => {
+  rig = await startRig({ vendor: 'kdniao' })
+})
+afterAll(async () => {
+  await rig?.close()
+})
 
 const NUMBER = 'YT1400000000401'
 const trace = (minute: number, day = 10): KdniaoTrace => ({
   time: `2025-01-${day} ${String(8 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00`,
-  text: `【杭州市】第${minute}分钟扫描`, action: '2',
+  text: `【杭州市】第${minute}分钟扫描`,
+  action: '2',
 })
 const push = (number: string, traces: KdniaoTrace[]) => kdniaoPush(kdniaoRequestData([{ shipper: 'YTO', number, state: '2', traces }]))
 const send = async (body: string) => JSON.parse((await rig.http('/tracking/push/kdniao', body, FORM)).body) as { Success: boolean }
-const parcel = async () => await rig.cloud.db.get('parcels', `YTO:${NUMBER}`) as unknown as ParcelDoc
-const inbox = async () => await rig.cloud.db.list('pushInbox') as unknown as PushInboxDoc[]
+const parcel = async () => (await rig.cloud.db.get('parcels', `YTO:${NUMBER}`)) as unknown as ParcelDoc
+const inbox = async () => (await rig.cloud.db.list('pushInbox')) as unknown as PushInboxDoc[]
 // What a merge decides; the heard-from bookkeeping is refreshed by any push, old or new.
 const tracked = ({ lastCheckedAt: _checked, lastPushAt: _pushed, updatedAt: _updated, version: _version, ...rest }: ParcelDoc) => rest
 
 test('settled rows past 30 days go with their slices; waiting and recent rows stay; an old replay changes nothing', async () => {
-  const placed = await rig.call<CreateOrderResult>('createOrder', { items: [{ productId: 'prod-osmanthus-cakes', quantity: 1 }], address: ADDRESS }, SHOPPER)
+  const placed = await rig.call<CreateOrderResult>(
+    'createOrder',
+    { items: [{ productId: 'prod-osmanthus-cakes', quantity: 1 }], address: ADDRESS },
+    SHOPPER,
+  )
   if (!placed.ok) throw new Error(placed.message)
-  const shipped = await rig.call<BackfillTrackingResult>('backfillTracking', { entries: [{ orderId: placed.orderId, trackingNo: NUMBER }] }, MERCHANT)
+  const shipped = await rig.call<BackfillTrackingResult>(
+    'backfillTracking',
+    { entries: [{ orderId: placed.orderId, trackingNo: NUMBER }] },
+    MERCHANT,
+  )
   expect(shipped).toMatchObject({ ok: true })
 
   // Day 0: two pushes applied, one for a number we do not know, large enough to be kept in slices,
   // and one whose parcel write fails (left `received`, never re-sent here).
   const first = push(NUMBER, [trace(0), trace(10)])
   const second = push(NUMBER, [trace(0), trace(10), trace(20)])
-  const large = push('YT1400000000499', Array.from({ length: 1200 }, (_, minute) => trace(minute % 600, 11 + Math.floor(minute / 600))))
+  const large = push(
+    'YT1400000000499',
+    Array.from({ length: 1200 }, (_, minute) => trace(minute % 600, 11 + Math.floor(minute / 600))),
+  )
   expect([await send(first), await send(second), await send(large)].map((answer) => answer.Success)).toEqual([true, true, true])
   rig.cloud.faults.failWrites({ count: 1, collection: 'parcels' })
   expect((await send(push('YT1400000000402', [trace(5)]))).Success).toBe(true) // unknown number: nothing to write to parcels
@@ -63,7 +79,12 @@ test('settled rows past 30 days go with their slices; waiting and recent rows st
   const report = await rig.call<PushInboxRetentionReport>('prunePushInbox', {})
   expect(report).toEqual({ ok: true, removed: expired.length, more: false, cutoff })
   const left = await inbox()
-  expect(left.map((row) => row._id).sort()).toEqual(beforePrune.filter((row) => !expired.includes(row)).map((row) => row._id).sort())
+  expect(left.map((row) => row._id).sort()).toEqual(
+    beforePrune
+      .filter((row) => !expired.includes(row))
+      .map((row) => row._id)
+      .sort(),
+  )
   expect(left.find((row) => row.outcome === 'received')?.receivedAt).toBe(rowsAtStart.find((row) => row.outcome === 'received')?.receivedAt)
   expect(left.some((row) => row.rawBody === recent)).toBe(true)
   expect(await rig.cloud.db.count('pushInboxParts', {})).toBe(0)
@@ -72,10 +93,12 @@ test('settled rows past 30 days go with their slices; waiting and recent rows st
 
   // The vendor replays the first push, 31 days on: unknown to the inbox now, nothing new to the parcel.
   const parcelBefore = await parcel()
-  const orderBefore = await rig.cloud.db.get('orders', placed.orderId) as unknown as OrderDoc
+  const orderBefore = (await rig.cloud.db.get('orders', placed.orderId)) as unknown as OrderDoc
   expect((await send(first)).Success).toBe(true)
   expect(tracked(await parcel())).toEqual(tracked(parcelBefore))
   expect(await rig.cloud.db.get('orders', placed.orderId)).toEqual(orderBefore)
   expect((await inbox()).map((row) => row._id).sort()).toEqual(left.map((row) => row._id).sort())
-  expect((await parcel()).events.map((event) => event.text)).toEqual(expect.arrayContaining([trace(40), trace(20), trace(10), trace(0)].map((scan) => scan.text)))
+  expect((await parcel()).events.map((event) => event.text)).toEqual(
+    expect.arrayContaining([trace(40), trace(20), trace(10), trace(0)].map((scan) => scan.text)),
+  )
 }, 120_000)

@@ -4,8 +4,12 @@ import type { BackfillTrackingResult, CreateOrderResult, ListMyOrdersResult, Lis
 import { ADDRESS, DAY, HOUR, MERCHANT, MINUTE, SHOPPER, SHOPPER_2, startRig, type Rig } from './support/rig'
 
 let rig: Rig
-beforeAll(async () => { rig = await startRig({ vendor: 'kdniao' }) })
-afterAll(async () => { await rig?.close() })
+beforeAll(async () => {
+  rig = await startRig({ vendor: 'kdniao' })
+})
+afterAll(async () => {
+  await rig?.close()
+})
 
 const place = (openid: string, productId: string, quantity = 1, address: Record<string, unknown> = ADDRESS) =>
   rig.call<CreateOrderResult>('createOrder', { items: [{ productId, quantity }], address }, openid)
@@ -21,7 +25,15 @@ test('the catalogue, priced in fen, with the sold-out item shown as such', async
 })
 
 test('20 concurrent orders on a stock of 5 sell exactly 5', async () => {
-  await rig.cloud.db.put('products', { _id: 'prod-limited', title: '限量款', priceFen: 9900, image: '/assets/products/limited.png', stock: 5, description: 'five only', createdAt: 1 })
+  await rig.cloud.db.put('products', {
+    _id: 'prod-limited',
+    title: '限量款',
+    priceFen: 9900,
+    image: '/assets/products/limited.png',
+    stock: 5,
+    description: 'five only',
+    createdAt: 1,
+  })
   const results = await Promise.all(Array.from({ length: 20 }, (_, i) => place(i % 2 === 0 ? SHOPPER : SHOPPER_2, 'prod-limited')))
   const sold = results.filter((result) => result.ok)
   expect(sold).toHaveLength(5)
@@ -33,10 +45,21 @@ test('20 concurrent orders on a stock of 5 sell exactly 5', async () => {
 test('the receiver phone is stored masked, the last four clear', async () => {
   const placed = await place(SHOPPER, 'prod-ceramic-mug', 1, { ...ADDRESS, telNumber: '+86 139-1234-8765', postalCode: '' })
   if (!placed.ok) throw new Error(placed.message)
-  const stored = await rig.cloud.db.get('orders', placed.orderId) as unknown as OrderDoc
-  expect(stored.address).toEqual({ ...ADDRESS, telMasked: '139****8765', postalCode: null, telNumber: undefined, nationalCode: undefined, errMsg: undefined })
+  const stored = (await rig.cloud.db.get('orders', placed.orderId)) as unknown as OrderDoc
+  expect(stored.address).toEqual({
+    ...ADDRESS,
+    telMasked: '139****8765',
+    postalCode: null,
+    telNumber: undefined,
+    nationalCode: undefined,
+    errMsg: undefined,
+  })
   expect(JSON.stringify(stored)).not.toContain('12348765')
-  expect([stored.status, stored.payment.provider, stored.payment.transactionId]).toEqual(['PAID', 'simulated', expect.stringMatching(/^4200000000\d{18}$/)])
+  expect([stored.status, stored.payment.provider, stored.payment.transactionId]).toEqual([
+    'PAID',
+    'simulated',
+    expect.stringMatching(/^4200000000\d{18}$/),
+  ])
 })
 
 test('my orders: mine only, newest first, a page at a time, with the latest logistics line', async () => {
@@ -61,16 +84,28 @@ test('my orders: mine only, newest first, a page at a time, with the latest logi
 describe('merchant console', () => {
   let orderId: string
   beforeAll(async () => {
-    const placed = await place(SHOPPER, 'prod-bamboo-cutting-board', 2, { ...ADDRESS, userName: '王小明', provinceName: '上海市', cityName: '上海市' })
+    const placed = await place(SHOPPER, 'prod-bamboo-cutting-board', 2, {
+      ...ADDRESS,
+      userName: '王小明',
+      provinceName: '上海市',
+      cityName: '上海市',
+    })
     if (!placed.ok) throw new Error(placed.message)
     orderId = placed.orderId
   })
 
   test('session and toShip (searchable)', async () => {
-    expect(await rig.call('merchantConsole', { action: 'session' }, MERCHANT)).toEqual({ ok: true, merchant: { openid: MERCHANT, name: 'Dev Merchant' } })
+    expect(await rig.call('merchantConsole', { action: 'session' }, MERCHANT)).toEqual({
+      ok: true,
+      merchant: { openid: MERCHANT, name: 'Dev Merchant' },
+    })
     const found = await rig.call<{ ok: true; orders: OrderDoc[] }>('merchantConsole', { action: 'toShip', search: '小明' }, MERCHANT)
     expect(found.orders.map((order) => order._id)).toEqual([orderId])
-    const byPhone = await rig.call<{ ok: true; orders: OrderDoc[] }>('merchantConsole', { action: 'toShip', search: '5678', limit: 20 }, MERCHANT)
+    const byPhone = await rig.call<{ ok: true; orders: OrderDoc[] }>(
+      'merchantConsole',
+      { action: 'toShip', search: '5678', limit: 20 },
+      MERCHANT,
+    )
     expect(byPhone.orders.length).toBeGreaterThan(1)
     expect(byPhone.orders.every((order) => order.status === 'PAID' || order.status === 'PARTIALLY_SHIPPED')).toBe(true)
   })
@@ -81,11 +116,17 @@ describe('merchant console', () => {
     rig.sandbox.assignScenario('YT1400000000604', 'stuck')
     const stuckOrder = await place(SHOPPER, 'prod-bamboo-cutting-board')
     if (!stuckOrder.ok) throw new Error(stuckOrder.message)
-    await rig.call('backfillTracking', { entries: [
-      { orderId, trackingNo: 'YT1400000000602', items: [{ productId: 'prod-bamboo-cutting-board', quantity: 1 }] },
-      { orderId, trackingNo: 'SF1400000000603', items: [{ productId: 'prod-bamboo-cutting-board', quantity: 1 }] },
-      { orderId: stuckOrder.orderId, trackingNo: 'YT1400000000604' },
-    ] }, MERCHANT)
+    await rig.call(
+      'backfillTracking',
+      {
+        entries: [
+          { orderId, trackingNo: 'YT1400000000602', items: [{ productId: 'prod-bamboo-cutting-board', quantity: 1 }] },
+          { orderId, trackingNo: 'SF1400000000603', items: [{ productId: 'prod-bamboo-cutting-board', quantity: 1 }] },
+          { orderId: stuckOrder.orderId, trackingNo: 'YT1400000000604' },
+        ],
+      },
+      MERCHANT,
+    )
     const shippedAt = rig.clock.now()
     type Exceptions = { ok: true; items: Array<{ parcelId: string; kind: string; ageMs: number; lastEvent: { text: string } | null }> }
     const exceptionKinds = async () => {
@@ -93,28 +134,48 @@ describe('merchant console', () => {
       expect(exceptions.items.every((item, i) => i === 0 || item.ageMs <= (exceptions.items[i - 1]?.ageMs ?? item.ageMs))).toBe(true)
       return Object.fromEntries(exceptions.items.map((item) => [item.parcelId, [item.kind, item.lastEvent?.text]]))
     }
-    await rig.advance(1560 * MINUTE)      // the first delivery attempt failed at minute 1500
+    await rig.advance(1560 * MINUTE) // the first delivery attempt failed at minute 1500
     const during = await exceptionKinds()
-    expect(during['YTO:YT1400000000602']).toEqual(['delivery_failed', '【上海市】快件派送不成功（收件人电话无人接听），待再次派送，如有疑问请电联：139****3344'])
+    expect(during['YTO:YT1400000000602']).toEqual([
+      'delivery_failed',
+      '【上海市】快件派送不成功（收件人电话无人接听），待再次派送，如有疑问请电联：139****3344',
+    ])
     expect(during['YTO:YT1400000000604']).toBeUndefined()
-    await rig.advance(2 * DAY)            // redelivered and signed; the 'stuck' parcel has been silent for over 48 h
+    await rig.advance(2 * DAY) // redelivered and signed; the 'stuck' parcel has been silent for over 48 h
     const after = await exceptionKinds()
     expect(after['YTO:YT1400000000604']?.[0]).toBe('stuck')
     expect([after['YTO:YT1400000000602'], after['SF:SF1400000000603']]).toEqual([undefined, undefined])
 
-    const performance = await rig.call<{ ok: true; byCarrier: Array<Record<string, unknown>>; byProvince: Array<Record<string, unknown>> }>('merchantConsole', { action: 'carrierPerformance', sinceDays: 30 }, MERCHANT)
+    const performance = await rig.call<{ ok: true; byCarrier: Array<Record<string, unknown>>; byProvince: Array<Record<string, unknown>> }>(
+      'merchantConsole',
+      { action: 'carrierPerformance', sinceDays: 30 },
+      MERCHANT,
+    )
     const sf = performance.byCarrier.find((row) => row.carrier === 'SF')
-    const sfParcel = await rig.cloud.db.get('parcels', 'SF:SF1400000000603') as unknown as ParcelDoc
+    const sfParcel = (await rig.cloud.db.get('parcels', 'SF:SF1400000000603')) as unknown as ParcelDoc
     expect(sfParcel.status).toBe('DELIVERED')
     expect(sf).toMatchObject({ parcels: 1, delivered: 1, medianHours: 28, p90Hours: 28, exceptionRate: 0 })
     expect(performance.byProvince.find((row) => row.province === '上海市')).toMatchObject({ delivered: 2 })
     expect(shippedAt).toBeLessThan(sfParcel.deliveredAt ?? 0)
 
-    const one = await rig.call<{ ok: true; order: OrderDoc; parcels: ParcelDoc[] }>('merchantConsole', { action: 'order', orderId }, MERCHANT)
+    const one = await rig.call<{ ok: true; order: OrderDoc; parcels: ParcelDoc[] }>(
+      'merchantConsole',
+      { action: 'order', orderId },
+      MERCHANT,
+    )
     expect([one.order.status, one.parcels.map((p) => p._id)]).toEqual(['DELIVERED', ['YTO:YT1400000000602', 'SF:SF1400000000603']])
-    expect(await rig.call('merchantConsole', { action: 'order', orderId: 'no-such-order' }, MERCHANT)).toEqual({ ok: false, reason: 'not_found', message: 'no such order' })
+    expect(await rig.call('merchantConsole', { action: 'order', orderId: 'no-such-order' }, MERCHANT)).toEqual({
+      ok: false,
+      reason: 'not_found',
+      message: 'no such order',
+    })
 
-    expect(await rig.call('merchantConsole', { action: 'lookupNumbers', trackingNos: ['sf 1400 0000 00603', 'YT9999999999999', '??'] }, MERCHANT))
-      .toEqual({ ok: true, used: [{ trackingNo: 'SF1400000000603', parcelId: 'SF:SF1400000000603', orderId }] })
+    expect(
+      await rig.call(
+        'merchantConsole',
+        { action: 'lookupNumbers', trackingNos: ['sf 1400 0000 00603', 'YT9999999999999', '??'] },
+        MERCHANT,
+      ),
+    ).toEqual({ ok: true, used: [{ trackingNo: 'SF1400000000603', parcelId: 'SF:SF1400000000603', orderId }] })
   }, 60_000)
 })

@@ -18,7 +18,10 @@ class ProgressReporter {
 
   onTestResult(test, result) {
     this.write({
-      kind: 'result', path: test.path, passed: result.numPassingTests, failed: result.numFailingTests,
+      kind: 'result',
+      path: test.path,
+      passed: result.numPassingTests,
+      failed: result.numFailingTests,
       crashed: Boolean(result.testExecError),
     })
   }

@@ -26,11 +26,27 @@ const time = (minute: number) => `2025-01-02 10:${String(minute).padStart(2, '0'
 
 function kdniaoState(traces: Trace[]): ParcelTracking {
   const requestData = JSON.stringify({
-    EBusinessID: '1234567', Count: '1',
-    Data: [{ ShipperCode: 'YTO', LogisticCode: 'YT1234567890123', Success: true, State: '2',
-      Traces: traces.map((trace) => ({ AcceptTime: time(trace.minute), AcceptStation: trace.text, Action: trace.code })) }],
+    EBusinessID: '1234567',
+    Count: '1',
+    Data: [
+      {
+        ShipperCode: 'YTO',
+        LogisticCode: 'YT1234567890123',
+        Success: true,
+        State: '2',
+        Traces: traces.map((trace) => ({ AcceptTime: time(trace.minute), AcceptStation: trace.text, Action: trace.code })),
+      },
+    ],
   })
-  const read = readKdniaoPush(encodeForm([['RequestData', requestData], ['RequestType', '102'], ['DataSign', kdniaoDataSign(requestData, APP_KEY, nodeDigests)]]), APP_KEY, nodeDigests)
+  const read = readKdniaoPush(
+    encodeForm([
+      ['RequestData', requestData],
+      ['RequestType', '102'],
+      ['DataSign', kdniaoDataSign(requestData, APP_KEY, nodeDigests)],
+    ]),
+    APP_KEY,
+    nodeDigests,
+  )
   const waybill = read.ok && read.tracking ? read.push.waybills[0] : undefined
   if (!waybill || !waybill.ok) throw new Error('push must parse')
   return mergeSnapshot(emptyTracking(), waybill.snapshot)
@@ -38,24 +54,48 @@ function kdniaoState(traces: Trace[]): ParcelTracking {
 
 function kuaidi100State(traces: Trace[]): ParcelTracking {
   const param = JSON.stringify({
-    status: 'polling', message: '',
-    lastResult: { message: 'ok', state: '0', status: '200', com: 'yuantong', nu: 'YT1234567890123',
-      data: traces.map((trace) => ({ time: time(trace.minute), ftime: time(trace.minute), context: trace.text })) },
+    status: 'polling',
+    message: '',
+    lastResult: {
+      message: 'ok',
+      state: '0',
+      status: '200',
+      com: 'yuantong',
+      nu: 'YT1234567890123',
+      data: traces.map((trace) => ({ time: time(trace.minute), ftime: time(trace.minute), context: trace.text })),
+    },
   })
-  const read = readKuaidi100Push(encodeForm([['param', param], ['sign', kuaidi100CallbackSign(param, SALT, nodeDigests)]]), SALT, nodeDigests)
+  const read = readKuaidi100Push(
+    encodeForm([
+      ['param', param],
+      ['sign', kuaidi100CallbackSign(param, SALT, nodeDigests)],
+    ]),
+    SALT,
+    nodeDigests,
+  )
   if (!read.ok || !read.push.waybill.ok) throw new Error('push must parse')
   return mergeSnapshot(emptyTracking(), read.push.waybill.snapshot)
 }
 
 const reorderedArb = fc.array(traceArb, { minLength: 1, maxLength: 12 }).chain((traces) =>
-  fc.array(fc.nat({ max: traces.length - 1 }), { maxLength: 5 })
-    .chain((repeats) => fc.shuffledSubarray([...traces, ...repeats.map((index) => nth(traces, index))], { minLength: traces.length + repeats.length }))
-    .map((reordered) => ({ traces, reordered })))
+  fc
+    .array(fc.nat({ max: traces.length - 1 }), { maxLength: 5 })
+    .chain((repeats) =>
+      fc.shuffledSubarray([...traces, ...repeats.map((index) => nth(traces, index))], { minLength: traces.length + repeats.length }),
+    )
+    .map((reordered) => ({ traces, reordered })),
+)
 
-describe.each([['Kdniao', kdniaoState], ['Kuaidi100', kuaidi100State]])('%s push', (_vendor, stateOf) => {
+describe.each([
+  ['Kdniao', kdniaoState],
+  ['Kuaidi100', kuaidi100State],
+])('%s push', (_vendor, stateOf) => {
   it('gives the same parcel whatever the trace order and repetition', () => {
-    fc.assert(fc.property(reorderedArb, ({ traces, reordered }) => {
-      expect(stateOf(reordered)).toEqual(stateOf(traces))
-    }), RUNS)
+    fc.assert(
+      fc.property(reorderedArb, ({ traces, reordered }) => {
+        expect(stateOf(reordered)).toEqual(stateOf(traces))
+      }),
+      RUNS,
+    )
   })
 })

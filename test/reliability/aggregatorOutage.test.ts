@@ -10,33 +10,58 @@ import { expectedTimeline, timelineOf } from '../functions/support/expectations'
 import { ADDRESS, DAY, MERCHANT, MINUTE, SHOPPER, startRig, type Rig } from '../functions/support/rig'
 
 const PARCELS = [
-  ['YT1480000000201', 'yto-normal'], ['YT1480000000202', 'normal-delivery'], ['YT1480000000203', 'locker-pickup'], ['YT1480000000204', 'sf-normal'],
-  ['75148000000205', 'zto-normal'], ['75148000000206', 'normal-delivery'], ['SF1480000000207', 'sf-normal'], ['SF1480000000208', 'yto-normal'],
+  ['YT1480000000201', 'yto-normal'],
+  ['YT1480000000202', 'normal-delivery'],
+  ['YT1480000000203', 'locker-pickup'],
+  ['YT1480000000204', 'sf-normal'],
+  ['75148000000205', 'zto-normal'],
+  ['75148000000206', 'normal-delivery'],
+  ['SF1480000000207', 'sf-normal'],
+  ['SF1480000000208', 'yto-normal'],
 ] as const
 const CARRIER: Record<string, string> = { YT: 'YTO', 75: 'ZTO', SF: 'SF' }
 const parcelId = (trackingNo: string) => `${CARRIER[trackingNo.slice(0, 2)]}:${trackingNo}`
 const OUTAGE_MS = 20 * MINUTE
 
 let rig: Rig
-beforeAll(async () => { rig = await startRig({ vendor: 'kuaidi100' }) })
-afterAll(async () => { await rig?.close() })
+beforeAll(async () => {
+  rig = await startRig({ vendor: 'kuaidi100' })
+})
+afterAll(async () => {
+  await rig?.close()
+})
 
-const parcel = async (trackingNo: string) => await rig.cloud.db.get('parcels', parcelId(trackingNo)) as unknown as ParcelDoc
+const parcel = async (trackingNo: string) => (await rig.cloud.db.get('parcels', parcelId(trackingNo))) as unknown as ParcelDoc
 
 test('a 20-minute outage during backfill: every parcel waits in the outbox, the timer subscribes each once after recovery, the stories arrive', async () => {
   rig.sandbox.setFaults({ outage: { vendor: 'kuaidi100', mode: 'refuse', forMs: OUTAGE_MS } })
   const outageEnds = rig.clock.now() + OUTAGE_MS
   for (const half of [PARCELS.slice(0, 4), PARCELS.slice(4)]) {
-    const placed = await rig.call<CreateOrderResult>('createOrder', { items: [{ productId: 'prod-cotton-tote', quantity: 4 }], address: ADDRESS }, SHOPPER)
+    const placed = await rig.call<CreateOrderResult>(
+      'createOrder',
+      { items: [{ productId: 'prod-cotton-tote', quantity: 4 }], address: ADDRESS },
+      SHOPPER,
+    )
     if (!placed.ok) throw new Error(placed.message)
     for (const [trackingNo, scenario] of half) rig.sandbox.assignScenario(trackingNo, scenario)
-    const shipped = await rig.call<BackfillTrackingResult>('backfillTracking', {
-      entries: half.map(([trackingNo]) => ({ orderId: placed.orderId, trackingNo, carrier: CARRIER[trackingNo.slice(0, 2)] })),
-    }, MERCHANT)
-    expect(shipped).toMatchObject({ ok: true, results: half.map(([trackingNo]) => ({ ok: true, parcelId: parcelId(trackingNo), outcome: 'created', subscription: 'pending' })) })
+    const shipped = await rig.call<BackfillTrackingResult>(
+      'backfillTracking',
+      {
+        entries: half.map(([trackingNo]) => ({ orderId: placed.orderId, trackingNo, carrier: CARRIER[trackingNo.slice(0, 2)] })),
+      },
+      MERCHANT,
+    )
+    expect(shipped).toMatchObject({
+      ok: true,
+      results: half.map(([trackingNo]) => ({ ok: true, parcelId: parcelId(trackingNo), outcome: 'created', subscription: 'pending' })),
+    })
   }
   for (const [trackingNo] of PARCELS) {
-    expect((await parcel(trackingNo)).subscription).toMatchObject({ state: 'pending', attempts: 1, lastError: '500 server_error: 服务器错误' })
+    expect((await parcel(trackingNo)).subscription).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      lastError: '500 server_error: 服务器错误',
+    })
   }
   expect(rig.sandbox.subscriptions()).toEqual([])
 
@@ -44,7 +69,7 @@ test('a 20-minute outage during backfill: every parcel waits in the outbox, the 
   const fired: string[] = []
   for (let minute = 0; minute < 45; minute += 1) {
     await rig.advance(MINUTE)
-    fired.push(...await rig.cloud.tickTimers())
+    fired.push(...(await rig.cloud.tickTimers()))
   }
   expect(fired.filter((name) => name.startsWith('subscribeTracking/')).length).toBe(45)
   const subscriptions = rig.sandbox.subscriptions()
@@ -63,6 +88,10 @@ test('a 20-minute outage during backfill: every parcel waits in the outbox, the 
   for (const [trackingNo, scenario] of PARCELS) {
     const startedAt = subscriptions.find((s) => s.trackingNo === trackingNo)!.subscribedAt
     const done = await parcel(trackingNo)
-    expect({ trackingNo, timeline: timelineOf(done.events), status: done.status }).toEqual({ trackingNo, timeline: expectedTimeline(scenario, startedAt), status: 'DELIVERED' })
+    expect({ trackingNo, timeline: timelineOf(done.events), status: done.status }).toEqual({
+      trackingNo,
+      timeline: expectedTimeline(scenario, startedAt),
+      status: 'DELIVERED',
+    })
   }
 }, 120_000)

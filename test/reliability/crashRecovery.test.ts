@@ -21,11 +21,26 @@ import { ADDRESS, DAY, MERCHANT, MINUTE, SHOPPER } from '../functions/support/ri
 
 /** Three orders shipped 7 minutes apart, so their first scans interleave into many separate pushes. */
 const GROUPS = [
-  [['YT1480000000011', 'sf-normal'], ['YT1480000000012', 'zto-normal'], ['YT1480000000013', 'yto-normal']],
-  [['YT1480000000021', 'normal-delivery'], ['YT1480000000022', 'locker-pickup'], ['YT1480000000023', 'failed-then-delivered']],
-  [['YT1480000000031', 'yto-normal'], ['YT1480000000032', 'sf-normal'], ['YT1480000000033', 'zto-normal']],
+  [
+    ['YT1480000000011', 'sf-normal'],
+    ['YT1480000000012', 'zto-normal'],
+    ['YT1480000000013', 'yto-normal'],
+  ],
+  [
+    ['YT1480000000021', 'normal-delivery'],
+    ['YT1480000000022', 'locker-pickup'],
+    ['YT1480000000023', 'failed-then-delivered'],
+  ],
+  [
+    ['YT1480000000031', 'yto-normal'],
+    ['YT1480000000032', 'sf-normal'],
+    ['YT1480000000033', 'zto-normal'],
+  ],
 ] as const
-const FAULTS: Record<string, { duplicate?: boolean; reorder?: boolean }> = { YT1480000000012: { duplicate: true }, YT1480000000031: { reorder: true } }
+const FAULTS: Record<string, { duplicate?: boolean; reorder?: boolean }> = {
+  YT1480000000012: { duplicate: true },
+  YT1480000000031: { reorder: true },
+}
 
 let clock: ManualClock
 let sandbox: Sandbox
@@ -40,7 +55,11 @@ async function startCloud(): Promise<void> {
     port,
     persistDir,
     env: {
-      TRACKING_VENDOR: 'kdniao', KDNIAO_EBUSINESS_ID: DEV_KDNIAO.eBusinessId, KDNIAO_APP_KEY: DEV_KDNIAO.appKey, KDNIAO_API_URL: sandbox.url, VENDOR_QPS: '100',
+      TRACKING_VENDOR: 'kdniao',
+      KDNIAO_EBUSINESS_ID: DEV_KDNIAO.eBusinessId,
+      KDNIAO_APP_KEY: DEV_KDNIAO.appKey,
+      KDNIAO_API_URL: sandbox.url,
+      VENDOR_QPS: '100',
       PAYMENT_PROVIDER: 'simulated',
     },
   })
@@ -83,17 +102,25 @@ function scansIn(attempt: DeliveryAttempt): Array<[string, string[]]> {
 
 test('a SIGKILL mid-ingest loses no acknowledged push, and the unacknowledged ones are retried and land', async () => {
   for (const group of GROUPS) {
-    const placed = await rest.invoke<CreateOrderResult>('createOrder', { items: [{ productId: 'prod-osmanthus-cakes', quantity: 3 }], address: ADDRESS }, SHOPPER)
+    const placed = await rest.invoke<CreateOrderResult>(
+      'createOrder',
+      { items: [{ productId: 'prod-osmanthus-cakes', quantity: 3 }], address: ADDRESS },
+      SHOPPER,
+    )
     if (!placed.ok) throw new Error(placed.message)
     for (const [trackingNo, scenario] of group) {
       sandbox.assignScenario(trackingNo, scenario, FAULTS[trackingNo])
       startedAt.set(trackingNo, clock.now())
     }
-    const shipped = await rest.invoke<BackfillTrackingResult>('backfillTracking', { entries: group.map(([trackingNo]) => ({ orderId: placed.orderId, trackingNo, carrier: 'YTO' })) }, MERCHANT)
+    const shipped = await rest.invoke<BackfillTrackingResult>(
+      'backfillTracking',
+      { entries: group.map(([trackingNo]) => ({ orderId: placed.orderId, trackingNo, carrier: 'YTO' })) },
+      MERCHANT,
+    )
     expect(shipped).toMatchObject({ ok: true, results: group.map(() => ({ ok: true, outcome: 'created', subscription: 'subscribed' })) })
     await clock.advance(7 * MINUTE)
   }
-  await clock.advance(3 * MINUTE)                                   // minute 21 of the first story: its first scan is acked
+  await clock.advance(3 * MINUTE) // minute 21 of the first story: its first scan is acked
   expect(sandbox.deliveries().filter((attempt) => attempt.ackOk).length).toBeGreaterThan(0)
 
   // The next 40 minutes hold the other stories' first scans. After two more acks the kill waits for
@@ -106,9 +133,12 @@ test('a SIGKILL mid-ingest loses no acknowledged push, and the unacknowledged on
   let killed: Promise<void> | undefined
   let logMark: number | undefined
   let ingested = false
-  const ingesting = clock.advance(40 * MINUTE).finally(() => { ingested = true })
+  const ingesting = clock.advance(40 * MINUTE).finally(() => {
+    ingested = true
+  })
   while (!killed && !ingested) {
-    if (logMark === undefined && sandbox.deliveries().filter((attempt) => attempt.ackOk).length >= ackedBefore + 2) logMark = statSync(oplog).size
+    if (logMark === undefined && sandbox.deliveries().filter((attempt) => attempt.ackOk).length >= ackedBefore + 2)
+      logMark = statSync(oplog).size
     if (logMark !== undefined && readFileSync(oplog).subarray(logMark).includes('\\"outcome\\":\\"received\\"')) killed = cloud.kill()
     await new Promise((resolve) => setTimeout(resolve, 1))
   }
@@ -123,7 +153,7 @@ test('a SIGKILL mid-ingest loses no acknowledged push, and the unacknowledged on
   expect(unanswered.length).toBeGreaterThan(0)
   expect(unanswered.every((attempt) => attempt.nextAttemptAt !== null)).toBe(true)
 
-  await startCloud()                                                // same port, same op-log
+  await startCloud() // same port, same op-log
   for (const attempt of acked) {
     for (const [trackingNo, texts] of scansIn(attempt)) {
       const stored = (await parcel(trackingNo)).events.map((event) => event.text)
@@ -133,8 +163,13 @@ test('a SIGKILL mid-ingest loses no acknowledged push, and the unacknowledged on
 
   const recordedAtRestart = (await listInbox()).map((row) => row._id)
 
-  await clock.advance(3 * DAY)                                      // the retries land, the stories run to their end
-  const retried = new Set(sandbox.deliveries().filter((attempt) => attempt.ackOk).map((attempt) => attempt.pushId))
+  await clock.advance(3 * DAY) // the retries land, the stories run to their end
+  const retried = new Set(
+    sandbox
+      .deliveries()
+      .filter((attempt) => attempt.ackOk)
+      .map((attempt) => attempt.pushId),
+  )
   expect(unanswered.filter((attempt) => !retried.has(attempt.pushId))).toEqual([])
   // Every push recorded before the crash, the one it died on included, ends applied.
   const inbox = await listInbox()
@@ -143,8 +178,11 @@ test('a SIGKILL mid-ingest loses no acknowledged push, and the unacknowledged on
   for (const group of GROUPS) {
     for (const [trackingNo, scenario] of group) {
       const done = await parcel(trackingNo)
-      expect({ trackingNo, timeline: timelineOf(done.events), status: done.status })
-        .toEqual({ trackingNo, timeline: expectedTimeline(scenario, startedAt.get(trackingNo)!), status: 'DELIVERED' })
+      expect({ trackingNo, timeline: timelineOf(done.events), status: done.status }).toEqual({
+        trackingNo,
+        timeline: expectedTimeline(scenario, startedAt.get(trackingNo)!),
+        status: 'DELIVERED',
+      })
     }
   }
 }, 180_000)

@@ -14,12 +14,18 @@ beforeAll(async () => {
   await ensureFunctionsBuilt()
   devcloud = await startDevcloudProcess({ port: 0, env: loadFunctionEnv() })
 })
-afterAll(async () => { await devcloud?.stop() })
+afterAll(async () => {
+  await devcloud?.stop()
+})
 
 test('mixed pushes on 24 connections for 4 s: valid ones acked, forged ones refused, the final state as expected', async () => {
   const report = await runPushLoad({ cloudUrl: devcloud!.url, connections: 24, durationMs: 4000, parcels: 60, seed: 8 })
-  expect({ samples: report.samples, transportErrors: report.transportErrors, validRefused: report.validRefused, forgedAccepted: report.forgedAccepted })
-    .toEqual({ samples: [], transportErrors: 0, validRefused: 0, forgedAccepted: 0 })
+  expect({
+    samples: report.samples,
+    transportErrors: report.transportErrors,
+    validRefused: report.validRefused,
+    forgedAccepted: report.forgedAccepted,
+  }).toEqual({ samples: [], transportErrors: 0, validRefused: 0, forgedAccepted: 0 })
   expect(report.mismatches).toEqual([])
   // The mix really happened: every kind of push was sent.
   for (const kind of ['new', 'duplicate', 'out-of-order', 'forged'] as const) expect(report.sent[kind]).toBeGreaterThan(0)

@@ -22,17 +22,27 @@ let unshipped: string
 beforeAll(async () => {
   rig = await startRig({ vendor: 'kdniao' })
   const place = async (openid: string) => {
-    const placed = await rig.call<CreateOrderResult>('createOrder', { items: [{ productId: 'prod-cotton-tote', quantity: 1 }], address: ADDRESS }, openid)
+    const placed = await rig.call<CreateOrderResult>(
+      'createOrder',
+      { items: [{ productId: 'prod-cotton-tote', quantity: 1 }], address: ADDRESS },
+      openid,
+    )
     if (!placed.ok) throw new Error(placed.message)
     return placed.orderId
   }
   shipped = await place(SHOPPER)
   unshipped = await place(SHOPPER_2)
-  const backfilled = await rig.call<BackfillTrackingResult>('backfillTracking', { entries: [{ orderId: shipped, trackingNo: NUMBER, carrier: 'YTO' }] }, MERCHANT)
+  const backfilled = await rig.call<BackfillTrackingResult>(
+    'backfillTracking',
+    { entries: [{ orderId: shipped, trackingNo: NUMBER, carrier: 'YTO' }] },
+    MERCHANT,
+  )
   expect(backfilled).toMatchObject({ ok: true, results: [{ ok: true }] })
   await rig.settle()
 })
-afterAll(async () => { await rig?.close() })
+afterAll(async () => {
+  await rig?.close()
+})
 
 const page = (openid: string) => createCloudbaseClient({ url: rig.cloud.url, envId: rig.cloud.envId, openid, WebSocket })
 
@@ -52,42 +62,117 @@ const address = JSON.stringify(ADDRESS)
 
 describe('operators as values are refused at the edge of every function', () => {
   test.each([
-    ['createOrder', SHOPPER, `{"items":[{"productId":{"$ne":null},"quantity":1}],"address":${address}}`, invalid('items.0.productId: Invalid input: expected string, received object')],
-    ['createOrder', SHOPPER, `{"items":[{"productId":"prod-cotton-tote","quantity":{"$gt":0}}],"address":${address}}`, invalid('items.0.quantity: Invalid input: expected number, received object')],
-    ['createOrder', SHOPPER, `{"items":{"$elemMatch":{"productId":"prod-cotton-tote"}},"address":${address}}`, invalid('items: Invalid input: expected array, received object')],
-    ['createOrder', SHOPPER, `{"items":[{"productId":"prod-cotton-tote","quantity":1}],"address":${JSON.stringify({ ...ADDRESS, userName: { $ne: null } })}}`, invalid('address.userName: Invalid input: expected string, received object')],
+    [
+      'createOrder',
+      SHOPPER,
+      `{"items":[{"productId":{"$ne":null},"quantity":1}],"address":${address}}`,
+      invalid('items.0.productId: Invalid input: expected string, received object'),
+    ],
+    [
+      'createOrder',
+      SHOPPER,
+      `{"items":[{"productId":"prod-cotton-tote","quantity":{"$gt":0}}],"address":${address}}`,
+      invalid('items.0.quantity: Invalid input: expected number, received object'),
+    ],
+    [
+      'createOrder',
+      SHOPPER,
+      `{"items":{"$elemMatch":{"productId":"prod-cotton-tote"}},"address":${address}}`,
+      invalid('items: Invalid input: expected array, received object'),
+    ],
+    [
+      'createOrder',
+      SHOPPER,
+      `{"items":[{"productId":"prod-cotton-tote","quantity":1}],"address":${JSON.stringify({ ...ADDRESS, userName: { $ne: null } })}}`,
+      invalid('address.userName: Invalid input: expected string, received object'),
+    ],
     ['listMyOrders', SHOPPER, '{"before":{"$gt":0}}', invalid('before: Invalid input: expected number, received object')],
     ['listMyOrders', SHOPPER, '{"limit":{"$gt":0}}', invalid('limit: Invalid input: expected number, received object')],
     ['getOrderTracking', SHOPPER, '{"orderId":{"$ne":null}}', invalid('orderId: Invalid input: expected string, received object')],
     ['getOrderTracking', SHOPPER, '{"orderId":{"$regex":".*"}}', invalid('orderId: Invalid input: expected string, received object')],
-    ['getOrderTracking', SHOPPER, '{"orderId":{"$or":[{"_openid":"dev-shopper"}]}}', invalid('orderId: Invalid input: expected string, received object')],
+    [
+      'getOrderTracking',
+      SHOPPER,
+      '{"orderId":{"$or":[{"_openid":"dev-shopper"}]}}',
+      invalid('orderId: Invalid input: expected string, received object'),
+    ],
     ['getOrderTracking', SHOPPER, '{"orderId":["x"]}', invalid('orderId: Invalid input: expected string, received array')],
     ['getOrderTracking', SHOPPER, '{"orderId":"$where"}', invalid('orderId: must be a document id')],
     ['refreshTracking', SHOPPER, '{"parcelId":{"$gt":""}}', invalid('parcelId: Invalid input: expected string, received object')],
     ['refreshTracking', SHOPPER, '{"parcelId":"YTO:{\\"$ne\\":null}"}', invalid('parcelId: must be a parcel id like SF:SF1234567890123')],
     ['backfillTracking', MERCHANT, '{"entries":{"$ne":null}}', invalid('entries: Invalid input: expected array, received object')],
-    ['backfillTracking', MERCHANT, '{"entries":[{"orderId":{"$ne":null},"trackingNo":"YT1480000000502"}]}', invalidEntry('orderId: Invalid input: expected string, received object')],
-    ['backfillTracking', MERCHANT, '{"entries":[{"orderId":"x","trackingNo":{"$ne":null}}]}', invalidEntry('trackingNo: Invalid input: expected string, received object')],
-    ['backfillTracking', MERCHANT, '{"entries":[{"orderId":"x","trackingNo":"YT1480000000502","replaces":{"$ne":null}}]}', invalidEntry('replaces: Invalid input: expected string, received object')],
-    ['backfillTracking', MERCHANT, '{"entries":[{"orderId":"x","trackingNo":"YT1480000000502","items":[{"productId":{"$ne":null},"quantity":1}]}]}', invalidEntry('items.0.productId: Invalid input: expected string, received object')],
-    ['merchantConsole', MERCHANT, '{"action":{"$ne":null}}', invalid("action: Invalid discriminator value. Expected 'session' | 'toShip' | 'exceptions' | 'carrierPerformance' | 'order' | 'refreshParcel' | 'lookupNumbers'")],
-    ['merchantConsole', MERCHANT, '{"action":"order","orderId":{"$regex":".*"}}', invalid('orderId: Invalid input: expected string, received object')],
-    ['merchantConsole', MERCHANT, '{"action":"refreshParcel","parcelId":{"$gt":""}}', invalid('parcelId: Invalid input: expected string, received object')],
-    ['merchantConsole', MERCHANT, '{"action":"lookupNumbers","trackingNos":[{"$ne":null}]}', invalid('trackingNos.0: Invalid input: expected string, received object')],
+    [
+      'backfillTracking',
+      MERCHANT,
+      '{"entries":[{"orderId":{"$ne":null},"trackingNo":"YT1480000000502"}]}',
+      invalidEntry('orderId: Invalid input: expected string, received object'),
+    ],
+    [
+      'backfillTracking',
+      MERCHANT,
+      '{"entries":[{"orderId":"x","trackingNo":{"$ne":null}}]}',
+      invalidEntry('trackingNo: Invalid input: expected string, received object'),
+    ],
+    [
+      'backfillTracking',
+      MERCHANT,
+      '{"entries":[{"orderId":"x","trackingNo":"YT1480000000502","replaces":{"$ne":null}}]}',
+      invalidEntry('replaces: Invalid input: expected string, received object'),
+    ],
+    [
+      'backfillTracking',
+      MERCHANT,
+      '{"entries":[{"orderId":"x","trackingNo":"YT1480000000502","items":[{"productId":{"$ne":null},"quantity":1}]}]}',
+      invalidEntry('items.0.productId: Invalid input: expected string, received object'),
+    ],
+    [
+      'merchantConsole',
+      MERCHANT,
+      '{"action":{"$ne":null}}',
+      invalid(
+        "action: Invalid discriminator value. Expected 'session' | 'toShip' | 'exceptions' | 'carrierPerformance' | 'order' | 'refreshParcel' | 'lookupNumbers'",
+      ),
+    ],
+    [
+      'merchantConsole',
+      MERCHANT,
+      '{"action":"order","orderId":{"$regex":".*"}}',
+      invalid('orderId: Invalid input: expected string, received object'),
+    ],
+    [
+      'merchantConsole',
+      MERCHANT,
+      '{"action":"refreshParcel","parcelId":{"$gt":""}}',
+      invalid('parcelId: Invalid input: expected string, received object'),
+    ],
+    [
+      'merchantConsole',
+      MERCHANT,
+      '{"action":"lookupNumbers","trackingNos":[{"$ne":null}]}',
+      invalid('trackingNos.0: Invalid input: expected string, received object'),
+    ],
   ])('%s as %s', async (name, openid, json, expected) => {
     expect(await callRaw(name, openid, json)).toEqual(expected)
   })
 
   test('the carrier must be one of the codes, not an $in', async () => {
-    expect(await callRaw('backfillTracking', MERCHANT, '{"entries":[{"orderId":"x","trackingNo":"YT1480000000502","carrier":{"$in":["YTO"]}}]}'))
-      .toEqual(invalidEntry(expect.stringMatching(/^carrier: Invalid option: expected one of "SF"\|"ZTO"\|"YTO"/)))
+    expect(
+      await callRaw('backfillTracking', MERCHANT, '{"entries":[{"orderId":"x","trackingNo":"YT1480000000502","carrier":{"$in":["YTO"]}}]}'),
+    ).toEqual(invalidEntry(expect.stringMatching(/^carrier: Invalid option: expected one of "SF"\|"ZTO"\|"YTO"/)))
   })
 
   test('the timers refuse a page, whatever the event says (even a forged timer event)', async () => {
     for (const name of ['pollTracking', 'subscribeTracking']) {
-      expect(await callRaw(name, SHOPPER, '{"$where":"sleep(1000)"}')).toEqual({ ok: false, reason: 'forbidden', message: `${name} runs on its timer` })
-      expect(await callRaw(name, SHOPPER, `{"Type":"timer","TriggerName":"${name}","Time":"2025-01-02T00:00:00Z","Message":""}`))
-        .toEqual({ ok: false, reason: 'forbidden', message: `${name} runs on its timer` })
+      expect(await callRaw(name, SHOPPER, '{"$where":"sleep(1000)"}')).toEqual({
+        ok: false,
+        reason: 'forbidden',
+        message: `${name} runs on its timer`,
+      })
+      expect(await callRaw(name, SHOPPER, `{"Type":"timer","TriggerName":"${name}","Time":"2025-01-02T00:00:00Z","Message":""}`)).toEqual({
+        ok: false,
+        reason: 'forbidden',
+        message: `${name} runs on its timer`,
+      })
     }
   })
 })
@@ -99,7 +184,11 @@ describe('operator keys the schema does not know are dropped, never queried', ()
   })
 
   test('listMyOrders answers the caller’s own orders, whatever openid the input claims', async () => {
-    const own = await callRaw('listMyOrders', SHOPPER_2, '{"_openid":{"$ne":null},"openid":"dev-shopper","OPENID":"dev-shopper","userInfo":{"openId":"dev-shopper"}}')
+    const own = await callRaw(
+      'listMyOrders',
+      SHOPPER_2,
+      '{"_openid":{"$ne":null},"openid":"dev-shopper","OPENID":"dev-shopper","userInfo":{"openId":"dev-shopper"}}',
+    )
     expect(own).toMatchObject({ ok: true, orders: [{ _id: unshipped, _openid: SHOPPER_2 }] })
     expect((own as { orders: unknown[] }).orders).toHaveLength(1)
   })
@@ -115,15 +204,30 @@ describe('prototype-pollution keys reach every callable function and pollute not
   const POLLUTE = '"__proto__":{"polluted":true,"isMerchant":true},"constructor":{"prototype":{"polluted":true}}'
   test.each([
     ['listProducts', SHOPPER, `{${POLLUTE}}`, { ok: true }],
-    ['createOrder', SHOPPER, `{${POLLUTE},"items":[{"productId":"prod-cotton-tote","quantity":1,${POLLUTE}}],"address":{"__proto__":{"userName":"x"}}}`, { ok: false, reason: 'invalid_input' }],
+    [
+      'createOrder',
+      SHOPPER,
+      `{${POLLUTE},"items":[{"productId":"prod-cotton-tote","quantity":1,${POLLUTE}}],"address":{"__proto__":{"userName":"x"}}}`,
+      { ok: false, reason: 'invalid_input' },
+    ],
     ['listMyOrders', SHOPPER, `{${POLLUTE}}`, { ok: true }],
     ['getOrderTracking', SHOPPER_2, `{${POLLUTE},"orderId":"${'f'.repeat(32)}"}`, { ok: false, reason: 'not_found' }],
     ['refreshTracking', SHOPPER_2, `{${POLLUTE},"parcelId":"YTO:${NUMBER}"}`, { ok: false, reason: 'not_found' }],
-    ['backfillTracking', SHOPPER, `{${POLLUTE},"entries":[{"orderId":"x","trackingNo":"YT1480000000503"}]}`, { ok: false, reason: 'not_merchant' }],
+    [
+      'backfillTracking',
+      SHOPPER,
+      `{${POLLUTE},"entries":[{"orderId":"x","trackingNo":"YT1480000000503"}]}`,
+      { ok: false, reason: 'not_merchant' },
+    ],
     ['merchantConsole', SHOPPER, `{${POLLUTE},"action":"session"}`, { ok: false, reason: 'not_merchant' }],
     ['pollTracking', SHOPPER, `{${POLLUTE}}`, { ok: false, reason: 'forbidden' }],
     ['subscribeTracking', SHOPPER, `{${POLLUTE}}`, { ok: false, reason: 'forbidden' }],
-    ['receiveTrackingPush', SHOPPER, `{${POLLUTE},"path":"/tracking/push/kdniao","httpMethod":"POST","headers":{},"body":""}`, { statusCode: 400 }],
+    [
+      'receiveTrackingPush',
+      SHOPPER,
+      `{${POLLUTE},"path":"/tracking/push/kdniao","httpMethod":"POST","headers":{},"body":""}`,
+      { statusCode: 400 },
+    ],
   ])('%s', async (name, openid, json, expected) => {
     expect(await callRaw(name, openid, json)).toMatchObject(expected)
     expectPrototypeClean()
@@ -132,7 +236,12 @@ describe('prototype-pollution keys reach every callable function and pollute not
 
 describe('operators inside signed vendor pushes and signed warehouse requests', () => {
   /** POSTs and fails the test if a document changed (outside pushInbox, when `inboxMayGrow`). */
-  async function postWritesNothing(path: string, body: string, headers: Record<string, string>, inboxMayGrow = false): Promise<[number, unknown]> {
+  async function postWritesNothing(
+    path: string,
+    body: string,
+    headers: Record<string, string>,
+    inboxMayGrow = false,
+  ): Promise<[number, unknown]> {
     const before = await rig.snapshot()
     const answer = await rig.http(path, body, headers)
     await rig.cloud.idle()
@@ -145,14 +254,30 @@ describe('operators inside signed vendor pushes and signed warehouse requests', 
   test('a Kdniao push with an operator as the number or the carrier is refused as malformed', async () => {
     for (const [waybill, reason] of [
       [{ LogisticCode: { $ne: null }, ShipperCode: 'YTO' }, 'malformed push: Data.0.LogisticCode: Invalid input'],
-      [{ LogisticCode: NUMBER, ShipperCode: { $gt: '' } }, 'malformed push: Data.0.ShipperCode: Invalid input: expected string, received object'],
+      [
+        { LogisticCode: NUMBER, ShipperCode: { $gt: '' } },
+        'malformed push: Data.0.ShipperCode: Invalid input: expected string, received object',
+      ],
     ] as const) {
       const requestData = JSON.stringify({
-        EBusinessID: DEV_KDNIAO.eBusinessId, Count: '1', PushTime: '2025-01-02 10:00:00',
-        Data: [{ EBusinessID: DEV_KDNIAO.eBusinessId, ...waybill, Success: true, State: '3', Traces: [{ AcceptTime: '2025-01-02 08:00:00', AcceptStation: '伪造', Action: '301' }] }],
+        EBusinessID: DEV_KDNIAO.eBusinessId,
+        Count: '1',
+        PushTime: '2025-01-02 10:00:00',
+        Data: [
+          {
+            EBusinessID: DEV_KDNIAO.eBusinessId,
+            ...waybill,
+            Success: true,
+            State: '3',
+            Traces: [{ AcceptTime: '2025-01-02 08:00:00', AcceptStation: '伪造', Action: '301' }],
+          },
+        ],
       })
       const [status, answer] = await postWritesNothing('/tracking/push/kdniao', kdniaoPush(requestData), FORM)
-      expect([status, answer]).toEqual([400, { EBusinessID: DEV_KDNIAO.eBusinessId, UpdateTime: expect.any(String), Success: false, Reason: reason }])
+      expect([status, answer]).toEqual([
+        400,
+        { EBusinessID: DEV_KDNIAO.eBusinessId, UpdateTime: expect.any(String), Success: false, Reason: reason },
+      ])
     }
     expectPrototypeClean()
   })
@@ -166,27 +291,63 @@ describe('operators inside signed vendor pushes and signed warehouse requests', 
   })
 
   test('a Kuaidi100 push with an operator as the number is refused as malformed', async () => {
-    const param = { status: 'polling', message: '', autoCheck: '0', comOld: '', comNew: '', lastResult: { message: 'ok', state: '3', status: '200', condition: 'F00', ischeck: '1', com: 'yuantong', nu: { $ne: null }, data: [] } }
+    const param = {
+      status: 'polling',
+      message: '',
+      autoCheck: '0',
+      comOld: '',
+      comNew: '',
+      lastResult: {
+        message: 'ok',
+        state: '3',
+        status: '200',
+        condition: 'F00',
+        ischeck: '1',
+        com: 'yuantong',
+        nu: { $ne: null },
+        data: [],
+      },
+    }
     const [status, answer] = await postWritesNothing('/tracking/push/kuaidi100', kuaidi100Push(param), FORM)
     expect([status, answer]).toEqual([400, { result: false, returnCode: '500', message: 'malformed push: lastResult.nu: Invalid input' }])
     const sign = createHash('md5').update(`{"$where":"1"}${DEV_KUAIDI100_SALT}`, 'utf8').digest('hex').toUpperCase()
-    expect(await postWritesNothing('/tracking/push/kuaidi100', form([['param', '{"$where":"1"}'], ['sign', sign]]), FORM)).toEqual([400, expect.objectContaining({ result: false })])
+    expect(
+      await postWritesNothing(
+        '/tracking/push/kuaidi100',
+        form([
+          ['param', '{"$where":"1"}'],
+          ['sign', sign],
+        ]),
+        FORM,
+      ),
+    ).toEqual([400, expect.objectContaining({ result: false })])
   })
 
   test('a warehouse request with a valid HMAC and operators in its entries', async () => {
-    const body = JSON.stringify({ entries: [{ orderId: { $ne: null }, trackingNo: 'YT1480000000504' }, { orderId: unshipped, trackingNo: { $regex: '.*' } }, { orderId: unshipped, trackingNo: 'YT1480000000505', replaces: { $ne: null } }] })
+    const body = JSON.stringify({
+      entries: [
+        { orderId: { $ne: null }, trackingNo: 'YT1480000000504' },
+        { orderId: unshipped, trackingNo: { $regex: '.*' } },
+        { orderId: unshipped, trackingNo: 'YT1480000000505', replaces: { $ne: null } },
+      ],
+    })
     const timestamp = String(rig.clock.now())
     const [status, answer] = await postWritesNothing('/warehouse/backfill', body, {
-      'content-type': 'application/json', authorization: 'Bearer warehouse-api-key',
-      [WAREHOUSE_TIMESTAMP_HEADER]: timestamp, [WAREHOUSE_SIGNATURE_HEADER]: createHmac('sha256', WAREHOUSE_SECRET).update(`${timestamp}.${body}`).digest('hex'),
+      'content-type': 'application/json',
+      authorization: 'Bearer warehouse-api-key',
+      [WAREHOUSE_TIMESTAMP_HEADER]: timestamp,
+      [WAREHOUSE_SIGNATURE_HEADER]: createHmac('sha256', WAREHOUSE_SECRET).update(`${timestamp}.${body}`).digest('hex'),
     })
-    expect([status, answer]).toEqual([200, {
-      ok: true,
-      results: [
-        { ok: false, reason: 'invalid_entry', message: 'orderId: Invalid input: expected string, received object' },
-        { ok: false, reason: 'invalid_entry', message: 'trackingNo: Invalid input: expected string, received object' },
-        { ok: false, reason: 'invalid_entry', message: 'replaces: Invalid input: expected string, received object' },
-      ],
-    }])
+    expect([status, answer]).toEqual([
+      200,
+      {
+        ok: true,
+        results: [
+          { ok: false, reason: 'invalid_entry', message: 'orderId: Invalid input: expected string, received object' },
+          { ok: false, reason: 'invalid_entry', message: 'trackingNo: Invalid input: expected string, received object' },
+          { ok: false, reason: 'invalid_entry', message: 'replaces: Invalid input: expected string, received object' },
+        ],
+      },
+    ])
   })
 })

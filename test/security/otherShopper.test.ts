@@ -24,14 +24,22 @@ const sockets: RawRealtime[] = []
 beforeAll(async () => {
   rig = await startRig({ vendor: 'kdniao' })
   const place = async (openid: string) => {
-    const placed = await rig.call<CreateOrderResult>('createOrder', { items: [{ productId: 'prod-silk-scarf', quantity: 1 }], address: ADDRESS }, openid)
+    const placed = await rig.call<CreateOrderResult>(
+      'createOrder',
+      { items: [{ productId: 'prod-silk-scarf', quantity: 1 }], address: ADDRESS },
+      openid,
+    )
     if (!placed.ok) throw new Error(placed.message)
     return placed.orderId
   }
   victimOrder = await place(SHOPPER)
   ownOrder = await place(SHOPPER_2)
   rig.sandbox.assignScenario(NUMBER, 'yto-normal')
-  const shipped = await rig.call<BackfillTrackingResult>('backfillTracking', { entries: [{ orderId: victimOrder, trackingNo: NUMBER, carrier: 'YTO' }] }, MERCHANT)
+  const shipped = await rig.call<BackfillTrackingResult>(
+    'backfillTracking',
+    { entries: [{ orderId: victimOrder, trackingNo: NUMBER, carrier: 'YTO' }] },
+    MERCHANT,
+  )
   expect(shipped).toMatchObject({ ok: true, results: [{ ok: true, parcelId: PARCEL }] })
   await rig.advance(30 * MINUTE)
   expect(((await rig.cloud.db.get('parcels', PARCEL)) as unknown as ParcelDoc).events).toHaveLength(1)
@@ -43,12 +51,18 @@ afterAll(async () => {
 })
 
 const denied = async (attempt: () => Promise<unknown>) => {
-  const error = await rig.writesNothing(() => attempt().then(() => undefined, (caught: unknown) => caught))
+  const error = await rig.writesNothing(() =>
+    attempt().then(
+      () => undefined,
+      (caught: unknown) => caught,
+    ),
+  )
   expect(error).toBeInstanceOf(CloudCallError)
   expect(error).toMatchObject({ errCode: -502003 })
 }
 
-const asAttacker = (body: Record<string, unknown>) => rig.writesNothing(() => rawAction(rig.cloud.url, '/client', { envName: rig.cloud.envId, ...body }, { 'x-devcloud-openid': SHOPPER_2 }))
+const asAttacker = (body: Record<string, unknown>) =>
+  rig.writesNothing(() => rawAction(rig.cloud.url, '/client', { envName: rig.cloud.envId, ...body }, { 'x-devcloud-openid': SHOPPER_2 }))
 const PERMISSION_DENIED = { code: 'DATABASE_PERMISSION_DENIED' }
 
 describe('through the functions', () => {
@@ -67,9 +81,14 @@ describe('through the functions', () => {
   })
 
   test('listMyOrders: only the caller’s own orders, on every page', async () => {
-    const first = await rig.writesNothing(() => attacker.callFunction<{ ok: true; orders: Array<{ _id: string }>; nextBefore: number | null }>('listMyOrders', { limit: 20 }))
+    const first = await rig.writesNothing(() =>
+      attacker.callFunction<{ ok: true; orders: Array<{ _id: string }>; nextBefore: number | null }>('listMyOrders', { limit: 20 }),
+    )
     expect(first.orders.map((order) => order._id)).toEqual([ownOrder])
-    expect(await attacker.callFunction('listMyOrders', { before: Date.UTC(2100, 0, 1), limit: 20 })).toMatchObject({ ok: true, orders: [{ _id: ownOrder }] })
+    expect(await attacker.callFunction('listMyOrders', { before: Date.UTC(2100, 0, 1), limit: 20 })).toMatchObject({
+      ok: true,
+      orders: [{ _id: ownOrder }],
+    })
   })
 })
 
@@ -99,22 +118,79 @@ describe('through client-side reads (createCloudbaseClient as dev-shopper-2)', (
     ['an $or around the owner clause', 'parcels', `{"$or":[{"_openid":"{openid}"},{"orderId":"VICTIM"}]}`],
     ['a $where', 'orders', '{"$where":"return true"}'],
   ])('raw queries the SDK would not build are denied: %s', async (_label, collection, query) => {
-    expect(await asAttacker({ action: 'database.getDocument', collectionName: collection, queryType: 'WHERE', query: query.replace('VICTIM', victimOrder), limit: 20 })).toMatchObject(PERMISSION_DENIED)
-    expect(await asAttacker({ action: 'database.calculateDocument', collectionName: collection, queryType: 'WHERE', query: query.replace('VICTIM', victimOrder) })).toMatchObject(PERMISSION_DENIED)
+    expect(
+      await asAttacker({
+        action: 'database.getDocument',
+        collectionName: collection,
+        queryType: 'WHERE',
+        query: query.replace('VICTIM', victimOrder),
+        limit: 20,
+      }),
+    ).toMatchObject(PERMISSION_DENIED)
+    expect(
+      await asAttacker({
+        action: 'database.calculateDocument',
+        collectionName: collection,
+        queryType: 'WHERE',
+        query: query.replace('VICTIM', victimOrder),
+      }),
+    ).toMatchObject(PERMISSION_DENIED)
   })
 
   test('a bare doc(id) read, and an aggregate whose first stage does not prove ownership, are denied', async () => {
-    expect(await asAttacker({ action: 'database.getDocument', collectionName: 'orders', queryType: 'DOC', query: JSON.stringify({ _id: victimOrder }) })).toMatchObject(PERMISSION_DENIED)
-    expect(await asAttacker({ action: 'database.aggregateDocuments', collectionName: 'parcels', stages: [{ stageKey: '$match', stageValue: JSON.stringify({ orderId: victimOrder }) }] })).toMatchObject(PERMISSION_DENIED)
-    expect(await asAttacker({ action: 'database.aggregateDocuments', collectionName: 'orders', stages: [{ stageKey: '$sort', stageValue: '{"createdAt":-1}' }, { stageKey: '$match', stageValue: '{"_openid":"{openid}"}' }] })).toMatchObject(PERMISSION_DENIED)
+    expect(
+      await asAttacker({
+        action: 'database.getDocument',
+        collectionName: 'orders',
+        queryType: 'DOC',
+        query: JSON.stringify({ _id: victimOrder }),
+      }),
+    ).toMatchObject(PERMISSION_DENIED)
+    expect(
+      await asAttacker({
+        action: 'database.aggregateDocuments',
+        collectionName: 'parcels',
+        stages: [{ stageKey: '$match', stageValue: JSON.stringify({ orderId: victimOrder }) }],
+      }),
+    ).toMatchObject(PERMISSION_DENIED)
+    expect(
+      await asAttacker({
+        action: 'database.aggregateDocuments',
+        collectionName: 'orders',
+        stages: [
+          { stageKey: '$sort', stageValue: '{"createdAt":-1}' },
+          { stageKey: '$match', stageValue: '{"_openid":"{openid}"}' },
+        ],
+      }),
+    ).toMatchObject(PERMISSION_DENIED)
   })
 
-  test.each(['orders', 'parcels', 'pushInbox', 'merchants', 'products'])('no writes to %s, not even to a document by id', async (collection) => {
-    const id = collection === 'orders' ? victimOrder : collection === 'parcels' ? PARCEL : 'x'
-    expect(await asAttacker({ action: 'database.insertDocument', collectionName: collection, data: ['{"x":1}'] })).toMatchObject(PERMISSION_DENIED)
-    expect(await asAttacker({ action: 'database.modifyDocument', collectionName: collection, queryType: 'DOC', query: JSON.stringify({ _id: id }), data: '{"$set":{"status":"DELIVERED"}}' })).toMatchObject(PERMISSION_DENIED)
-    expect(await asAttacker({ action: 'database.removeDocument', collectionName: collection, queryType: 'DOC', query: JSON.stringify({ _id: id }) })).toMatchObject(PERMISSION_DENIED)
-  })
+  test.each(['orders', 'parcels', 'pushInbox', 'merchants', 'products'])(
+    'no writes to %s, not even to a document by id',
+    async (collection) => {
+      const id = collection === 'orders' ? victimOrder : collection === 'parcels' ? PARCEL : 'x'
+      expect(await asAttacker({ action: 'database.insertDocument', collectionName: collection, data: ['{"x":1}'] })).toMatchObject(
+        PERMISSION_DENIED,
+      )
+      expect(
+        await asAttacker({
+          action: 'database.modifyDocument',
+          collectionName: collection,
+          queryType: 'DOC',
+          query: JSON.stringify({ _id: id }),
+          data: '{"$set":{"status":"DELIVERED"}}',
+        }),
+      ).toMatchObject(PERMISSION_DENIED)
+      expect(
+        await asAttacker({
+          action: 'database.removeDocument',
+          collectionName: collection,
+          queryType: 'DOC',
+          query: JSON.stringify({ _id: id }),
+        }),
+      ).toMatchObject(PERMISSION_DENIED)
+    },
+  )
 })
 
 describe('through watches', () => {
@@ -134,9 +210,9 @@ describe('through watches', () => {
     const watch = watchInto<ParcelDoc>(attacker, 'parcels', { orderId: victimOrder, _openid: '{openid}' })
     expect((await watch.next()).docs).toEqual([])
     const eventsBefore = ((await rig.cloud.db.get('parcels', PARCEL)) as unknown as ParcelDoc).events.length
-    await rig.advance(200 * MINUTE)                                    // yto-normal's next scan is pushed and merged
+    await rig.advance(200 * MINUTE) // yto-normal's next scan is pushed and merged
     expect(((await rig.cloud.db.get('parcels', PARCEL)) as unknown as ParcelDoc).events.length).toBeGreaterThan(eventsBefore)
-    await rig.cloud.idle()                                             // realtime pushes settled
+    await rig.cloud.idle() // realtime pushes settled
     expect(watch.pending()).toBe(0)
     await watch.close()
   })
@@ -146,21 +222,45 @@ describe('through watches', () => {
     const owner = await connectAs(rig.cloud.url, rig.cloud.envId, SHOPPER)
     sockets.push(thief, owner)
     const before = await rig.snapshot()
-    thief.send({ watchId: 'w1', requestId: 'doc', msgType: 'INIT_WATCH', msgData: { envId: rig.cloud.envId, collName: 'parcels', query: JSON.stringify({ _id: PARCEL }) } })
-    expect(await thief.next((message) => message.requestId === 'doc')).toMatchObject({ msgType: 'ERROR', msgData: { code: 'COLLECTION_PERMISSION_DENIED' } })
+    thief.send({
+      watchId: 'w1',
+      requestId: 'doc',
+      msgType: 'INIT_WATCH',
+      msgData: { envId: rig.cloud.envId, collName: 'parcels', query: JSON.stringify({ _id: PARCEL }) },
+    })
+    expect(await thief.next((message) => message.requestId === 'doc')).toMatchObject({
+      msgType: 'ERROR',
+      msgData: { code: 'COLLECTION_PERMISSION_DENIED' },
+    })
 
-    owner.send({ watchId: 'w2', requestId: 'own', msgType: 'INIT_WATCH', msgData: { envId: rig.cloud.envId, collName: 'parcels', query: JSON.stringify({ orderId: victimOrder, _openid: '{openid}' }) } })
+    owner.send({
+      watchId: 'w2',
+      requestId: 'own',
+      msgType: 'INIT_WATCH',
+      msgData: { envId: rig.cloud.envId, collName: 'parcels', query: JSON.stringify({ orderId: victimOrder, _openid: '{openid}' }) },
+    })
     const init = await owner.next((message) => message.requestId === 'own')
     expect(init).toMatchObject({ msgType: 'INIT_EVENT' })
     const queryID = String(init.msgData?.queryID)
-    thief.send({ watchId: 'w3', requestId: 'steal', msgType: 'REBUILD_WATCH', msgData: { envId: rig.cloud.envId, collName: 'parcels', queryID, eventID: 0 } })
-    expect(await thief.next((message) => message.requestId === 'steal')).toMatchObject({ msgType: 'ERROR', msgData: { code: 'QUERYID_INVALID_ERROR' } })
+    thief.send({
+      watchId: 'w3',
+      requestId: 'steal',
+      msgType: 'REBUILD_WATCH',
+      msgData: { envId: rig.cloud.envId, collName: 'parcels', queryID, eventID: 0 },
+    })
+    expect(await thief.next((message) => message.requestId === 'steal')).toMatchObject({
+      msgType: 'ERROR',
+      msgData: { code: 'QUERYID_INVALID_ERROR' },
+    })
     thief.send({ watchId: 'w3', requestId: 'peek', msgType: 'CHECK_LAST', msgData: { queryID, eventID: 0 } })
-    expect(await thief.next((message) => message.requestId === 'peek')).toMatchObject({ msgType: 'ERROR', msgData: { code: 'QUERYID_INVALID_ERROR' } })
+    expect(await thief.next((message) => message.requestId === 'peek')).toMatchObject({
+      msgType: 'ERROR',
+      msgData: { code: 'QUERYID_INVALID_ERROR' },
+    })
     await rig.cloud.idle()
     expect(await rig.snapshot()).toEqual(before)
 
-    await rig.advance(130 * MINUTE)                                    // the next scan: the owner hears of it, the thief does not
+    await rig.advance(130 * MINUTE) // the next scan: the owner hears of it, the thief does not
     await rig.cloud.idle()
     expect(owner.pending().some((message) => message.msgType === 'NEXT_EVENT')).toBe(true)
     expect(thief.pending()).toEqual([])

@@ -11,7 +11,9 @@ import { credentialValues, scanDirectory, scanText } from './support/scanForSecr
 const REPO_ROOT = path.resolve(__dirname, '..', '..')
 
 test('the local stack’s credential values are collected from where they are defined', () => {
-  expect(credentialValues(REPO_ROOT)).toEqual(expect.arrayContaining([DEV_KDNIAO.appKey, DEV_KUAIDI100.key, DEV_KUAIDI100_SALT, WAREHOUSE_SECRET, 'devcloud-fake-secret-key']))
+  expect(credentialValues(REPO_ROOT)).toEqual(
+    expect.arrayContaining([DEV_KDNIAO.appKey, DEV_KUAIDI100.key, DEV_KUAIDI100_SALT, WAREHOUSE_SECRET, 'devcloud-fake-secret-key']),
+  )
 })
 
 test.each([
@@ -49,7 +51,10 @@ test('a secret planted in a bundle directory on disk is found, down in a subfold
     mkdirSync(path.join(dir, 'js', 'chunk'), { recursive: true })
     writeFileSync(path.join(dir, 'index.html'), '<html></html>')
     writeFileSync(path.join(dir, 'js', 'chunk', '42.js'), `e.exports={salt:"${DEV_KUAIDI100_SALT}"}`)
-    writeFileSync(path.join(dir, 'logo.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0xff]), Buffer.from(WAREHOUSE_SECRET)]))
+    writeFileSync(
+      path.join(dir, 'logo.png'),
+      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0xff]), Buffer.from(WAREHOUSE_SECRET)]),
+    )
     const scan = scanDirectory(dir, credentialValues(REPO_ROOT))
     expect(scan.files).toBe(3)
     expect(scan.findings.map((finding) => [finding.file, finding.rule])).toEqual([

@@ -26,7 +26,19 @@ export function startContractCloud(options: StartDevCloudOptions = {}): Promise<
 }
 
 /** A clock tests move by hand. */
-export function manualClock(start = Date.parse('2026-03-01T02:00:00Z')): { now: () => number; set(ms: number): void; advance(ms: number): void } {
+export function manualClock(start = Date.parse('2026-03-01T02:00:00Z')): {
+  now: () => number
+  set(ms: number): void
+  advance(ms: number): void
+} {
   let current = start
-  return { now: () => current, set: (ms) => { current = ms }, advance: (ms) => { current += ms } }
+  return {
+    now: () => current,
+    set: (ms) => {
+      current = ms
+    },
+    advance: (ms) => {
+      current += ms
+    },
+  }
 }

@@ -28,54 +28,69 @@ const running = new Set<ChildProcess>()
 export function startCliCloud(args: string[], env: Record<string, string> = {}): CliCloud {
   const baseEnv: Record<string, string> = {}
   for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG']) if (process.env[key] !== undefined) baseEnv[key] = process.env[key] as string
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--no-build', ...args], { cwd: REPO_ROOT, env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--no-build', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...baseEnv, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   running.add(child)
   let out = ''
   let err = ''
-  child.stdout.on('data', (chunk: Buffer) => { out = (out + chunk.toString('utf8')).slice(-KEPT_OUTPUT) })
-  child.stderr.on('data', (chunk: Buffer) => { err = (err + chunk.toString('utf8')).slice(-KEPT_OUTPUT) })
-  const gone = new Promise<number | null>((resolve) => child.once('exit', (code) => {
-    running.delete(child)
-    resolve(code)
-  }))
+  child.stdout.on('data', (chunk: Buffer) => {
+    out = (out + chunk.toString('utf8')).slice(-KEPT_OUTPUT)
+  })
+  child.stderr.on('data', (chunk: Buffer) => {
+    err = (err + chunk.toString('utf8')).slice(-KEPT_OUTPUT)
+  })
+  const gone = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      running.delete(child)
+      resolve(code)
+    }),
+  )
   const isGone = () => child.exitCode !== null || child.signalCode !== null
 
-  const waitForLine = (pattern: RegExp, timeoutMs: number) => new Promise<RegExpMatchArray>((resolve, reject) => {
-    const find = () => {
-      for (const line of `${out}\n${err}`.split('\n')) {
-        const match = pattern.exec(line)
-        if (match) return match
+  const waitForLine = (pattern: RegExp, timeoutMs: number) =>
+    new Promise<RegExpMatchArray>((resolve, reject) => {
+      const find = () => {
+        for (const line of `${out}\n${err}`.split('\n')) {
+          const match = pattern.exec(line)
+          if (match) return match
+        }
+        return undefined
       }
-      return undefined
-    }
-    const check = () => {
-      const match = find()
-      if (!match) return false
-      finish()
-      resolve(match)
-      return true
-    }
-    const timer = setTimeout(() => {
-      finish()
-      reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; stdout:\n${out}\nstderr:\n${err}`))
-    }, timeoutMs)
-    const onExit = () => {
+      const check = () => {
+        const match = find()
+        if (!match) return false
+        finish()
+        resolve(match)
+        return true
+      }
+      const timer = setTimeout(() => {
+        finish()
+        reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; stdout:\n${out}\nstderr:\n${err}`))
+      }, timeoutMs)
+      const onExit = () => {
+        if (check()) return
+        finish()
+        reject(
+          new Error(
+            `devcloud exited (${child.exitCode ?? child.signalCode}) without a line matching ${pattern}; stdout:\n${out}\nstderr:\n${err}`,
+          ),
+        )
+      }
+      const finish = () => {
+        clearTimeout(timer)
+        child.stdout.off('data', check)
+        child.stderr.off('data', check)
+        child.off('exit', onExit)
+      }
       if (check()) return
-      finish()
-      reject(new Error(`devcloud exited (${child.exitCode ?? child.signalCode}) without a line matching ${pattern}; stdout:\n${out}\nstderr:\n${err}`))
-    }
-    const finish = () => {
-      clearTimeout(timer)
-      child.stdout.off('data', check)
-      child.stderr.off('data', check)
-      child.off('exit', onExit)
-    }
-    if (check()) return
-    child.stdout.on('data', check)
-    child.stderr.on('data', check)
-    if (isGone()) onExit()
-    else child.once('exit', onExit)
-  })
+      child.stdout.on('data', check)
+      child.stderr.on('data', check)
+      if (isGone()) onExit()
+      else child.once('exit', onExit)
+    })
 
   return {
     pid: child.pid ?? -1,
@@ -98,9 +113,14 @@ export function startCliCloud(args: string[], env: Record<string, string> = {}):
 
 /** SIGKILLs every child still running and waits until each is gone. */
 export async function stopAllCliClouds(): Promise<void> {
-  await Promise.all([...running].map((child) => new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve()
-    child.once('exit', () => resolve())
-    child.kill('SIGKILL')
-  })))
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve()
+          child.once('exit', () => resolve())
+          child.kill('SIGKILL')
+        }),
+    ),
+  )
 }

@@ -27,18 +27,36 @@ export async function startRecorder(target: string): Promise<Recorder> {
     incoming.on('end', () => {
       const body = Buffer.concat(chunks)
       const url = new URL(incoming.url ?? '/', 'http://recorder')
-      const forwarded = httpRequest({
-        host: upstream.hostname, port: upstream.port, method: incoming.method, path: `/admin${url.search}`,
-        headers: { ...incoming.headers, host: upstream.host },
-      }, (reply) => {
-        const replyChunks: Buffer[] = []
-        reply.on('data', (chunk: Buffer) => replyChunks.push(chunk))
-        reply.on('end', () => {
-          const replyBody = Buffer.concat(replyChunks)
-          requests.push({ method: incoming.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: incoming.headers, body, reply: replyBody })
-          outgoing.writeHead(reply.statusCode ?? 502, { 'content-type': reply.headers['content-type'] ?? 'application/json', connection: 'close' }).end(replyBody)
-        })
-      })
+      const forwarded = httpRequest(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: incoming.method,
+          path: `/admin${url.search}`,
+          headers: { ...incoming.headers, host: upstream.host },
+        },
+        (reply) => {
+          const replyChunks: Buffer[] = []
+          reply.on('data', (chunk: Buffer) => replyChunks.push(chunk))
+          reply.on('end', () => {
+            const replyBody = Buffer.concat(replyChunks)
+            requests.push({
+              method: incoming.method ?? '',
+              path: url.pathname,
+              query: Object.fromEntries(url.searchParams),
+              headers: incoming.headers,
+              body,
+              reply: replyBody,
+            })
+            outgoing
+              .writeHead(reply.statusCode ?? 502, {
+                'content-type': reply.headers['content-type'] ?? 'application/json',
+                connection: 'close',
+              })
+              .end(replyBody)
+          })
+        },
+      )
       forwarded.on('error', () => outgoing.writeHead(502, { connection: 'close' }).end())
       forwarded.end(body)
     })
@@ -47,6 +65,10 @@ export async function startRecorder(target: string): Promise<Recorder> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }

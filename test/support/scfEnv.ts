@@ -2,11 +2,24 @@
 // function (reference/cloud-emulation.md §1.2), pointed at a devcloud. Inside the emulator's function
 // host these come per invocation; here they are set on the process for the test file.
 const KEYS = [
-  'TCB_CONTEXT_CNFG', 'SCF_NAMESPACE', 'TENCENTCLOUD_RUNENV', 'TENCENTCLOUD_REGION', 'TENCENTCLOUD_SECRETID',
-  'TENCENTCLOUD_SECRETKEY', 'WX_CONTEXT_KEYS', 'WX_OPENID', 'WX_APPID', 'WX_API_TOKEN', 'TCB_SOURCE', 'TCB_CONTEXT_KEYS',
+  'TCB_CONTEXT_CNFG',
+  'SCF_NAMESPACE',
+  'TENCENTCLOUD_RUNENV',
+  'TENCENTCLOUD_REGION',
+  'TENCENTCLOUD_SECRETID',
+  'TENCENTCLOUD_SECRETKEY',
+  'WX_CONTEXT_KEYS',
+  'WX_OPENID',
+  'WX_APPID',
+  'WX_API_TOKEN',
+  'TCB_SOURCE',
+  'TCB_CONTEXT_KEYS',
 ] as const
 
-export interface ScfEnvOptions { openid?: string; adminUrl?: string }
+export interface ScfEnvOptions {
+  openid?: string
+  adminUrl?: string
+}
 
 /** Sets the SCF variables for `url` (a devcloud, or a recorder in front of one); returns the restore function. */
 export function useScfEnv(url: string, envId: string, options: ScfEnvOptions = {}): () => void {

@@ -15,13 +15,23 @@ export interface DirectSdk {
 export function directSdk(url: string, envId: string, options: ScfEnvOptions & { throwOnNotFound?: boolean } = {}): DirectSdk {
   const restore = useScfEnv(url, envId, options)
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
-  const db = options.throwOnNotFound === undefined ? cloud.database() : cloud.database({ throwOnNotFound: options.throwOnNotFound } as never)
+  const db =
+    options.throwOnNotFound === undefined ? cloud.database() : cloud.database({ throwOnNotFound: options.throwOnNotFound } as never)
   return { cloud, db, restore }
 }
 
 /** A raw SDK-shaped POST to /admin or /client, for what the SDK itself would never send. */
-export async function rawAction(url: string, path: '/admin' | '/client', body: unknown, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
-  const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) })
+export async function rawAction(
+  url: string,
+  path: '/admin' | '/client',
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Record<string, unknown>> {
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
   return (await response.json()) as Record<string, unknown>
 }
 

@@ -15,10 +15,18 @@ export function watchInto<T>(client: CloudClient, collection: string, where: Rec
   const snapshots: Array<WatchSnapshot<T>> = []
   const errors: Error[] = []
   const waiters: Array<() => void> = []
-  const wake = () => { for (const waiter of waiters.splice(0)) waiter() }
+  const wake = () => {
+    for (const waiter of waiters.splice(0)) waiter()
+  }
   const watcher: Watcher = client.watch<T>(collection, where, {
-    onChange: (snapshot) => { snapshots.push(snapshot); wake() },
-    onError: (error) => { errors.push(error); wake() },
+    onChange: (snapshot) => {
+      snapshots.push(snapshot)
+      wake()
+    },
+    onError: (error) => {
+      errors.push(error)
+      wake()
+    },
   })
   const waitFor = async <R>(take: () => R | undefined, what: string, timeoutMs: number): Promise<R> => {
     const deadline = Date.now() + timeoutMs
@@ -29,7 +37,10 @@ export function watchInto<T>(client: CloudClient, collection: string, where: Rec
       if (left <= 0) throw new Error(`no ${what} within ${timeoutMs} ms`)
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left)
-        waiters.push(() => { clearTimeout(timer); resolve() })
+        waiters.push(() => {
+          clearTimeout(timer)
+          resolve()
+        })
       })
     }
   }

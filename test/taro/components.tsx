@@ -22,10 +22,17 @@ function dataAttributes(props: object): Record<string, unknown> {
 
 function block(tag: string, taroName: string) {
   return function TaroBlock(props: BaseProps) {
-    return createElement(tag, {
-      className: [`taro-${taroName}`, props.className].filter(Boolean).join(' '),
-      style: styleOf(props.style), id: props.id, onClick: props.onClick, ...dataAttributes(props),
-    }, props.children)
+    return createElement(
+      tag,
+      {
+        className: [`taro-${taroName}`, props.className].filter(Boolean).join(' '),
+        style: styleOf(props.style),
+        id: props.id,
+        onClick: props.onClick,
+        ...dataAttributes(props),
+      },
+      props.children,
+    )
   }
 }
 
@@ -36,9 +43,16 @@ export const Form = block('form', 'form')
 export const Label = block('label', 'label')
 
 export function Button(props: BaseProps & { disabled?: boolean; loading?: boolean; type?: string; size?: string }) {
-  return createElement('button', {
-    className: props.className, disabled: props.disabled, onClick: props.onClick, ...dataAttributes(props),
-  }, props.children)
+  return createElement(
+    'button',
+    {
+      className: props.className,
+      disabled: props.disabled,
+      onClick: props.onClick,
+      ...dataAttributes(props),
+    },
+    props.children,
+  )
 }
 
 export function Image(props: { src: string; className?: string; mode?: string; alt?: string }) {
@@ -59,8 +73,12 @@ interface InputProps extends BaseProps {
 
 export function Input(props: InputProps) {
   return createElement('input', {
-    className: props.className, value: props.value, placeholder: props.placeholder, disabled: props.disabled,
-    maxLength: props.maxlength, ...dataAttributes(props),
+    className: props.className,
+    value: props.value,
+    placeholder: props.placeholder,
+    disabled: props.disabled,
+    maxLength: props.maxlength,
+    ...dataAttributes(props),
     onChange: (event: { target: { value: string } }) => props.onInput?.({ detail: { value: event.target.value } }),
     onKeyDown: (event: { key: string; currentTarget: { value: string } }) => {
       if (event.key === 'Enter') props.onConfirm?.({ detail: { value: event.currentTarget.value } })
@@ -71,8 +89,12 @@ export function Input(props: InputProps) {
 
 export function Textarea(props: InputProps & { autoHeight?: boolean }) {
   return createElement('textarea', {
-    className: props.className, value: props.value, placeholder: props.placeholder, disabled: props.disabled,
-    maxLength: props.maxlength, ...dataAttributes(props),
+    className: props.className,
+    value: props.value,
+    placeholder: props.placeholder,
+    disabled: props.disabled,
+    maxLength: props.maxlength,
+    ...dataAttributes(props),
     onChange: (event: { target: { value: string } }) => props.onInput?.({ detail: { value: event.target.value } }),
   })
 }

@@ -24,7 +24,13 @@ const Taro = {
   switchTab: jest.fn(async (_options: { url: string }) => ({ errMsg: 'switchTab:ok' })),
   stopPullDownRefresh: jest.fn(() => undefined),
   getTabBar: jest.fn(() => undefined),
-  useLoad, useDidShow, useDidHide, useUnload, usePullDownRefresh, useReachBottom, useRouter,
+  useLoad,
+  useDidShow,
+  useDidHide,
+  useUnload,
+  usePullDownRefresh,
+  useReachBottom,
+  useRouter,
 }
 
 export default Taro

@@ -21,17 +21,34 @@ let page: Page | null = null
 
 beforeAll(async () => {
   const functionsRoot = path.resolve(__dirname, '..', '..', 'cloudfunctions')
-  const names = readdirSync(functionsRoot, { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(path.join(functionsRoot, entry.name, 'src'))).map((entry) => entry.name)
+  const names = readdirSync(functionsRoot, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(functionsRoot, entry.name, 'src')))
+    .map((entry) => entry.name)
   if (!names.every((name) => existsSync(path.join(functionsRoot, name, 'index.js')))) {
     const build = spawnSync('npm', ['run', '--silent', 'build:functions'], { cwd: path.resolve(functionsRoot, '..'), stdio: 'pipe' })
     if (build.status !== 0) throw new Error(`building the functions failed: ${build.stderr}`)
   }
-  cloud = await startTestCloud({ logFailures: true, functionEnv: { PAYMENT_PROVIDER: 'simulated', TRACKING_PUSH_BASE_URL: 'http://127.0.0.1:8787' } })
+  cloud = await startTestCloud({
+    logFailures: true,
+    functionEnv: { PAYMENT_PROVIDER: 'simulated', TRACKING_PUSH_BASE_URL: 'http://127.0.0.1:8787' },
+  })
   for (const product of DEMO_PRODUCTS) await cloud.db.put('products', { ...product })
-  const placed = await cloud.invoke<CreateOrderResult>('createOrder', {
-    items: [{ productId: 'prod-bamboo-cutting-board', quantity: 1 }],
-    address: { userName: '测试', telNumber: '13800005678', provinceName: '北京市', cityName: '北京市', countyName: '朝阳区', detailInfo: '望京街道 1 号', postalCode: '100102' },
-  }, { openid: 'dev-shopper' })
+  const placed = await cloud.invoke<CreateOrderResult>(
+    'createOrder',
+    {
+      items: [{ productId: 'prod-bamboo-cutting-board', quantity: 1 }],
+      address: {
+        userName: '测试',
+        telNumber: '13800005678',
+        provinceName: '北京市',
+        cityName: '北京市',
+        countyName: '朝阳区',
+        detailInfo: '望京街道 1 号',
+        postalCode: '100102',
+      },
+    },
+    { openid: 'dev-shopper' },
+  )
   if (!placed.ok) throw new Error(placed.message)
   wxCloud.connect({ url: cloud.url, envId: cloud.envId, openid: 'dev-shopper' })
 })
@@ -58,7 +75,10 @@ test('问问我的包裹 answers from the shopper’s order; 连接 AI 助手 is
   one(page, '.ps-orders__connect').dispatchEvent('tap')
   await waitFor(() => page !== null && textOf(page).includes('http://127.0.0.1:8787/mcp'), 'the MCP URL')
   one(page, '.ps-assistant__issue').dispatchEvent('tap')
-  await waitFor(() => page !== null && /[A-Za-z0-9_-]{43}/.test(textOf(page)) && page.querySelectorAll('.ps-assistant__token-row').length === 1, 'the token and its row')
+  await waitFor(
+    () => page !== null && /[A-Za-z0-9_-]{43}/.test(textOf(page)) && page.querySelectorAll('.ps-assistant__token-row').length === 1,
+    'the token and its row',
+  )
   expect(textOf(page)).toContain('令牌（只显示这一次）')
   expect(await cloud.db.count('assistantTokens', { openid: 'dev-shopper', revoked: false })).toBe(1)
 })

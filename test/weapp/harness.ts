@@ -38,7 +38,9 @@ let nextRoute = ''
 let nextQuery: Record<string, string> = {}
 const loadedRoutes = new Map<string, string>()
 
-g.App = (options: typeof appOptions) => { appOptions = options }
+g.App = (options: typeof appOptions) => {
+  appOptions = options
+}
 g.getApp = () => appOptions
 g.getCurrentPages = () => pageStack
 g.Page = (options: PageOptions) => {
@@ -58,7 +60,9 @@ g.Page = (options: PageOptions) => {
         call(this, 'onLoad', nextQuery)
         call(this, 'onShow')
       },
-      ready(this: PageInstance) { call(this, 'onReady') },
+      ready(this: PageInstance) {
+        call(this, 'onReady')
+      },
       detached(this: PageInstance) {
         call(this, 'onUnload')
         pageStack.splice(pageStack.indexOf(this), 1)
@@ -82,7 +86,8 @@ export function useBuild(dir: string): void {
 
 /** Mount a page of the built app. The first call loads app.js and runs App.onLaunch. */
 export function mountPage(route: string, query: Record<string, string> = {}): Page {
-  if (!existsSync(path.join(dist, 'app.js'))) throw new Error(`${path.relative(process.cwd(), dist)} is missing: run \`npm run build:weapp\` first`)
+  if (!existsSync(path.join(dist, 'app.js')))
+    throw new Error(`${path.relative(process.cwd(), dist)} is missing: run \`npm run build:weapp\` first`)
   if (!appOptions) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built app.js, loaded as the weapp runtime loads it
     require(path.join(dist, 'app.js'))

@@ -11,7 +11,13 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import type { DevCloud, Doc } from '../../dev/cloud'
 import { startTestCloud } from '../support/devcloud'
-import { fixtureOrder, fixtureParcel, OUT_FOR_DELIVERY_SCAN, SCANS_TO_DEST_CITY, type ScanSpec } from '../../miniprogram/src/testing/trackingFixtures'
+import {
+  fixtureOrder,
+  fixtureParcel,
+  OUT_FOR_DELIVERY_SCAN,
+  SCANS_TO_DEST_CITY,
+  type ScanSpec,
+} from '../../miniprogram/src/testing/trackingFixtures'
 import { mountPage, textOf, unmountPage, waitFor } from './harness'
 import { installWxCloud } from './wxCloudStandIn'
 
@@ -40,7 +46,11 @@ afterAll(async () => {
 
 // A long story (30 scans over 5 days) so the measurement shows the update does not resend it.
 const LONG_STORY: ScanSpec[] = Array.from({ length: 24 }, (_, index): ScanSpec => ({
-  minutesAgo: 5 * 24 * 60 - index * 200, text: `快件已到达【中转站 ${index + 1}】，正在分拣`, location: '途经城市', status: 'IN_TRANSIT' as const, subStatus: 'AT_HUB' as const,
+  minutesAgo: 5 * 24 * 60 - index * 200,
+  text: `快件已到达【中转站 ${index + 1}】，正在分拣`,
+  location: '途经城市',
+  status: 'IN_TRANSIT' as const,
+  subStatus: 'AT_HUB' as const,
 })).concat(SCANS_TO_DEST_CITY.slice(-6))
 
 test('one live update reaches the view in a few setData calls (bytes recorded for the bench)', async () => {
@@ -60,13 +70,32 @@ test('one live update reaches the view in a few setData calls (bytes recorded fo
     return (original as (...args: unknown[]) => unknown).call(this, data, ...rest)
   } as typeof original
 
-  const next = { ...fixtureParcel(now, { orderId: 'order-payload', scans: [...LONG_STORY, OUT_FOR_DELIVERY_SCAN] }), version: parcel.version + 1 }
+  const next = {
+    ...fixtureParcel(now, { orderId: 'order-payload', scans: [...LONG_STORY, OUT_FOR_DELIVERY_SCAN] }),
+    version: parcel.version + 1,
+  }
   await cloud.db.put('parcels', next as unknown as Doc)
-  await waitFor(() => view.querySelector('.ps-timeline__row--latest .ps-timeline__text')?.dom.textContent === OUT_FOR_DELIVERY_SCAN.text, 'the new scan on top')
+  await waitFor(
+    () => view.querySelector('.ps-timeline__row--latest .ps-timeline__text')?.dom.textContent === OUT_FOR_DELIVERY_SCAN.text,
+    'the new scan on top',
+  )
   await cloud.idle()
   const bytes = calls.reduce((sum, size) => sum + size, 0)
   mkdirSync(path.dirname(PAYLOAD_REPORT), { recursive: true })
-  writeFileSync(PAYLOAD_REPORT, JSON.stringify({ clock: new Date(now).toISOString(), events: LONG_STORY.length + 1, setDataCalls: calls.length, bytes, largestCallBytes: Math.max(...calls) }, null, 2))
+  writeFileSync(
+    PAYLOAD_REPORT,
+    JSON.stringify(
+      {
+        clock: new Date(now).toISOString(),
+        events: LONG_STORY.length + 1,
+        setDataCalls: calls.length,
+        bytes,
+        largestCallBytes: Math.max(...calls),
+      },
+      null,
+      2,
+    ),
+  )
   expect(calls.length).toBeGreaterThan(0)
   expect(calls.length).toBeLessThanOrEqual(3)
   expect(bytes).toBeGreaterThan(0)

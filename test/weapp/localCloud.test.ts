@@ -36,7 +36,10 @@ async function seed(target: DevCloud, orderId: string): Promise<void> {
 }
 
 function rowTexts(on: Page): string[] {
-  return on.querySelectorAll('.ps-timeline__text').map((row) => row.dom.textContent ?? '').reverse()
+  return on
+    .querySelectorAll('.ps-timeline__text')
+    .map((row) => row.dom.textContent ?? '')
+    .reverse()
 }
 
 beforeAll(async () => {
@@ -49,7 +52,7 @@ beforeAll(async () => {
 afterEach(async () => {
   if (page) unmountPage(page)
   page = null
-  await waitFor(() => network.openSockets() === 0, 'the page\'s sockets to close', 15_000)
+  await waitFor(() => network.openSockets() === 0, "the page's sockets to close", 15_000)
 })
 
 afterAll(async () => {
@@ -114,10 +117,10 @@ describe('the local weapp build against a real local cloud', () => {
     }
   })
 
-  it('the identity badge switches to another seeded identity, who cannot see the first shopper\'s order', async () => {
+  it("the identity badge switches to another seeded identity, who cannot see the first shopper's order", async () => {
     await seed(cloud!, 'order-mine')
     page = mountPage(ROUTE, { id: 'order-mine' })
-    await waitFor(() => rowTexts(page!).length > 0, 'dev-shopper\'s order')
+    await waitFor(() => rowTexts(page!).length > 0, "dev-shopper's order")
     relaunches.length = 0
     sheetChoice = 1
     page.querySelector('.ps-local-bar__identity')!.dispatchEvent('tap')

@@ -19,7 +19,13 @@ const spies = installWxSpies()
 const SCANNED = 'SF1400000000931'
 /** The camera, as the base library answers a waybill scan. */
 const scanCode = jest.fn((options: { success?: (result: unknown) => void; complete?: (result: unknown) => void }) => {
-  const result = { result: SCANNED, scanType: 'CODE_128', charSet: 'UTF-8', rawData: Buffer.from(SCANNED).toString('base64'), errMsg: 'scanCode:ok' }
+  const result = {
+    result: SCANNED,
+    scanType: 'CODE_128',
+    charSet: 'UTF-8',
+    rawData: Buffer.from(SCANNED).toString('base64'),
+    errMsg: 'scanCode:ok',
+  }
   options.success?.(result)
   options.complete?.(result)
 })
@@ -96,11 +102,20 @@ describe('merchant console (weapp build, local cloud)', () => {
     await waitFor(() => textOf(page!).includes('包裹1已录入，已开始跟踪'), 'the parcel recorded', 15_000)
     await waitFor(() => page!.querySelectorAll('.mc-parcel-row').length === 1, 'the parcel row')
     expect(textOf(one(page, '.mc-parcel-row'))).toContain(SCANNED)
-    expect(await stored<ParcelDoc>('parcels', `SF:${SCANNED}`)).toMatchObject({ orderId, carrier: 'SF', trackingNo: SCANNED, phoneTail: '5678', subscription: { state: 'subscribed' } })
+    expect(await stored<ParcelDoc>('parcels', `SF:${SCANNED}`)).toMatchObject({
+      orderId,
+      carrier: 'SF',
+      trackingNo: SCANNED,
+      phoneTail: '5678',
+      subscription: { state: 'subscribed' },
+    })
   })
 
-  it('ships an order in two parcels with item allocation, then corrects the second parcel\'s carrier', async () => {
-    const orderId = await world.placeOrder(undefined, [{ productId: 'prod-longjing-tea', quantity: 1 }, { productId: 'prod-ceramic-mug', quantity: 2 }])
+  it("ships an order in two parcels with item allocation, then corrects the second parcel's carrier", async () => {
+    const orderId = await world.placeOrder(undefined, [
+      { productId: 'prod-longjing-tea', quantity: 1 },
+      { productId: 'prod-ceramic-mug', quantity: 2 },
+    ])
     page = await shipPage(orderId)
     type(page, '.mc-number-field__input', 'YT1400000000932')
     await waitFor(() => page!.querySelectorAll('.mc-allocation__row').length === 2, 'the allocation rows')
@@ -113,7 +128,9 @@ describe('merchant console (weapp build, local cloud)', () => {
     tap(page, '.mc-ship__submit')
     await waitFor(() => page!.querySelectorAll('.mc-parcel-row').length === 1, 'parcel 1')
     expect((await stored<OrderDoc>('orders', orderId))?.status).toBe('PARTIALLY_SHIPPED')
-    expect((await stored<ParcelDoc>('parcels', 'YTO:YT1400000000932'))?.items).toEqual([{ productId: 'prod-ceramic-mug', title: '景德镇手绘马克杯', quantity: 2 }])
+    expect((await stored<ParcelDoc>('parcels', 'YTO:YT1400000000932'))?.items).toEqual([
+      { productId: 'prod-ceramic-mug', title: '景德镇手绘马克杯', quantity: 2 },
+    ])
 
     // The rest of the order (the tea) goes in the second parcel, typed under the wrong carrier.
     await waitFor(() => textOf(page!).includes('剩余 1 / 1'), 'only the tea left')
@@ -131,14 +148,24 @@ describe('merchant console (weapp build, local cloud)', () => {
     await waitFor(() => feedback(page!).includes('单号格式更像 中通快递，确认是 圆通速递 吗？'), 'the mismatch warning')
     tap(page, '.mc-number-field__change')
     await waitFor(() => page!.querySelectorAll('.mc-carrier-chooser__chip').length > 5, 'every carrier offered')
-    page.querySelectorAll('.mc-carrier-chooser__chip').find((chip) => chip.dom.textContent === '中通快递')!.dispatchEvent('tap')
+    page
+      .querySelectorAll('.mc-carrier-chooser__chip')
+      .find((chip) => chip.dom.textContent === '中通快递')!
+      .dispatchEvent('tap')
     await waitFor(() => feedback(page!) === '已选择：中通快递更换', 'ZTO picked, no warning')
     tap(page, '.mc-ship__submit')
     await waitFor(() => textOf(page!).includes('已更正，旧运单已停止跟踪'), 'the correction recorded', 15_000)
     await waitFor(() => page!.querySelectorAll('.mc-parcel-row--superseded').length === 1, 'the superseded row')
 
-    expect(await stored<ParcelDoc>('parcels', 'YTO:YT1400000000933')).toMatchObject({ supersededBy: 'ZTO:78912345678933', subscription: { state: 'stopped' } })
-    expect(await stored<ParcelDoc>('parcels', 'ZTO:78912345678933')).toMatchObject({ seq: 2, supersededBy: null, subscription: { state: 'subscribed' } })
+    expect(await stored<ParcelDoc>('parcels', 'YTO:YT1400000000933')).toMatchObject({
+      supersededBy: 'ZTO:78912345678933',
+      subscription: { state: 'stopped' },
+    })
+    expect(await stored<ParcelDoc>('parcels', 'ZTO:78912345678933')).toMatchObject({
+      seq: 2,
+      supersededBy: null,
+      subscription: { state: 'subscribed' },
+    })
     expect(textOf(one(page, '.mc-parcel-row--superseded'))).toContain('已被 78912345678933 取代')
   })
 
@@ -149,20 +176,26 @@ describe('merchant console (weapp build, local cloud)', () => {
     const before = (await world.cloud.db.list('parcels')).length
     page = mountPage('merchant/pages/batch/index')
     await waitFor(() => textOf(page!).includes('预览校验'), 'the batch form', 15_000)
-    type(page, '.mc-batch__textarea', [
-      '订单号，运单号，快递公司',
-      `${a},YT1400000000941`,
-      `${b}\t123456789012`,
-      `${c},ABC`,
-      `${a}，yt1400000000941`,
-      `${c},YT1400000000949`,
-      '',
-      `订单1,YT1400000000942`,
-    ].join('\n'))
+    type(
+      page,
+      '.mc-batch__textarea',
+      [
+        '订单号，运单号，快递公司',
+        `${a},YT1400000000941`,
+        `${b}\t123456789012`,
+        `${c},ABC`,
+        `${a}，yt1400000000941`,
+        `${c},YT1400000000949`,
+        '',
+        `订单1,YT1400000000942`,
+      ].join('\n'),
+    )
     button(page, '预览校验').dispatchEvent('tap')
     await waitFor(() => page!.querySelectorAll('.mc-batch-preview__row').length === 6, 'six preview rows', 15_000)
     expect(textOf(one(page, '.mc-batch__summary'))).toBe('共 6 行：可提交 1 行，需处理 4 行')
-    const verdicts = page.querySelectorAll('.mc-batch-preview__row').map((row) => ['可提交', '需选择快递', '有错误', '重复，跳过'].find((label) => textOf(row).includes(label)))
+    const verdicts = page
+      .querySelectorAll('.mc-batch-preview__row')
+      .map((row) => ['可提交', '需选择快递', '有错误', '重复，跳过'].find((label) => textOf(row).includes(label)))
     expect(verdicts).toEqual(['可提交', '需选择快递', '有错误', '重复，跳过', '有错误', '有错误'])
     expect(textOf(page)).toContain(`该运单号已用于订单 ${taken}`)
     expect(textOf(page)).toContain('与第 2 行重复，只提交一次')
@@ -170,7 +203,10 @@ describe('merchant console (weapp build, local cloud)', () => {
     // Nothing is written by a preview.
     expect((await world.cloud.db.list('parcels')).length).toBe(before)
 
-    page.querySelectorAll('.mc-batch-preview__choice').find((choice) => choice.dom.textContent === '安能快递')!.dispatchEvent('tap')
+    page
+      .querySelectorAll('.mc-batch-preview__choice')
+      .find((choice) => choice.dom.textContent === '安能快递')!
+      .dispatchEvent('tap')
     await waitFor(() => textOf(one(page!, '.mc-batch__summary')) === '共 6 行：可提交 2 行，需处理 3 行', 'the picked line ready')
     tap(page, '.mc-batch__submit')
     await waitFor(() => page!.querySelectorAll('.mc-batch-report__row').length === 6, 'the report', 15_000)
@@ -213,7 +249,10 @@ describe('merchant console (weapp build, local cloud)', () => {
     const calls = wxCloud.functionCalls.length
     button(page, '立即查询').dispatchEvent('tap')
     await waitFor(() => spies.showToast.mock.calls.length > 0, 'the answer as a toast', 15_000)
-    expect(wxCloud.functionCalls.slice(calls)[0]).toEqual({ name: 'merchantConsole', data: { action: 'refreshParcel', parcelId: 'ZTO:78912345670001' } })
+    expect(wxCloud.functionCalls.slice(calls)[0]).toEqual({
+      name: 'merchantConsole',
+      data: { action: 'refreshParcel', parcelId: 'ZTO:78912345670001' },
+    })
   })
 
   it('draws delivery time and exception rate per carrier and province', async () => {

@@ -47,12 +47,15 @@ describe('the merchant console for a shopper (weapp build)', () => {
     expect(textOf(page)).toBe('商城我的订单')
   })
 
-  it.each(['merchant/pages/index/index', 'merchant/pages/batch/index', 'merchant/pages/exceptions/index'])('shows %s as merchants-only and reads nothing', async (route) => {
-    const before = wxCloud.functionCalls.length
-    page = mountPage(route)
-    await waitFor(() => textOf(page!).includes('仅商家可使用'), 'the merchants-only state', 15_000)
-    const calls = wxCloud.functionCalls.slice(before)
-    expect(calls.every((call) => call.name === 'merchantConsole' && call.data.action === 'session')).toBe(true)
-    expect(textOf(page)).not.toContain('待发货订单')
-  })
+  it.each(['merchant/pages/index/index', 'merchant/pages/batch/index', 'merchant/pages/exceptions/index'])(
+    'shows %s as merchants-only and reads nothing',
+    async (route) => {
+      const before = wxCloud.functionCalls.length
+      page = mountPage(route)
+      await waitFor(() => textOf(page!).includes('仅商家可使用'), 'the merchants-only state', 15_000)
+      const calls = wxCloud.functionCalls.slice(before)
+      expect(calls.every((call) => call.name === 'merchantConsole' && call.data.action === 'session')).toBe(true)
+      expect(textOf(page)).not.toContain('待发货订单')
+    },
+  )
 })

@@ -24,7 +24,10 @@ const getSetting = jest.fn((options: Callback = {}) => {
 })
 // The shopper accepts the first template offered and rejects the rest.
 const requestSubscribeMessage = jest.fn((options: Callback & { tmplIds: string[] }) => {
-  const result = { errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(options.tmplIds.map((id, index) => [id, index === 0 ? 'accept' : 'reject'])) }
+  const result = {
+    errMsg: 'requestSubscribeMessage:ok',
+    ...Object.fromEntries(options.tmplIds.map((id, index) => [id, index === 0 ? 'accept' : 'reject'])),
+  }
   options.success?.(result)
   options.complete?.(result)
 })
@@ -48,7 +51,7 @@ let page: Page | null = null
 afterEach(async () => {
   if (page) unmountPage(page)
   page = null
-  await waitFor(() => wxCloud.openWatchers() === 0, 'the page\'s watcher to close')
+  await waitFor(() => wxCloud.openWatchers() === 0, "the page's watcher to close")
   requestSubscribeMessage.mockClear()
 })
 
@@ -64,7 +67,11 @@ test('on an undelivered order the tap asks for what is ahead (≤ 3) and records
   button(page)!.dispatchEvent('tap')
   await waitFor(() => textOf(page!).includes('已订阅 1 项物流通知'), 'the subscribed state')
   expect(requestSubscribeMessage).toHaveBeenCalledTimes(1)
-  expect(requestSubscribeMessage.mock.calls[0]?.[0].tmplIds).toEqual(['dev-tmpl-out-for-delivery', 'dev-tmpl-delivered', 'dev-tmpl-exception'])
+  expect(requestSubscribeMessage.mock.calls[0]?.[0].tmplIds).toEqual([
+    'dev-tmpl-out-for-delivery',
+    'dev-tmpl-delivered',
+    'dev-tmpl-exception',
+  ])
   expect(await cloud.db.get('notifyCredits', `${OPENID}:dev-tmpl-out-for-delivery`)).toMatchObject({ remaining: 1 })
   expect(await cloud.db.get('notifyCredits', `${OPENID}:dev-tmpl-delivered`)).toBeNull()
 })

@@ -7,7 +7,12 @@ import type { DevCloud, Doc } from '../../dev/cloud'
 import type { ParcelDoc } from '../../core/api'
 import { startTestCloud } from '../support/devcloud'
 import {
-  DELIVERED_SCAN, FIXTURE_COURIER_PHONE, fixtureOrder, fixtureParcel, OUT_FOR_DELIVERY_SCAN, SCANS_TO_DEST_CITY,
+  DELIVERED_SCAN,
+  FIXTURE_COURIER_PHONE,
+  fixtureOrder,
+  fixtureParcel,
+  OUT_FOR_DELIVERY_SCAN,
+  SCANS_TO_DEST_CITY,
 } from '../../miniprogram/src/testing/trackingFixtures'
 import { firePageEvent, mountPage, textOf, unmountPage, waitFor, type Page } from './harness'
 import { installWxCloud } from './wxCloudStandIn'
@@ -26,7 +31,10 @@ async function put(collection: string, doc: object): Promise<void> {
 
 /** Timeline texts as the shopper reads them, newest first (the DOM is oldest first, see Timeline.tsx). */
 function rowTexts(page: Page): string[] {
-  return page.querySelectorAll('.ps-timeline__text').map((row) => row.dom.textContent ?? '').reverse()
+  return page
+    .querySelectorAll('.ps-timeline__text')
+    .map((row) => row.dom.textContent ?? '')
+    .reverse()
 }
 
 beforeAll(async () => {
@@ -45,10 +53,10 @@ describe('order tracking page (weapp build, local cloud)', () => {
   afterEach(async () => {
     if (page) unmountPage(page)
     page = null
-    await waitFor(() => wxCloud.openWatchers() === 0, 'the page\'s watcher to close')
+    await waitFor(() => wxCloud.openWatchers() === 0, "the page's watcher to close")
   })
 
-  it('renders the parcel\'s events from the cloud, newest first', async () => {
+  it("renders the parcel's events from the cloud, newest first", async () => {
     const parcel = fixtureParcel(now, { orderId: 'order-transit', scans: SCANS_TO_DEST_CITY, etaInHours: 20 })
     await put('parcels', parcel)
     await put('orders', fixtureOrder(now, 'order-transit', [parcel]))
@@ -71,7 +79,10 @@ describe('order tracking page (weapp build, local cloud)', () => {
     await waitFor(() => textOf(page!).includes('实时更新中'), 'the watch to go live')
     const reads = wxCloud.watchesOpened()
 
-    const moved = { ...fixtureParcel(now, { orderId: 'order-live', scans: [...SCANS_TO_DEST_CITY, OUT_FOR_DELIVERY_SCAN] }), version: parcel.version + 1 }
+    const moved = {
+      ...fixtureParcel(now, { orderId: 'order-live', scans: [...SCANS_TO_DEST_CITY, OUT_FOR_DELIVERY_SCAN] }),
+      version: parcel.version + 1,
+    }
     await put('parcels', moved)
     await waitFor(() => rowTexts(page!)[0] === OUT_FOR_DELIVERY_SCAN.text, 'the pushed scan at the top')
     expect(page.querySelector('.ps-status-header__title')?.dom.textContent).toBe('派送中')
@@ -99,7 +110,10 @@ describe('order tracking page (weapp build, local cloud)', () => {
 
     firePageEvent(page, 'onHide')
     await waitFor(() => wxCloud.openWatchers() === 0, 'the watcher to close')
-    const delivered: ParcelDoc = { ...fixtureParcel(now, { orderId: 'order-hide', scans: [...SCANS_TO_DEST_CITY, OUT_FOR_DELIVERY_SCAN, DELIVERED_SCAN] }), version: parcel.version + 1 }
+    const delivered: ParcelDoc = {
+      ...fixtureParcel(now, { orderId: 'order-hide', scans: [...SCANS_TO_DEST_CITY, OUT_FOR_DELIVERY_SCAN, DELIVERED_SCAN] }),
+      version: parcel.version + 1,
+    }
     await put('parcels', delivered)
     await cloud.idle()
     expect(rowTexts(page)[0]).toBe(OUT_FOR_DELIVERY_SCAN.text)
@@ -126,7 +140,7 @@ describe('order tracking page (weapp build, local cloud)', () => {
     await waitFor(() => textOf(page!).includes('已发货，等待快递揽收'), 'the shipped-without-scans state')
   })
 
-  it('shows another shopper\'s order as not found', async () => {
+  it("shows another shopper's order as not found", async () => {
     await put('orders', fixtureOrder(now, 'order-of-someone-else', [], { openid: 'dev-shopper-2' }))
     page = mountPage(ROUTE, { id: 'order-of-someone-else' })
     await waitFor(() => textOf(page!).includes('没有找到这个订单'), 'the not-found state')

@@ -23,13 +23,18 @@ describe('release outputs carry nothing of the local build', () => {
 
   it('the local weapp build has every sign the scan looks for', () => {
     const findings = localBuildFindings(ensureTestBuild('weappLocal')).join('\n')
-    for (const sign of ['local-build.json', 'caller header', 'dev adapter', 'local-build banner', 'identity picker']) expect(findings).toContain(sign)
+    for (const sign of ['local-build.json', 'caller header', 'dev adapter', 'local-build banner', 'identity picker'])
+      expect(findings).toContain(sign)
   }, 300_000)
 })
 
 describe('the upload script', () => {
   it('refuses a local build, naming what gives it away', () => {
-    const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/uploadWeapp.ts', '--dist', ensureTestBuild('weappLocal'), '--version', '1.0.0'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, MP_PRIVATE_KEY_PATH: '/nonexistent' } })
+    const result = spawnSync(
+      path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+      ['scripts/uploadWeapp.ts', '--dist', ensureTestBuild('weappLocal'), '--version', '1.0.0'],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, MP_PRIVATE_KEY_PATH: '/nonexistent' } },
+    )
     expect(result.status).toBe(1)
     expect(result.stderr).toContain('upload refused')
     expect(result.stderr).toContain('local-build.json')
@@ -39,7 +44,11 @@ describe('the upload script', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'weapp-upload-'))
     try {
       writeFileSync(path.join(dir, 'common.js'), 'var u="http://127.0.0.1:8787/client"')
-      const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/uploadWeapp.ts', '--dist', dir, '--version', '1.0.0'], { cwd: ROOT, encoding: 'utf8' })
+      const result = spawnSync(
+        path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+        ['scripts/uploadWeapp.ts', '--dist', dir, '--version', '1.0.0'],
+        { cwd: ROOT, encoding: 'utf8' },
+      )
       expect(result.status).toBe(1)
       expect(result.stderr).toContain('a loopback address in common.js')
     } finally {

@@ -24,7 +24,9 @@ let cloud: DevCloud
 beforeAll(async () => {
   // esbuild cannot even load inside jsdom (cross-realm Uint8Array), so missing bundles are built by a child process.
   const functionsRoot = path.resolve(__dirname, '..', '..', 'cloudfunctions')
-  const names = readdirSync(functionsRoot, { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(path.join(functionsRoot, entry.name, 'src'))).map((entry) => entry.name)
+  const names = readdirSync(functionsRoot, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(functionsRoot, entry.name, 'src')))
+    .map((entry) => entry.name)
   if (!names.every((name) => existsSync(path.join(functionsRoot, name, 'index.js')))) {
     const build = spawnSync('npm', ['run', '--silent', 'build:functions'], { cwd: path.resolve(functionsRoot, '..'), stdio: 'pipe' })
     if (build.status !== 0) throw new Error(`building the functions failed: ${build.stderr}`)
@@ -32,7 +34,13 @@ beforeAll(async () => {
   // Refreshes here are answered by the rate limit before any vendor is asked; nothing listens on port 9.
   cloud = await startTestCloud({
     logFailures: true,
-    functionEnv: { TRACKING_VENDOR: 'kdniao', KDNIAO_EBUSINESS_ID: '1900001', KDNIAO_APP_KEY: '00000000-0000-0000-0000-000000000000', KDNIAO_API_URL: 'http://127.0.0.1:9', PAYMENT_PROVIDER: 'simulated' },
+    functionEnv: {
+      TRACKING_VENDOR: 'kdniao',
+      KDNIAO_EBUSINESS_ID: '1900001',
+      KDNIAO_APP_KEY: '00000000-0000-0000-0000-000000000000',
+      KDNIAO_API_URL: 'http://127.0.0.1:9',
+      PAYMENT_PROVIDER: 'simulated',
+    },
   })
   for (const product of DEMO_PRODUCTS) await cloud.db.put('products', { ...product })
   wxCloud.connect({ url: cloud.url, envId: cloud.envId, openid: 'dev-shopper' })
@@ -46,7 +54,7 @@ let page: Page | null = null
 afterEach(async () => {
   if (page) unmountPage(page)
   page = null
-  await waitFor(() => wxCloud.openWatchers() === 0, 'the page\'s watcher to close')
+  await waitFor(() => wxCloud.openWatchers() === 0, "the page's watcher to close")
 })
 
 test('the storefront lists the catalogue from listProducts, prices in yuan', async () => {
@@ -69,7 +77,7 @@ test('checkout with wx.chooseAddress places a paid order and opens its tracking 
   const url = (spies.redirectTo.mock.calls[0]?.[0] as { url: string }).url
   const orderId = /^\/pages\/order\/detail\?id=([A-Za-z0-9_-]+)$/.exec(url)?.[1]
   expect(orderId).toBeDefined()
-  const stored = await cloud.db.get('orders', orderId!) as unknown as OrderDoc
+  const stored = (await cloud.db.get('orders', orderId!)) as unknown as OrderDoc
   expect(stored).toMatchObject({ _openid: 'dev-shopper', status: 'PAID', totalFen: 13800 })
   expect(stored.address.telMasked).toBe('138****5678')
   unmountPage(page)
@@ -84,7 +92,10 @@ test('checkout with wx.chooseAddress places a paid order and opens its tracking 
 
 test('pull-down refresh asks refreshTracking and says politely when it is too soon', async () => {
   const now = Date.now()
-  const parcel = { ...fixtureParcel(now, { orderId: 'order-refresh', scans: SCANS_TO_DEST_CITY }), polling: { windowStartedAt: now, queriesInWindow: 1, lastRefreshAt: now } }
+  const parcel = {
+    ...fixtureParcel(now, { orderId: 'order-refresh', scans: SCANS_TO_DEST_CITY }),
+    polling: { windowStartedAt: now, queriesInWindow: 1, lastRefreshAt: now },
+  }
   await cloud.db.put('parcels', parcel as unknown as Doc)
   await cloud.db.put('orders', fixtureOrder(now, 'order-refresh', [parcel]) as unknown as Doc)
   page = mountPage('pages/order/detail', { id: 'order-refresh' })

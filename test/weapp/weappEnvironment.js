@@ -7,9 +7,26 @@ const { TestEnvironment } = require('jest-environment-jsdom')
 const { fixedNowFromEnv, shiftedDate } = require('../support/shiftedDate')
 
 const NODE_GLOBALS = [
-  'fetch', 'Request', 'Response', 'Headers', 'FormData', 'Blob', 'structuredClone', 'setImmediate', 'clearImmediate',
-  'TextEncoder', 'TextDecoder', 'AbortController', 'AbortSignal', 'ReadableStream', 'WritableStream', 'TransformStream',
-  'BroadcastChannel', 'MessageChannel', 'MessagePort', 'performance',
+  'fetch',
+  'Request',
+  'Response',
+  'Headers',
+  'FormData',
+  'Blob',
+  'structuredClone',
+  'setImmediate',
+  'clearImmediate',
+  'TextEncoder',
+  'TextDecoder',
+  'AbortController',
+  'AbortSignal',
+  'ReadableStream',
+  'WritableStream',
+  'TransformStream',
+  'BroadcastChannel',
+  'MessageChannel',
+  'MessagePort',
+  'performance',
 ]
 
 class WeappEnvironment extends TestEnvironment {

@@ -6,7 +6,11 @@ import WebSocket from 'ws'
 import { createCloudbaseClient } from '../../miniprogram/src/services/cloud/cloudbaseClient'
 import type { CloudClient, WatchSnapshot } from '../../miniprogram/src/services/cloud/types'
 
-export interface CloudTarget { url: string; envId: string; openid: string }
+export interface CloudTarget {
+  url: string
+  envId: string
+  openid: string
+}
 
 export interface WxCloudStandIn {
   connect(target: CloudTarget): void
@@ -16,7 +20,10 @@ export interface WxCloudStandIn {
   functionCalls: Array<{ name: string; data: Record<string, unknown> }>
 }
 
-interface NativeWatchOptions { onChange(snapshot: unknown): void; onError(error: unknown): void }
+interface NativeWatchOptions {
+  onChange(snapshot: unknown): void
+  onError(error: unknown): void
+}
 
 export function installWxCloud(): WxCloudStandIn {
   let client: CloudClient | null = null
@@ -46,7 +53,13 @@ export function installWxCloud(): WxCloudStandIn {
             let closed = false
             const watcher = connected().watch(collection, where, {
               // Back to the base library's shape: `type: 'init'` on the first snapshot.
-              onChange: (snapshot: WatchSnapshot<unknown>) => onChange({ id: snapshot.id, docs: snapshot.docs, docChanges: snapshot.docChanges, ...(snapshot.isInit ? { type: 'init' } : {}) }),
+              onChange: (snapshot: WatchSnapshot<unknown>) =>
+                onChange({
+                  id: snapshot.id,
+                  docs: snapshot.docs,
+                  docChanges: snapshot.docChanges,
+                  ...(snapshot.isInit ? { type: 'init' } : {}),
+                }),
               onError: (error) => onError({ errMsg: error.message }),
             })
             return {

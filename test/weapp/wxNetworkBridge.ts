@@ -29,15 +29,28 @@ export function installWxNetwork(builtFor: string): WxNetworkBridge {
   }
   const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx
 
-  wx.request = (options: { url: string; method?: string; data?: string; header?: Record<string, string>; success: Callback<unknown>; fail: Callback<unknown> }) => {
+  wx.request = (options: {
+    url: string
+    method?: string
+    data?: string
+    header?: Record<string, string>
+    success: Callback<unknown>
+    fail: Callback<unknown>
+  }) => {
     requests.push(options.url.slice(builtFor.length))
-    fetch(routed(options.url), { method: options.method ?? 'GET', headers: options.header, body: options.data })
-      .then(async (response) => {
+    fetch(routed(options.url), { method: options.method ?? 'GET', headers: options.header, body: options.data }).then(
+      async (response) => {
         const text = await response.text()
         let data: unknown = text
-        try { data = JSON.parse(text) } catch { /* a non-JSON body stays text, as dataType json does */ }
+        try {
+          data = JSON.parse(text)
+        } catch {
+          /* a non-JSON body stays text, as dataType json does */
+        }
         options.success?.({ statusCode: response.status, data, header: {}, errMsg: 'request:ok' })
-      }, (error: Error) => options.fail?.({ errMsg: `request:fail ${error.message}` }))
+      },
+      (error: Error) => options.fail?.({ errMsg: `request:fail ${error.message}` }),
+    )
     return { abort: () => undefined }
   }
 
@@ -51,12 +64,15 @@ export function installWxNetwork(builtFor: string): WxNetworkBridge {
       onOpen: (listener: () => void) => socket.on('open', () => listener()),
       onMessage: (listener: (message: { data: string }) => void) => socket.on('message', (data) => listener({ data: String(data) })),
       onError: (listener: (error: { errMsg: string }) => void) => socket.on('error', (error) => listener({ errMsg: error.message })),
-      onClose: (listener: (event: { code: number; reason: string }) => void) => socket.on('close', (code, reason) => listener({ code, reason: String(reason) })),
+      onClose: (listener: (event: { code: number; reason: string }) => void) =>
+        socket.on('close', (code, reason) => listener({ code, reason: String(reason) })),
     }
   }
 
   return {
-    route: (next) => { target = next },
+    route: (next) => {
+      target = next
+    },
     openSockets: () => sockets.size,
     requests,
   }

@@ -23,8 +23,14 @@ export function installWxSpies() {
     switchTab: answering('switchTab'),
     // The object wx.chooseAddress gives, for a made-up receiver (DESIGN §5).
     chooseAddress: answering('chooseAddress', {
-      userName: '测试收件人', telNumber: '13800005678', provinceName: '北京市', cityName: '北京市', countyName: '朝阳区',
-      detailInfo: '望京街道 1 号', postalCode: '100102', nationalCode: '110105',
+      userName: '测试收件人',
+      telNumber: '13800005678',
+      provinceName: '北京市',
+      cityName: '北京市',
+      countyName: '朝阳区',
+      detailInfo: '望京街道 1 号',
+      postalCode: '100102',
+      nationalCode: '110105',
     }),
   }
   Object.assign(wx, spies)

@@ -13,9 +13,13 @@ cloud.init({ env: dynamicCurrentEnv(cloud) })
 const db = openDatabase(cloud)
 
 export async function main(event: unknown) {
-  const answer = await guarded('assistant', () => handleMcpEvent(event, {
-    authenticate: (authorization) => authenticateBearer({ db, now: Date.now }, authorization),
-    createServer: (caller) => createAssistantServer({ db, now: Date.now, openid: caller.openid }),
-  }))
-  return 'statusCode' in answer ? answer : jsonResponse(500, { jsonrpc: '2.0', id: null, error: { code: -32603, message: 'Internal error' } })
+  const answer = await guarded('assistant', () =>
+    handleMcpEvent(event, {
+      authenticate: (authorization) => authenticateBearer({ db, now: Date.now }, authorization),
+      createServer: (caller) => createAssistantServer({ db, now: Date.now, openid: caller.openid }),
+    }),
+  )
+  return 'statusCode' in answer
+    ? answer
+    : jsonResponse(500, { jsonrpc: '2.0', id: null, error: { code: -32603, message: 'Internal error' } })
 }

@@ -21,14 +21,17 @@ export async function main(event: unknown) {
   if (looksLikeHttpEvent(event)) {
     if (!pipeline.ok) return jsonResponse(500, pipeline.failure)
     const deps = { ...pipeline.runtime, openApi: cloudOpenApi(cloud) }
-    return guarded('backfillTracking', () => warehouseBackfill(deps, event)).then((answer) => ('statusCode' in answer ? answer : jsonResponse(500, answer)))
+    return guarded('backfillTracking', () => warehouseBackfill(deps, event)).then((answer) =>
+      'statusCode' in answer ? answer : jsonResponse(500, answer),
+    )
   }
   const { openid } = callerFrom(cloud.getWXContext())
   if (!openid) return failure('not_signed_in', 'sign in as a merchant')
   if (!pipeline.ok) return pipeline.failure
   const deps = { ...pipeline.runtime, openApi: cloudOpenApi(cloud) }
   return guarded('backfillTracking', async () => {
-    if (!(await findMerchant(db, openid, deps.config.merchantOpenids))) return failure('not_merchant', 'only merchants can backfill tracking numbers')
+    if (!(await findMerchant(db, openid, deps.config.merchantOpenids)))
+      return failure('not_merchant', 'only merchants can backfill tracking numbers')
     const input = backfillTrackingInput.safeParse(event)
     if (!input.success) return invalidInput(input.error)
     return backfillTracking(deps, input.data.entries)

@@ -1,7 +1,7 @@
 // Kdniao reports failures as `Success:false` plus bracketed Reason text (aggregators.md §1.9), with
 // no stable code; the text is classified so callers can branch (retry or not) without string matching.
 export type KdniaoFailureReason =
-  | 'rejected_credentials' | 'plan_unavailable' | 'phone_tail_rejected' | 'invalid_input' | 'rate_limited' | 'vendor_error'
+  'rejected_credentials' | 'plan_unavailable' | 'phone_tail_rejected' | 'invalid_input' | 'rate_limited' | 'vendor_error'
 
 export interface KdniaoFailureRule {
   pattern: RegExp

@@ -13,8 +13,7 @@ import { nodeDigests } from '../../../server/platform/digests'
 const TEST_APP_KEY = '00000000-1111-2222-3333-444444444444'
 
 type Fixture =
-  | { kind: 'push'; requestType: string; requestData: unknown }
-  | { kind: 'query' | 'subscribe' | 'recognition'; response: unknown }
+  { kind: 'push'; requestType: string; requestData: unknown } | { kind: 'query' | 'subscribe' | 'recognition'; response: unknown }
 
 const read = (folder: string, file: string) => JSON.parse(readFileSync(path.join(__dirname, folder, file), 'utf8'))
 
@@ -28,18 +27,27 @@ function runFixture(fixture: Fixture): unknown {
   switch (fixture.kind) {
     case 'push': {
       const requestData = JSON.stringify(fixture.requestData)
-      const body = encodeForm([['RequestData', requestData], ['RequestType', fixture.requestType], ['DataSign', kdniaoDataSign(requestData, TEST_APP_KEY, nodeDigests)]])
+      const body = encodeForm([
+        ['RequestData', requestData],
+        ['RequestType', fixture.requestType],
+        ['DataSign', kdniaoDataSign(requestData, TEST_APP_KEY, nodeDigests)],
+      ])
       const read = readKdniaoPush(body, TEST_APP_KEY, nodeDigests)
       if (!read.ok || !read.tracking) return read
       return { ...read, push: { ...read.push, waybills: read.push.waybills.map(withTracking) } }
     }
-    case 'query': return withTracking(parseKdniaoQueryResponse(JSON.stringify(fixture.response), nodeDigests))
-    case 'subscribe': return parseKdniaoSubscribeResponse(JSON.stringify(fixture.response))
-    case 'recognition': return parseKdniaoRecognitionResponse(JSON.stringify(fixture.response))
+    case 'query':
+      return withTracking(parseKdniaoQueryResponse(JSON.stringify(fixture.response), nodeDigests))
+    case 'subscribe':
+      return parseKdniaoSubscribeResponse(JSON.stringify(fixture.response))
+    case 'recognition':
+      return parseKdniaoRecognitionResponse(JSON.stringify(fixture.response))
   }
 }
 
-const cases = readdirSync(path.join(__dirname, 'fixtures')).filter((file) => file.endsWith('.json')).sort()
+const cases = readdirSync(path.join(__dirname, 'fixtures'))
+  .filter((file) => file.endsWith('.json'))
+  .sort()
 
 describe('Kdniao fixtures', () => {
   it.each(cases)('%s', (file) => {

@@ -30,8 +30,9 @@ export function kdniaoVendorMap(item: Fields, topLevel: Fields | null, asOf: num
   if (MAP_FIELDS.every((name) => field(name) === undefined || field(name) === null)) return null
   const current = list(field('Coordinates'))
   const planned: PlannedStop[] = list(field('PreCoordinates')).map((stop) => ({ ...stop, passed: false }))
-  const places: VendorPlace[] = [...current, ...list(field('PreCoordinates'))]
-    .flatMap((entry) => (entry.point ? [{ name: entry.name, ...entry.point }] : []))
+  const places: VendorPlace[] = [...current, ...list(field('PreCoordinates'))].flatMap((entry) =>
+    entry.point ? [{ name: entry.name, ...entry.point }] : [],
+  )
   const sender = parseCoordinatePair(field('SenderCityLatAndLng'), 'lat,lng')
   const receiver = parseCoordinatePair(field('ReceiverCityLatAndLng'), 'lat,lng')
   return {

@@ -9,14 +9,23 @@ import { nodeDigests } from '../../../server/platform/digests'
 const APP_KEY = '00000000-1111-2222-3333-444444444444'
 const credentials = { eBusinessId: '1234567', appKey: APP_KEY }
 const QUERY_DATA = '{"OrderCode":"","ShipperCode":"SF","LogisticCode":"SF1234567890123","CustomerName":"1234"}'
-const PUSH_DATA = '{"EBusinessID":"1234567","Count":"1","PushTime":"2025-01-02 10:00:00","Data":[{"EBusinessID":"1234567","ShipperCode":"YTO","LogisticCode":"YT1234567890123","Success":true,"State":"2","StateEx":"201","Location":"深圳市","Traces":[{"AcceptTime":"2025-01-02 09:58:00","AcceptStation":"【深圳市】已到达 深圳转运中心","Location":"深圳市","Action":"201"}]}]}'
+const PUSH_DATA =
+  '{"EBusinessID":"1234567","Count":"1","PushTime":"2025-01-02 10:00:00","Data":[{"EBusinessID":"1234567","ShipperCode":"YTO","LogisticCode":"YT1234567890123","Success":true,"State":"2","StateEx":"201","Location":"深圳市","Traces":[{"AcceptTime":"2025-01-02 09:58:00","AcceptStation":"【深圳市】已到达 深圳转运中心","Location":"深圳市","Action":"201"}]}]}'
 
 const pushBody = (requestData: string, dataSign = kdniaoDataSign(requestData, APP_KEY, nodeDigests), requestType = '102') =>
-  encodeForm([['RequestData', requestData], ['RequestType', requestType], ['DataSign', dataSign]])
+  encodeForm([
+    ['RequestData', requestData],
+    ['RequestType', requestType],
+    ['DataSign', dataSign],
+  ])
 
 describe('DataSign vectors', () => {
   it('signs the §1.2 request vector', () => {
-    expect(createHash('md5').update(QUERY_DATA + APP_KEY).digest('hex')).toBe('78b2bd31b145f8b5db13f0cdd611e0c1')
+    expect(
+      createHash('md5')
+        .update(QUERY_DATA + APP_KEY)
+        .digest('hex'),
+    ).toBe('78b2bd31b145f8b5db13f0cdd611e0c1')
     expect(kdniaoDataSign(QUERY_DATA, APP_KEY, nodeDigests)).toBe('NzhiMmJkMzFiMTQ1ZjhiNWRiMTNmMGNkZDYxMWUwYzE=')
   })
 
@@ -31,7 +40,11 @@ describe('DataSign vectors', () => {
 
 describe('request builders', () => {
   it('reproduce the §1.2 form body byte for byte', () => {
-    const built = buildKdniaoInstantQuery({ requestType: '8001', carrier: 'SF', trackingNo: 'SF1234567890123', phoneTail: '1234' }, credentials, nodeDigests)
+    const built = buildKdniaoInstantQuery(
+      { requestType: '8001', carrier: 'SF', trackingNo: 'SF1234567890123', phoneTail: '1234' },
+      credentials,
+      nodeDigests,
+    )
     expect(built).toEqual({
       ok: true,
       requestData: QUERY_DATA,
@@ -45,7 +58,11 @@ describe('request builders', () => {
   })
 
   it('never sends CustomerName for carriers that must not get one', () => {
-    const built = buildKdniaoInstantQuery({ requestType: '1002', carrier: 'YTO', trackingNo: 'YT1234567890123', phoneTail: '1234' }, credentials, nodeDigests)
+    const built = buildKdniaoInstantQuery(
+      { requestType: '1002', carrier: 'YTO', trackingNo: 'YT1234567890123', phoneTail: '1234' },
+      credentials,
+      nodeDigests,
+    )
     expect(built.ok && built.requestData).toBe('{"OrderCode":"","ShipperCode":"YTO","LogisticCode":"YT1234567890123"}')
   })
 
@@ -55,7 +72,11 @@ describe('request builders', () => {
   })
 
   it('subscribes through /api/dist with 8008 by default, echoing our callback', () => {
-    const built = buildKdniaoSubscribe({ carrier: 'FEDEX', trackingNo: '123456789012', callback: 'parcel:FEDEX:123456789012' }, credentials, nodeDigests)
+    const built = buildKdniaoSubscribe(
+      { carrier: 'FEDEX', trackingNo: '123456789012', callback: 'parcel:FEDEX:123456789012' },
+      credentials,
+      nodeDigests,
+    )
     if (!built.ok) throw new Error('expected a request')
     expect(built.requestData).toBe('{"ShipperCode":"FEDEX_GJ","LogisticCode":"123456789012","Callback":"parcel:FEDEX:123456789012"}')
     expect(built.request.path).toBe('/api/dist')
@@ -64,16 +85,26 @@ describe('request builders', () => {
   })
 
   it('recognises numbers with 2002', () => {
-    expect(buildKdniaoRecognition('5123456789012', credentials, nodeDigests).body).toBe(encodeForm([
-      ['RequestData', '{"LogisticCode":"5123456789012"}'], ['EBusinessID', '1234567'], ['RequestType', '2002'],
-      ['DataSign', kdniaoDataSign('{"LogisticCode":"5123456789012"}', APP_KEY, nodeDigests)], ['DataType', '2'],
-    ]))
+    expect(buildKdniaoRecognition('5123456789012', credentials, nodeDigests).body).toBe(
+      encodeForm([
+        ['RequestData', '{"LogisticCode":"5123456789012"}'],
+        ['EBusinessID', '1234567'],
+        ['RequestType', '2002'],
+        ['DataSign', kdniaoDataSign('{"LogisticCode":"5123456789012"}', APP_KEY, nodeDigests)],
+        ['DataType', '2'],
+      ]),
+    )
   })
 })
 
 describe('verifyKdniaoPush', () => {
   it('accepts the vector push on the once-decoded RequestData', () => {
-    expect(verifyKdniaoPush(pushBody(PUSH_DATA), APP_KEY, nodeDigests)).toEqual({ ok: true, requestType: '102', requestData: PUSH_DATA, decodedTwice: false })
+    expect(verifyKdniaoPush(pushBody(PUSH_DATA), APP_KEY, nodeDigests)).toEqual({
+      ok: true,
+      requestType: '102',
+      requestData: PUSH_DATA,
+      decodedTwice: false,
+    })
   })
 
   it('keeps % and + in the text intact (a second decode would corrupt them)', () => {
@@ -83,19 +114,65 @@ describe('verifyKdniaoPush', () => {
 
   it('falls back to a second decode only for senders that pre-encoded the fields', () => {
     const preEncoded = encodeForm([
-      ['RequestData', encodeFormComponent(PUSH_DATA)], ['RequestType', '102'], ['DataSign', encodeFormComponent(kdniaoDataSign(PUSH_DATA, APP_KEY, nodeDigests))],
+      ['RequestData', encodeFormComponent(PUSH_DATA)],
+      ['RequestType', '102'],
+      ['DataSign', encodeFormComponent(kdniaoDataSign(PUSH_DATA, APP_KEY, nodeDigests))],
     ])
-    expect(verifyKdniaoPush(preEncoded, APP_KEY, nodeDigests)).toEqual({ ok: true, requestType: '102', requestData: PUSH_DATA, decodedTwice: true })
+    expect(verifyKdniaoPush(preEncoded, APP_KEY, nodeDigests)).toEqual({
+      ok: true,
+      requestType: '102',
+      requestData: PUSH_DATA,
+      decodedTwice: true,
+    })
   })
 
   it.each([
     ['a wrong key', pushBody(PUSH_DATA, kdniaoDataSign(PUSH_DATA, 'another-key', nodeDigests)), 'bad_signature'],
-    ['a tampered body', pushBody(PUSH_DATA.replace('"State":"2"', '"State":"3"'), kdniaoDataSign(PUSH_DATA, APP_KEY, nodeDigests)), 'bad_signature'],
-    ['the raw-digest variant', pushBody(PUSH_DATA, createHash('md5').update(PUSH_DATA + APP_KEY).digest('base64')), 'bad_signature'],
-    ['an upper-case hex variant', pushBody(PUSH_DATA, Buffer.from(createHash('md5').update(PUSH_DATA + APP_KEY).digest('hex').toUpperCase()).toString('base64')), 'bad_signature'],
-    ['no DataSign', encodeForm([['RequestData', PUSH_DATA], ['RequestType', '102']]), 'missing_signature'],
+    [
+      'a tampered body',
+      pushBody(PUSH_DATA.replace('"State":"2"', '"State":"3"'), kdniaoDataSign(PUSH_DATA, APP_KEY, nodeDigests)),
+      'bad_signature',
+    ],
+    [
+      'the raw-digest variant',
+      pushBody(
+        PUSH_DATA,
+        createHash('md5')
+          .update(PUSH_DATA + APP_KEY)
+          .digest('base64'),
+      ),
+      'bad_signature',
+    ],
+    [
+      'an upper-case hex variant',
+      pushBody(
+        PUSH_DATA,
+        Buffer.from(
+          createHash('md5')
+            .update(PUSH_DATA + APP_KEY)
+            .digest('hex')
+            .toUpperCase(),
+        ).toString('base64'),
+      ),
+      'bad_signature',
+    ],
+    [
+      'no DataSign',
+      encodeForm([
+        ['RequestData', PUSH_DATA],
+        ['RequestType', '102'],
+      ]),
+      'missing_signature',
+    ],
     ['an empty DataSign', pushBody(PUSH_DATA, ''), 'missing_signature'],
-    ['no RequestData', encodeForm([['RequestType', '102'], ['DataSign', 'x']]), 'malformed'],
+    [
+      'no RequestData',
+      encodeForm([
+        ['RequestType', '102'],
+        ['DataSign', 'x'],
+      ]),
+      'malformed',
+    ],
     ['broken percent-encoding', 'RequestData=%E4%B8&RequestType=102&DataSign=x', 'malformed'],
     ['a repeated field', `${pushBody(PUSH_DATA)}&RequestData=%7B%7D`, 'malformed'],
   ])('rejects %s', (_case, body, reason) => {
@@ -105,7 +182,11 @@ describe('verifyKdniaoPush', () => {
 
 describe('readKdniaoPush', () => {
   it('acknowledges but ignores signed non-tracking pushes (107 COD)', () => {
-    expect(readKdniaoPush(pushBody('{"EBusinessID":"1234567"}', undefined, '107'), APP_KEY, nodeDigests)).toEqual({ ok: true, requestType: '107', tracking: false })
+    expect(readKdniaoPush(pushBody('{"EBusinessID":"1234567"}', undefined, '107'), APP_KEY, nodeDigests)).toEqual({
+      ok: true,
+      requestType: '107',
+      tracking: false,
+    })
   })
 
   it.each([
@@ -122,7 +203,9 @@ describe('readKdniaoPush', () => {
     const result = readKdniaoPush(pushBody(data), APP_KEY, nodeDigests)
     const waybill = result.ok && result.tracking ? result.push.waybills[0] : undefined
     expect(waybill && waybill.ok && waybill.snapshot.events[0]).toMatchObject({
-      text: '派件人:张师傅,电话:138****1234 正在派件', status: 'OUT_FOR_DELIVERY', courier: { kind: 'courier', name: '张师傅', phone: '13800001234' },
+      text: '派件人:张师傅,电话:138****1234 正在派件',
+      status: 'OUT_FOR_DELIVERY',
+      courier: { kind: 'courier', name: '张师傅', phone: '13800001234' },
     })
   })
 })
@@ -139,6 +222,8 @@ describe('acks', () => {
   })
 
   it('sends Success:false so Kdniao retries', () => {
-    expect(kdniaoPushFailureAck('1234567', now, '存储暂不可用').body).toBe('{"EBusinessID":"1234567","UpdateTime":"2025-01-02 10:00:05","Success":false,"Reason":"存储暂不可用"}')
+    expect(kdniaoPushFailureAck('1234567', now, '存储暂不可用').body).toBe(
+      '{"EBusinessID":"1234567","UpdateTime":"2025-01-02 10:00:05","Success":false,"Reason":"存储暂不可用"}',
+    )
   })
 })

@@ -5,7 +5,14 @@ import { constantTimeEqual } from '../../crypto/constantTimeEqual'
 import type { Digests } from '../../crypto/digests'
 import { formatChinaTime } from '../../tracking/vendorTime'
 import { decodeFormComponent, parseFormBody } from '../formBody'
-import { describeIssues, fieldIgnoringCase, JSON_CONTENT_TYPE, type SignatureCheck, type VendorAck, type WaybillSnapshotResult } from '../vendorWire'
+import {
+  describeIssues,
+  fieldIgnoringCase,
+  JSON_CONTENT_TYPE,
+  type SignatureCheck,
+  type VendorAck,
+  type WaybillSnapshotResult,
+} from '../vendorWire'
 import { kdniaoDataSign } from './kdniaoDataSign'
 import { kdniaoPushSchema } from './kdniaoSchemas'
 import { kdniaoSnapshot } from './kdniaoSnapshot'
@@ -37,8 +44,12 @@ export function verifyKdniaoPush(rawBody: string, appKey: string, digests: Diges
   // after the exact value failed, because decoding again corrupts text containing `%` or `+`.
   const twiceData = decodeFormComponent(requestData)
   const twiceSign = decodeFormComponent(dataSign)
-  if (twiceData.ok && twiceSign.ok && (twiceData.value !== requestData || twiceSign.value !== dataSign) &&
-      constantTimeEqual(kdniaoDataSign(twiceData.value, appKey, digests), twiceSign.value)) {
+  if (
+    twiceData.ok &&
+    twiceSign.ok &&
+    (twiceData.value !== requestData || twiceSign.value !== dataSign) &&
+    constantTimeEqual(kdniaoDataSign(twiceData.value, appKey, digests), twiceSign.value)
+  ) {
     return { ok: true, requestType, requestData: twiceData.value, decodedTwice: true }
   }
   return { ok: false, reason: 'bad_signature', detail: 'DataSign does not match RequestData' }

@@ -38,8 +38,7 @@ export interface KdniaoSubscribeParams {
 }
 
 export type KdniaoRequestResult =
-  | { ok: true; request: VendorRequest; requestData: string }
-  | { ok: false; reason: 'carrier_not_supported_by_vendor'; carrier: CarrierCode }
+  { ok: true; request: VendorRequest; requestData: string } | { ok: false; reason: 'carrier_not_supported_by_vendor'; carrier: CarrierCode }
 
 export function buildKdniaoRequest(
   requestType: string,
@@ -66,7 +65,9 @@ function customerName(carrier: CarrierCode | undefined, phoneTail: string | null
   return [['CustomerName', phoneTail]]
 }
 
-function shipperCode(carrier: CarrierCode): { ok: true; code: string } | { ok: false; reason: 'carrier_not_supported_by_vendor'; carrier: CarrierCode } {
+function shipperCode(
+  carrier: CarrierCode,
+): { ok: true; code: string } | { ok: false; reason: 'carrier_not_supported_by_vendor'; carrier: CarrierCode } {
   const lookup = kdniaoCodeFor(carrier)
   return lookup.ok ? lookup : { ok: false, reason: lookup.reason, carrier }
 }

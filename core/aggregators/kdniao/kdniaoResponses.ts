@@ -24,10 +24,7 @@ export function parseKdniaoQueryResponse(text: string, digests: Digests): Waybil
   return kdniaoSnapshot(parsed.data, digests)
 }
 
-export type KdniaoSubscribeResult =
-  | { ok: true; updateTime: string | null; eta: VendorInstant | null }
-  | KdniaoFailure
-  | MalformedResponse
+export type KdniaoSubscribeResult = { ok: true; updateTime: string | null; eta: VendorInstant | null } | KdniaoFailure | MalformedResponse
 
 /** 8008 / 1008. Success only means "accepted": Kdniao does not validate the number (§1.5). */
 export function parseKdniaoSubscribeResponse(text: string): KdniaoSubscribeResult {
@@ -45,9 +42,7 @@ export function parseKdniaoSubscribeResponse(text: string): KdniaoSubscribeResul
 }
 
 export type KdniaoRecognitionResult =
-  | { ok: true; trackingNo: string | null; carriers: CarrierCode[]; unknownShipperCodes: string[] }
-  | KdniaoFailure
-  | MalformedResponse
+  { ok: true; trackingNo: string | null; carriers: CarrierCode[]; unknownShipperCodes: string[] } | KdniaoFailure | MalformedResponse
 
 /** 2002: candidates in Kdniao's order of likelihood; an empty list means "unknown". */
 export function parseKdniaoRecognitionResponse(text: string): KdniaoRecognitionResult {

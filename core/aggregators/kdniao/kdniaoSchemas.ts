@@ -2,13 +2,22 @@
 // numbers as well as strings because old samples send `State` as a number; `Success` accepts "true".
 import * as z from '../../validation/zod'
 
-const code = z.pipe(z.union([z.string(), z.number()]), z.transform((value: string | number) => String(value).trim()))
-const flag = z.pipe(z.union([z.boolean(), z.string()]), z.transform((value: boolean | string) => value === true || String(value).toLowerCase() === 'true'))
+const code = z.pipe(
+  z.union([z.string(), z.number()]),
+  z.transform((value: string | number) => String(value).trim()),
+)
+const flag = z.pipe(
+  z.union([z.boolean(), z.string()]),
+  z.transform((value: boolean | string) => value === true || String(value).toLowerCase() === 'true'),
+)
 const optionalText = z.nullish(z.string())
 
 export const kdniaoTraceSchema = z.looseObject({
   AcceptTime: z.string(),
-  AcceptStation: z.pipe(z.nullish(z.string()), z.transform((value: string | null | undefined) => value ?? '')),
+  AcceptStation: z.pipe(
+    z.nullish(z.string()),
+    z.transform((value: string | null | undefined) => value ?? ''),
+  ),
   Location: optionalText,
   Action: z.nullish(code),
   Remark: optionalText,
@@ -25,7 +34,10 @@ export const kdniaoWaybillSchema = z.looseObject({
   StateEx: z.nullish(code),
   Location: optionalText,
   EstimatedDeliveryTime: optionalText,
-  Traces: z.pipe(z.nullish(z.array(kdniaoTraceSchema)), z.transform((value) => value ?? [])),
+  Traces: z.pipe(
+    z.nullish(z.array(kdniaoTraceSchema)),
+    z.transform((value) => value ?? []),
+  ),
 })
 
 export const kdniaoPushSchema = z.looseObject({
@@ -51,7 +63,10 @@ export const kdniaoRecognitionResponseSchema = z.looseObject({
   LogisticCode: z.nullish(code),
   Success: flag,
   Reason: optionalText,
-  Shippers: z.pipe(z.nullish(z.array(z.looseObject({ ShipperCode: z.string(), ShipperName: optionalText }))), z.transform((value) => value ?? [])),
+  Shippers: z.pipe(
+    z.nullish(z.array(z.looseObject({ ShipperCode: z.string(), ShipperName: optionalText }))),
+    z.transform((value) => value ?? []),
+  ),
 })
 
 export type KdniaoWaybill = z.infer<typeof kdniaoWaybillSchema>

@@ -18,7 +18,11 @@ import { kdniaoVendorMap } from './kdniaoMap'
 import type { KdniaoWaybill } from './kdniaoSchemas'
 
 /** `topLevel`: the push envelope, where some SDKs put the map fields (kdniaoMap.ts). */
-export function kdniaoSnapshot(waybill: KdniaoWaybill, digests: Digests, topLevel: Record<string, unknown> | null = null): WaybillSnapshotResult {
+export function kdniaoSnapshot(
+  waybill: KdniaoWaybill,
+  digests: Digests,
+  topLevel: Record<string, unknown> | null = null,
+): WaybillSnapshotResult {
   const number = normaliseTrackingNumber(waybill.LogisticCode)
   if (!number.ok) return { ok: false, reason: 'invalid_tracking_number', trackingNo: waybill.LogisticCode }
   const { trackingNo } = number
@@ -29,11 +33,18 @@ export function kdniaoSnapshot(waybill: KdniaoWaybill, digests: Digests, topLeve
   const events: TrackingEvent[] = []
   const issues: TraceIssue[] = []
   waybill.Traces.forEach((trace, traceIndex) => {
-    const built = buildTrackingEvent({
-      vendor: 'kdniao', carrier: carrier.carrier, trackingNo,
-      time: trace.AcceptTime, text: trace.AcceptStation, location: trace.Location,
-      code: trace.Action ? mapKdniaoStatus(trace.Action) : undefined,
-    }, digests)
+    const built = buildTrackingEvent(
+      {
+        vendor: 'kdniao',
+        carrier: carrier.carrier,
+        trackingNo,
+        time: trace.AcceptTime,
+        text: trace.AcceptStation,
+        location: trace.Location,
+        code: trace.Action ? mapKdniaoStatus(trace.Action) : undefined,
+      },
+      digests,
+    )
     if (built.ok) events.push(built.event)
     else issues.push({ traceIndex, reason: built.reason, time: built.time })
   })
@@ -43,7 +54,14 @@ export function kdniaoSnapshot(waybill: KdniaoWaybill, digests: Digests, topLeve
   const signals: TrackingSignal[] = []
   if (stateCode) {
     const mapped = mapKdniaoStatus(stateCode)
-    signals.push({ kind: 'vendor_state', vendor: 'kdniao', asOf, status: mapped.status, ...(mapped.subStatus ? { subStatus: mapped.subStatus } : {}), rawCode: mapped.rawCode })
+    signals.push({
+      kind: 'vendor_state',
+      vendor: 'kdniao',
+      asOf,
+      status: mapped.status,
+      ...(mapped.subStatus ? { subStatus: mapped.subStatus } : {}),
+      rawCode: mapped.rawCode,
+    })
   }
 
   let eta: EtaClaim | null = null
@@ -53,5 +71,9 @@ export function kdniaoSnapshot(waybill: KdniaoWaybill, digests: Digests, topLeve
   }
 
   const map = kdniaoVendorMap(waybill, topLevel, asOf)
-  return { ok: true, snapshot: { vendor: 'kdniao', carrier: carrier.carrier, trackingNo, events, signals, eta, ...(map ? { map } : {}) }, issues }
+  return {
+    ok: true,
+    snapshot: { vendor: 'kdniao', carrier: carrier.carrier, trackingNo, events, signals, eta, ...(map ? { map } : {}) },
+    issues,
+  }
 }

@@ -12,9 +12,7 @@ import { nodeDigests } from '../../../server/platform/digests'
 
 const SALT = 's3cr3t'
 
-type Fixture =
-  | { kind: 'push'; param: unknown }
-  | { kind: 'query' | 'subscribe' | 'autonumber'; response: unknown }
+type Fixture = { kind: 'push'; param: unknown } | { kind: 'query' | 'subscribe' | 'autonumber'; response: unknown }
 
 const read = (folder: string, file: string) => JSON.parse(readFileSync(path.join(__dirname, folder, file), 'utf8'))
 
@@ -28,16 +26,28 @@ function runFixture(fixture: Fixture): unknown {
   switch (fixture.kind) {
     case 'push': {
       const param = JSON.stringify(fixture.param)
-      const result = readKuaidi100Push(encodeForm([['param', param], ['sign', kuaidi100CallbackSign(param, SALT, nodeDigests)]]), SALT, nodeDigests)
+      const result = readKuaidi100Push(
+        encodeForm([
+          ['param', param],
+          ['sign', kuaidi100CallbackSign(param, SALT, nodeDigests)],
+        ]),
+        SALT,
+        nodeDigests,
+      )
       return result.ok ? { ...result, push: { ...result.push, waybill: withTracking(result.push.waybill) } } : result
     }
-    case 'query': return withTracking(parseKuaidi100QueryResponse(JSON.stringify(fixture.response), nodeDigests))
-    case 'subscribe': return parseKuaidi100SubscribeResponse(JSON.stringify(fixture.response))
-    case 'autonumber': return parseKuaidi100AutoNumberResponse(JSON.stringify(fixture.response))
+    case 'query':
+      return withTracking(parseKuaidi100QueryResponse(JSON.stringify(fixture.response), nodeDigests))
+    case 'subscribe':
+      return parseKuaidi100SubscribeResponse(JSON.stringify(fixture.response))
+    case 'autonumber':
+      return parseKuaidi100AutoNumberResponse(JSON.stringify(fixture.response))
   }
 }
 
-const cases = readdirSync(path.join(__dirname, 'fixtures')).filter((file) => file.endsWith('.json')).sort()
+const cases = readdirSync(path.join(__dirname, 'fixtures'))
+  .filter((file) => file.endsWith('.json'))
+  .sort()
 
 describe('Kuaidi100 fixtures', () => {
   it.each(cases)('%s', (file) => {

@@ -84,8 +84,7 @@ export function parseKuaidi100Push(param: string, digests: Digests): Kuaidi100Pu
 }
 
 export type Kuaidi100PushRead =
-  | { ok: true; push: Kuaidi100Push }
-  | { ok: false; reason: 'missing_signature' | 'bad_signature' | 'malformed'; detail: string }
+  { ok: true; push: Kuaidi100Push } | { ok: false; reason: 'missing_signature' | 'bad_signature' | 'malformed'; detail: string }
 
 /** verifyKuaidi100Push + parseKuaidi100Push: what the push receiver calls with the raw body. */
 export function readKuaidi100Push(rawBody: string, salt: string, digests: Digests): Kuaidi100PushRead {

@@ -45,8 +45,7 @@ export interface Kuaidi100SubscribeParams {
 }
 
 export type Kuaidi100RequestResult =
-  | { ok: true; request: VendorRequest; param: string }
-  | { ok: false; reason: 'carrier_not_supported_by_vendor'; carrier: CarrierCode }
+  { ok: true; request: VendorRequest; param: string } | { ok: false; reason: 'carrier_not_supported_by_vendor'; carrier: CarrierCode }
 
 // Phone tails go only to carriers that need them (SF, 丰网; ZTO recommended), like Kdniao's rule.
 const phoneFor = (carrier: CarrierCode | undefined, phoneTail: string | null | undefined) =>
@@ -54,17 +53,23 @@ const phoneFor = (carrier: CarrierCode | undefined, phoneTail: string | null | u
 
 const optional = (name: string, value: string | undefined): Array<[string, string]> => (value ? [[name, value]] : [])
 
-export function buildKuaidi100Query(params: Kuaidi100QueryParams, credentials: Kuaidi100Credentials, digests: Digests): Kuaidi100RequestResult {
+export function buildKuaidi100Query(
+  params: Kuaidi100QueryParams,
+  credentials: Kuaidi100Credentials,
+  digests: Digests,
+): Kuaidi100RequestResult {
   const com = kuaidi100CodeFor(params.carrier)
   if (!com.ok) return { ok: false, reason: com.reason, carrier: params.carrier }
-  const param = JSON.stringify(Object.fromEntries([
-    ['com', com.code],
-    ['num', params.trackingNo],
-    ...optional('phone', phoneFor(params.carrier, params.phoneTail)),
-    ...optional('from', params.from),
-    ...optional('to', params.to),
-    ['resultv2', params.resultv2 ?? DEFAULT_RESULTV2],
-  ]))
+  const param = JSON.stringify(
+    Object.fromEntries([
+      ['com', com.code],
+      ['num', params.trackingNo],
+      ...optional('phone', phoneFor(params.carrier, params.phoneTail)),
+      ...optional('from', params.from),
+      ...optional('to', params.to),
+      ['resultv2', params.resultv2 ?? DEFAULT_RESULTV2],
+    ]),
+  )
   const body = encodeForm([
     ['customer', credentials.customer],
     ['sign', kuaidi100QuerySign(param, credentials.key, credentials.customer, digests)],
@@ -73,7 +78,10 @@ export function buildKuaidi100Query(params: Kuaidi100QueryParams, credentials: K
   return { ok: true, request: { method: 'POST', path: KUAIDI100_PATHS.query, contentType: FORM_CONTENT_TYPE, body }, param }
 }
 
-export function buildKuaidi100Subscribe(params: Kuaidi100SubscribeParams, credentials: Pick<Kuaidi100Credentials, 'key'>): Kuaidi100RequestResult {
+export function buildKuaidi100Subscribe(
+  params: Kuaidi100SubscribeParams,
+  credentials: Pick<Kuaidi100Credentials, 'key'>,
+): Kuaidi100RequestResult {
   const com = params.carrier ? kuaidi100CodeFor(params.carrier) : { ok: true as const, code: '' }
   if (!com.ok) return { ok: false, reason: com.reason, carrier: com.carrier }
   const parameters = Object.fromEntries([
@@ -91,7 +99,10 @@ export function buildKuaidi100Subscribe(params: Kuaidi100SubscribeParams, creden
     key: credentials.key,
     parameters,
   })
-  const body = encodeForm([['schema', 'json'], ['param', param]])
+  const body = encodeForm([
+    ['schema', 'json'],
+    ['param', param],
+  ])
   return { ok: true, request: { method: 'POST', path: KUAIDI100_PATHS.subscribe, contentType: FORM_CONTENT_TYPE, body }, param }
 }
 

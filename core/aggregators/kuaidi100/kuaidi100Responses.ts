@@ -5,16 +5,28 @@ import { carrierFromKuaidi100 } from '../../carriers/vendorCarrierCodes'
 import type { Digests } from '../../crypto/digests'
 import { describeIssues, parseVendorJson, type MalformedResponse, type WaybillSnapshotResult } from '../vendorWire'
 import {
-  KUAIDI100_QUERY_RETURN_CODES, KUAIDI100_SUBSCRIBE_RETURN_CODES, returnCodeFailure,
-  type Kuaidi100QueryFailureReason, type Kuaidi100SubscribeFailureReason,
+  KUAIDI100_QUERY_RETURN_CODES,
+  KUAIDI100_SUBSCRIBE_RETURN_CODES,
+  returnCodeFailure,
+  type Kuaidi100QueryFailureReason,
+  type Kuaidi100SubscribeFailureReason,
 } from './kuaidi100ReturnCodes'
 import { kuaidi100AutoNumberSchema, kuaidi100FailureSchema, kuaidi100ResultSchema } from './kuaidi100Schemas'
 import { kuaidi100Snapshot } from './kuaidi100Snapshot'
 
-export interface Kuaidi100Failure<Reason extends string> { ok: false; reason: Reason; returnCode: string; retryable: boolean; message: string }
+export interface Kuaidi100Failure<Reason extends string> {
+  ok: false
+  reason: Reason
+  returnCode: string
+  retryable: boolean
+  message: string
+}
 
 /** Real-time query. Success carries `status:"200"`; failures carry `result:false` + `returnCode`. */
-export function parseKuaidi100QueryResponse(text: string, digests: Digests): WaybillSnapshotResult | Kuaidi100Failure<Kuaidi100QueryFailureReason> | MalformedResponse {
+export function parseKuaidi100QueryResponse(
+  text: string,
+  digests: Digests,
+): WaybillSnapshotResult | Kuaidi100Failure<Kuaidi100QueryFailureReason> | MalformedResponse {
   const json = parseVendorJson(text)
   if (!json.ok) return json
   const failure = kuaidi100FailureSchema.safeParse(json.value)
@@ -29,9 +41,7 @@ export function parseKuaidi100QueryResponse(text: string, digests: Digests): Way
 }
 
 export type Kuaidi100SubscribeResult =
-  | { ok: true; alreadySubscribed: boolean; message: string }
-  | Kuaidi100Failure<Kuaidi100SubscribeFailureReason>
-  | MalformedResponse
+  { ok: true; alreadySubscribed: boolean; message: string } | Kuaidi100Failure<Kuaidi100SubscribeFailureReason> | MalformedResponse
 
 /** 200 提交成功; 501 重复订阅 means the number is already being tracked, which is what we wanted. */
 export function parseKuaidi100SubscribeResponse(text: string): Kuaidi100SubscribeResult {
@@ -46,9 +56,7 @@ export function parseKuaidi100SubscribeResponse(text: string): Kuaidi100Subscrib
 }
 
 export type Kuaidi100AutoNumberResult =
-  | { ok: true; carriers: CarrierCode[]; unknownComCodes: string[] }
-  | Kuaidi100Failure<Kuaidi100SubscribeFailureReason>
-  | MalformedResponse
+  { ok: true; carriers: CarrierCode[]; unknownComCodes: string[] } | Kuaidi100Failure<Kuaidi100SubscribeFailureReason> | MalformedResponse
 
 /** Candidates in Kuaidi100's order of likelihood; an empty array means "unknown". */
 export function parseKuaidi100AutoNumberResponse(text: string): Kuaidi100AutoNumberResult {
@@ -58,7 +66,8 @@ export function parseKuaidi100AutoNumberResponse(text: string): Kuaidi100AutoNum
   if (!parsed.success) {
     const failure = kuaidi100FailureSchema.safeParse(json.value)
     // Autonumber shares the key errors (600/601) with subscribe.
-    if (failure.success) return returnCodeFailure(KUAIDI100_SUBSCRIBE_RETURN_CODES, 'vendor_error', failure.data.returnCode, failure.data.message ?? '')
+    if (failure.success)
+      return returnCodeFailure(KUAIDI100_SUBSCRIBE_RETURN_CODES, 'vendor_error', failure.data.returnCode, failure.data.message ?? '')
     return { ok: false, reason: 'malformed', detail: describeIssues(parsed.error.issues) }
   }
   const carriers: CarrierCode[] = []

@@ -7,7 +7,7 @@ export interface ReturnCodeRow<Reason extends string> {
 }
 
 export type Kuaidi100QueryFailureReason =
-  | 'bad_request' | 'phone_tail_mismatch' | 'no_result' | 'server_error' | 'server_busy' | 'bad_signature' | 'key_expired' | 'vendor_error'
+  'bad_request' | 'phone_tail_mismatch' | 'no_result' | 'server_error' | 'server_busy' | 'bad_signature' | 'key_expired' | 'vendor_error'
 
 export const KUAIDI100_QUERY_RETURN_CODES: Record<string, ReturnCodeRow<Kuaidi100QueryFailureReason>> = {
   '400': { reason: 'bad_request', meaning: '找不到对应公司/数据不完整/未授权', retryable: false },
@@ -21,7 +21,7 @@ export const KUAIDI100_QUERY_RETURN_CODES: Record<string, ReturnCodeRow<Kuaidi10
 }
 
 export type Kuaidi100SubscribeFailureReason =
-  | 'server_error' | 'invalid_key' | 'key_expired' | 'bad_request' | 'carrier_refused' | 'carrier_unrecognised' | 'vendor_error'
+  'server_error' | 'invalid_key' | 'key_expired' | 'bad_request' | 'carrier_refused' | 'carrier_unrecognised' | 'vendor_error'
 
 /** 200 提交成功 and 501 重复订阅 are both "the number is being tracked" and are not failures. */
 export const KUAIDI100_SUBSCRIBE_RETURN_CODES: Record<string, ReturnCodeRow<Kuaidi100SubscribeFailureReason>> = {

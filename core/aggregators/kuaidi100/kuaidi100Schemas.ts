@@ -3,7 +3,10 @@
 // string even where the docs say Integer).
 import * as z from '../../validation/zod'
 
-const code = z.pipe(z.union([z.string(), z.number()]), z.transform((value: string | number) => String(value).trim()))
+const code = z.pipe(
+  z.union([z.string(), z.number()]),
+  z.transform((value: string | number) => String(value).trim()),
+)
 const optionalText = z.nullish(z.string())
 
 export const kuaidi100TraceSchema = z.looseObject({
@@ -26,7 +29,10 @@ export const kuaidi100ResultSchema = z.looseObject({
   ischeck: z.nullish(code),
   com: z.string(),
   nu: code,
-  data: z.pipe(z.nullish(z.array(kuaidi100TraceSchema)), z.transform((value) => value ?? [])),
+  data: z.pipe(
+    z.nullish(z.array(kuaidi100TraceSchema)),
+    z.transform((value) => value ?? []),
+  ),
 })
 
 export const kuaidi100FailureSchema = z.looseObject({

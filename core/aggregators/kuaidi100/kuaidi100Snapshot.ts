@@ -23,7 +23,11 @@ export interface Kuaidi100SnapshotOptions {
   stop?: { reason: StopReason; message: string } | null
 }
 
-export function kuaidi100Snapshot(result: Kuaidi100Result, digests: Digests, options: Kuaidi100SnapshotOptions = {}): WaybillSnapshotResult {
+export function kuaidi100Snapshot(
+  result: Kuaidi100Result,
+  digests: Digests,
+  options: Kuaidi100SnapshotOptions = {},
+): WaybillSnapshotResult {
   const number = normaliseTrackingNumber(result.nu)
   if (!number.ok) return { ok: false, reason: 'invalid_tracking_number', trackingNo: result.nu }
   const { trackingNo } = number
@@ -35,11 +39,18 @@ export function kuaidi100Snapshot(result: Kuaidi100Result, digests: Digests, opt
   const issues: TraceIssue[] = []
   traces.forEach((trace, traceIndex) => {
     const time = trace.ftime || trace.time || ''
-    const built = buildTrackingEvent({
-      vendor: 'kuaidi100', carrier: carrier.carrier, trackingNo,
-      time, text: trace.context ?? '', location: trace.location || trace.areaName,
-      code: trace.statusCode ? mapKuaidi100Status(trace.statusCode) : undefined,
-    }, digests)
+    const built = buildTrackingEvent(
+      {
+        vendor: 'kuaidi100',
+        carrier: carrier.carrier,
+        trackingNo,
+        time,
+        text: trace.context ?? '',
+        location: trace.location || trace.areaName,
+        code: trace.statusCode ? mapKuaidi100Status(trace.statusCode) : undefined,
+      },
+      digests,
+    )
     if (built.ok) events.push(built.event)
     else issues.push({ traceIndex, reason: built.reason, time })
   })
@@ -48,14 +59,33 @@ export function kuaidi100Snapshot(result: Kuaidi100Result, digests: Digests, opt
   const signals: TrackingSignal[] = []
   if (result.state && events.length > 0) {
     const mapped = mapKuaidi100Status(result.state)
-    signals.push({ kind: 'vendor_state', vendor: 'kuaidi100', asOf, status: mapped.status, ...(mapped.subStatus ? { subStatus: mapped.subStatus } : {}), rawCode: mapped.rawCode })
+    signals.push({
+      kind: 'vendor_state',
+      vendor: 'kuaidi100',
+      asOf,
+      status: mapped.status,
+      ...(mapped.subStatus ? { subStatus: mapped.subStatus } : {}),
+      rawCode: mapped.rawCode,
+    })
   }
   if (options.stop) {
-    signals.push({ kind: 'tracking_stopped', vendor: 'kuaidi100', asOf, reason: options.stop.reason, ...(options.stop.message ? { message: options.stop.message } : {}) })
+    signals.push({
+      kind: 'tracking_stopped',
+      vendor: 'kuaidi100',
+      asOf,
+      reason: options.stop.reason,
+      ...(options.stop.message ? { message: options.stop.message } : {}),
+    })
   }
   // pollmap / maptrack: arrivalTime (format UNVERIFIED; read like every vendor time) is the vendor's ETA.
   const arrival = typeof result.arrivalTime === 'string' && result.arrivalTime ? parseVendorTime(result.arrivalTime) : null
-  const eta: EtaClaim | null = arrival?.ok ? { at: arrival.at, zone: arrival.zone, localTime: arrival.localTime, vendor: 'kuaidi100', asOf } : null
+  const eta: EtaClaim | null = arrival?.ok
+    ? { at: arrival.at, zone: arrival.zone, localTime: arrival.localTime, vendor: 'kuaidi100', asOf }
+    : null
   const map = kuaidi100VendorMap(result, asOf)
-  return { ok: true, snapshot: { vendor: 'kuaidi100', carrier: carrier.carrier, trackingNo, events, signals, eta, ...(map ? { map } : {}) }, issues }
+  return {
+    ok: true,
+    snapshot: { vendor: 'kuaidi100', carrier: carrier.carrier, trackingNo, events, signals, eta, ...(map ? { map } : {}) },
+    issues,
+  }
 }

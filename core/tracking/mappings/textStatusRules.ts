@@ -14,7 +14,11 @@ export interface TextStatusRule {
 export const TEXT_STATUS_RULES: readonly TextStatusRule[] = [
   { pattern: /拒收|拒签/, status: 'EXCEPTION', subStatus: 'REFUSED' },
   { pattern: /退回|退件|退货|返回寄件/, status: 'RETURNING' },
-  { pattern: /派送失败|派件失败|投递失败|派送不成功|签收失败|未妥投|派件异常|派送异常/, status: 'DELIVERY_FAILED', subStatus: 'DELIVERY_EXCEPTION' },
+  {
+    pattern: /派送失败|派件失败|投递失败|派送不成功|签收失败|未妥投|派件异常|派送异常/,
+    status: 'DELIVERY_FAILED',
+    subStatus: 'DELIVERY_EXCEPTION',
+  },
   { pattern: /无法联系|联系不上|电话无人接听/, status: 'DELIVERY_FAILED', subStatus: 'UNREACHABLE' },
   { pattern: /问题件|异常|滞留|破损/, status: 'EXCEPTION' },
   { pattern: /已签收|签收人|本人\s?签收|已由.{0,12}签收|妥投/, status: 'DELIVERED' },

@@ -12,7 +12,10 @@ const UNMASKED_MOBILE = /1[3-9]\d{9}/
 export const scenarioEventSchema = z.strictObject({
   atMinute: z.number().int().nonnegative(),
   stage: z.enum(STAGES),
-  text: z.string().min(1).refine((text) => !UNMASKED_MOBILE.test(text), 'unmasked mobile number in text'),
+  text: z
+    .string()
+    .min(1)
+    .refine((text) => !UNMASKED_MOBILE.test(text), 'unmasked mobile number in text'),
   /** Province or country as Kuaidi100 prints it in areaName (`广东`, `日本`). */
   province: z.string().min(1),
   /** City as Kdniao prints it in Location (`深圳市`). */
@@ -25,10 +28,13 @@ export const scenarioSchema = z.strictObject({
   /** Estimated delivery, minutes after the start; rendered in Kdniao's EstimatedDeliveryTime. */
   etaMinute: z.number().int().positive().optional(),
   faults: faultsSchema.optional(),
-  events: z.array(scenarioEventSchema).min(1).refine(
-    (events) => events.every((event, i) => event.atMinute >= (events[i - 1]?.atMinute ?? event.atMinute)),
-    'events must be in time order',
-  ),
+  events: z
+    .array(scenarioEventSchema)
+    .min(1)
+    .refine(
+      (events) => events.every((event, i) => event.atMinute >= (events[i - 1]?.atMinute ?? event.atMinute)),
+      'events must be in time order',
+    ),
 })
 
 export type ScenarioEvent = z.infer<typeof scenarioEventSchema>

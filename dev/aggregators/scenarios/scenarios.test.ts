@@ -7,18 +7,28 @@ import { scenarioSchema } from './scenario'
 describe('shipped scenarios', () => {
   it('cover the stories the product needs', () => {
     expect([...SCENARIOS.keys()].sort()).toEqual([
-      'failed-then-delivered', 'international-s10', 'locker-pickup', 'normal-delivery', 'refused-returned',
-      'sf-normal', 'stuck', 'yto-normal', 'zto-normal',
+      'failed-then-delivered',
+      'international-s10',
+      'locker-pickup',
+      'normal-delivery',
+      'refused-returned',
+      'sf-normal',
+      'stuck',
+      'yto-normal',
+      'zto-normal',
     ])
   })
 
-  it.each([...SCENARIOS.values()].map((scenario) => [scenario.name, scenario] as const))('%s: valid, finishes or deliberately stalls', (name, scenario) => {
-    expect(scenarioSchema.safeParse(scenario).success).toBe(true)
-    const last = scenario.events[scenario.events.length - 1]
-    expect(last !== undefined && FINAL_STAGES.has(last.stage)).toBe(name !== 'stuck')
-    // Nothing happens after the carrier stops tracking.
-    scenario.events.slice(0, -1).forEach((event) => expect(FINAL_STAGES.has(event.stage)).toBe(false))
-  })
+  it.each([...SCENARIOS.values()].map((scenario) => [scenario.name, scenario] as const))(
+    '%s: valid, finishes or deliberately stalls',
+    (name, scenario) => {
+      expect(scenarioSchema.safeParse(scenario).success).toBe(true)
+      const last = scenario.events[scenario.events.length - 1]
+      expect(last !== undefined && FINAL_STAGES.has(last.stage)).toBe(name !== 'stuck')
+      // Nothing happens after the carrier stops tracking.
+      scenario.events.slice(0, -1).forEach((event) => expect(FINAL_STAGES.has(event.stage)).toBe(false))
+    },
+  )
 
   it.each([
     ['locker-pickup', ['locker', 'delivered-locker']],
@@ -31,7 +41,10 @@ describe('shipped scenarios', () => {
   })
 
   it('refuses a text with an unmasked mobile number', () => {
-    const bad = { ...scenarioByName('stuck'), events: [{ atMinute: 0, stage: 'picked-up', province: '江苏', city: '苏州市', text: '揽件员电话 13912345678' }] }
+    const bad = {
+      ...scenarioByName('stuck'),
+      events: [{ atMinute: 0, stage: 'picked-up', province: '江苏', city: '苏州市', text: '揽件员电话 13912345678' }],
+    }
     expect(scenarioSchema.safeParse(bad).success).toBe(false)
   })
 

@@ -7,6 +7,12 @@ export const stuck: Scenario = {
     { atMinute: 30, stage: 'picked-up', province: '江苏', city: '苏州市', text: '【苏州市】【苏州工业园区】的许师傅（137****9900）已揽收' },
     { atMinute: 240, stage: 'departed', province: '江苏', city: '苏州市', text: '【苏州市】快件离开【苏州工业园区】已发往【苏州中转部】' },
     { atMinute: 360, stage: 'at-hub', province: '江苏', city: '苏州市', text: '【苏州市】快件已经到达【苏州中转部】' },
-    { atMinute: 480, stage: 'in-transit', province: '江苏', city: '苏州市', text: '【苏州市】快件离开【苏州中转部】已发往【乌鲁木齐中转部】' },
+    {
+      atMinute: 480,
+      stage: 'in-transit',
+      province: '江苏',
+      city: '苏州市',
+      text: '【苏州市】快件离开【苏州中转部】已发往【乌鲁木齐中转部】',
+    },
   ],
 }

@@ -10,7 +10,11 @@ export const kdniaoSign = (requestData: string, appKey: string) => Buffer.from(m
 export type VendorJson = Record<string, unknown>
 
 export async function postForm<Json = VendorJson>(url: string, body: string): Promise<{ status: number; json: Json }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' }, body })
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
+    body,
+  })
   const text = await response.text()
   return { status: response.status, json: JSON.parse(text) as Json }
 }

@@ -42,9 +42,13 @@ export function fixtureEvents(now: number, scans: ScanSpec[]): TrackingEvent[] {
     .map((scan): TrackingEvent => {
       const at = now - scan.minutesAgo * MIN
       return {
-        id: eventId(scan), at, zone: 'assumed:Asia/Shanghai',
+        id: eventId(scan),
+        at,
+        zone: 'assumed:Asia/Shanghai',
         localTime: dayjs(at).tz('Asia/Shanghai').format('YYYY-MM-DD HH:mm:ss'),
-        text: scan.text, status: scan.status, vendor: 'kdniao',
+        text: scan.text,
+        status: scan.status,
+        vendor: 'kdniao',
         ...(scan.location ? { location: scan.location } : {}),
         ...(scan.subStatus ? { subStatus: scan.subStatus } : {}),
         ...(scan.courier ? { courier: scan.courier } : {}),
@@ -57,25 +61,47 @@ export function fixtureEvents(now: number, scans: ScanSpec[]): TrackingEvent[] {
 export const SCANS_TO_DEST_CITY: ScanSpec[] = [
   { minutesAgo: 26 * 60, text: '【杭州市】顺丰速运 已收取快件', location: '杭州市', status: 'PICKED_UP' },
   { minutesAgo: 23 * 60, text: '快件到达【杭州余杭集散中心】', location: '杭州市', status: 'IN_TRANSIT', subStatus: 'AT_HUB' },
-  { minutesAgo: 22 * 60, text: '快件已从【杭州余杭集散中心】发出，准备发往【上海青浦集散中心】', location: '杭州市', status: 'IN_TRANSIT', subStatus: 'DEPARTED' },
+  {
+    minutesAgo: 22 * 60,
+    text: '快件已从【杭州余杭集散中心】发出，准备发往【上海青浦集散中心】',
+    location: '杭州市',
+    status: 'IN_TRANSIT',
+    subStatus: 'DEPARTED',
+  },
   { minutesAgo: 15 * 60, text: '快件到达【上海青浦集散中心】', location: '上海市', status: 'IN_TRANSIT', subStatus: 'AT_HUB' },
-  { minutesAgo: 12 * 60, text: '快件已从【上海青浦集散中心】发出，准备发往【上海徐汇营业部】', location: '上海市', status: 'IN_TRANSIT', subStatus: 'DEPARTED' },
+  {
+    minutesAgo: 12 * 60,
+    text: '快件已从【上海青浦集散中心】发出，准备发往【上海徐汇营业部】',
+    location: '上海市',
+    status: 'IN_TRANSIT',
+    subStatus: 'DEPARTED',
+  },
   { minutesAgo: 3 * 60, text: '快件到达【上海徐汇营业部】', location: '上海市', status: 'IN_TRANSIT', subStatus: 'ARRIVED_DEST_CITY' },
 ]
 
 export const OUT_FOR_DELIVERY_SCAN: ScanSpec = {
-  minutesAgo: 40, text: '快件交给张师傅，正在派送途中（联系电话：138****8000）', location: '上海市',
-  status: 'OUT_FOR_DELIVERY', courier: { kind: 'courier', name: '张师傅', phone: FIXTURE_COURIER_PHONE },
+  minutesAgo: 40,
+  text: '快件交给张师傅，正在派送途中（联系电话：138****8000）',
+  location: '上海市',
+  status: 'OUT_FOR_DELIVERY',
+  courier: { kind: 'courier', name: '张师傅', phone: FIXTURE_COURIER_PHONE },
 }
 
 export const DELIVERED_SCAN: ScanSpec = {
-  minutesAgo: 8, text: '您的快件已签收，签收人：本人。感谢使用顺丰，期待再次为您服务', location: '上海市',
-  status: 'DELIVERED', subStatus: 'SIGNED_SELF',
+  minutesAgo: 8,
+  text: '您的快件已签收，签收人：本人。感谢使用顺丰，期待再次为您服务',
+  location: '上海市',
+  status: 'DELIVERED',
+  subStatus: 'SIGNED_SELF',
 }
 
 export const FAILED_DELIVERY_SCAN: ScanSpec = {
-  minutesAgo: 25, text: '快件派送不成功（收件人电话无人接听），待再次派送（派件员：张师傅 138****8000）', location: '上海市',
-  status: 'DELIVERY_FAILED', subStatus: 'UNREACHABLE', courier: { kind: 'courier', name: '张师傅', phone: FIXTURE_COURIER_PHONE },
+  minutesAgo: 25,
+  text: '快件派送不成功（收件人电话无人接听），待再次派送（派件员：张师傅 138****8000）',
+  location: '上海市',
+  status: 'DELIVERY_FAILED',
+  subStatus: 'UNREACHABLE',
+  courier: { kind: 'courier', name: '张师傅', phone: FIXTURE_COURIER_PHONE },
 }
 
 export const FIXTURE_ITEMS: OrderItem[] = [
@@ -107,11 +133,18 @@ export function fixtureParcel(now: number, spec: ParcelSpec): ParcelDoc {
   const carrier = spec.carrier ?? 'SF'
   const trackingNo = spec.trackingNo ?? defaultTrackingNo(spec.orderId, spec.seq ?? 1)
   const events = fixtureEvents(now, spec.scans ?? [])
-  const eta = spec.etaInHours === undefined ? null : {
-    at: now + spec.etaInHours * HOUR, zone: 'assumed:Asia/Shanghai' as const,
-    localTime: dayjs(now + spec.etaInHours * HOUR).tz('Asia/Shanghai').format('YYYY-MM-DD HH:mm:ss'),
-    vendor: 'kdniao' as const, asOf: events[0]?.at ?? null,
-  }
+  const eta =
+    spec.etaInHours === undefined
+      ? null
+      : {
+          at: now + spec.etaInHours * HOUR,
+          zone: 'assumed:Asia/Shanghai' as const,
+          localTime: dayjs(now + spec.etaInHours * HOUR)
+            .tz('Asia/Shanghai')
+            .format('YYYY-MM-DD HH:mm:ss'),
+          vendor: 'kdniao' as const,
+          asOf: events[0]?.at ?? null,
+        }
   const shippedAt = now - 30 * HOUR
   const checked = spec.checkedMinutesAgo === undefined ? 5 : spec.checkedMinutesAgo
   const derived = deriveStatus(events, [])
@@ -143,7 +176,12 @@ export function fixtureParcel(now: number, spec: ParcelSpec): ParcelDoc {
   }
 }
 
-export function fixtureOrder(now: number, orderId: string, parcels: ParcelDoc[], options: { openid?: string; items?: OrderItem[] } = {}): OrderDoc {
+export function fixtureOrder(
+  now: number,
+  orderId: string,
+  parcels: ParcelDoc[],
+  options: { openid?: string; items?: OrderItem[] } = {},
+): OrderDoc {
   const items = options.items ?? FIXTURE_ITEMS
   const active = parcels.filter((parcel) => parcel.supersededBy === null)
   const delivered = active.length > 0 && active.every((parcel) => parcel.status === 'DELIVERED')
@@ -153,15 +191,30 @@ export function fixtureOrder(now: number, orderId: string, parcels: ParcelDoc[],
     items,
     totalFen: items.reduce((sum, item) => sum + item.priceFen * item.quantity, 0),
     address: {
-      userName: '王小明', telMasked: '138****8000', provinceName: '上海市', cityName: '上海市', countyName: '徐汇区',
-      detailInfo: '漕溪北路 88 号 12 楼', postalCode: '200030',
+      userName: '王小明',
+      telMasked: '138****8000',
+      provinceName: '上海市',
+      cityName: '上海市',
+      countyName: '徐汇区',
+      detailInfo: '漕溪北路 88 号 12 楼',
+      postalCode: '200030',
     },
     status: active.length === 0 ? 'PAID' : delivered ? 'DELIVERED' : 'SHIPPED',
     payment: { provider: 'simulated', transactionId: `sim-${orderId}`, paidAt: now - 32 * HOUR },
     parcels: parcels.map((parcel) => ({
-      parcelId: parcel._id, seq: parcel.seq, carrier: parcel.carrier, trackingNo: parcel.trackingNo,
-      status: parcel.status, subStatus: parcel.subStatus,
-      lastEvent: parcel.events[0] ? { at: parcel.events[0].at, text: parcel.events[0].text, ...(parcel.events[0].location ? { location: parcel.events[0].location } : {}) } : null,
+      parcelId: parcel._id,
+      seq: parcel.seq,
+      carrier: parcel.carrier,
+      trackingNo: parcel.trackingNo,
+      status: parcel.status,
+      subStatus: parcel.subStatus,
+      lastEvent: parcel.events[0]
+        ? {
+            at: parcel.events[0].at,
+            text: parcel.events[0].text,
+            ...(parcel.events[0].location ? { location: parcel.events[0].location } : {}),
+          }
+        : null,
       superseded: parcel.supersededBy !== null,
     })),
     createdAt: now - 32 * HOUR,

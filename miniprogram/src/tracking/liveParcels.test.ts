@@ -10,7 +10,11 @@ import { MAX_RECONNECT_ATTEMPTS } from './reconnectDelay'
 
 const NOW = Date.parse('2026-03-01T02:00:00Z')
 
-interface OpenWatch { where: Record<string, unknown>; handlers: WatchHandlers<ParcelDoc>; closed: boolean }
+interface OpenWatch {
+  where: Record<string, unknown>
+  handlers: WatchHandlers<ParcelDoc>
+  closed: boolean
+}
 
 function setup() {
   const timers = manualTimers(NOW)
@@ -20,12 +24,22 @@ function setup() {
       expect(collection).toBe('parcels')
       const entry: OpenWatch = { where, handlers: handlers as unknown as WatchHandlers<ParcelDoc>, closed: false }
       watches.push(entry)
-      return { close: async () => { entry.closed = true } }
+      return {
+        close: async () => {
+          entry.closed = true
+        },
+      }
     },
   }
   const renders: ParcelDoc[][] = []
   const states: LiveState[] = []
-  const live = liveParcels({ client, orderId: 'o1', timers, onParcels: (parcels) => renders.push(parcels), onLive: (state) => states.push(state) })
+  const live = liveParcels({
+    client,
+    orderId: 'o1',
+    timers,
+    onParcels: (parcels) => renders.push(parcels),
+    onLive: (state) => states.push(state),
+  })
   const emit = (watch: OpenWatch, docs: ParcelDoc[], isInit = false) => {
     const snapshot: WatchSnapshot<ParcelDoc> = { id: 1, docs, docChanges: [], isInit }
     watch.handlers.onChange(snapshot)
@@ -43,7 +57,7 @@ function parcelAt(version: number, scans = SCANS_TO_DEST_CITY.slice(0, 2)) {
 }
 
 describe('liveParcels', () => {
-  it('watches only the shopper\'s own parcels of this order', () => {
+  it("watches only the shopper's own parcels of this order", () => {
     const { live, watchAt } = setup()
     live.start()
     expect(watchAt(0).where).toEqual({ orderId: 'o1', _openid: '{openid}' })

@@ -67,32 +67,39 @@ export function liveParcels(options: LiveParcelsOptions): LiveParcels {
     closeWatcher()
     const mine = ++generation
     options.onLive({ kind: 'connecting' })
-    watcher = options.client.watch<ParcelDoc>('parcels', { orderId: options.orderId, _openid: '{openid}' }, {
-      onChange(snapshot) {
-        if (mine !== generation) return
-        // Any snapshot after an error means the SDK recovered the watch itself (the CloudBase JS SDK
-        // reports CHECK_LOGIN_FAILED, logs in again and carries on): the rebuild is not needed.
-        if (snapshot.isInit || retryTimer !== null) {
-          clearRetry()
-          attempt = 0
-          options.onLive({ kind: 'live' })
-        }
-        publish(mergeSnapshot(set, snapshot.docs))
+    watcher = options.client.watch<ParcelDoc>(
+      'parcels',
+      { orderId: options.orderId, _openid: '{openid}' },
+      {
+        onChange(snapshot) {
+          if (mine !== generation) return
+          // Any snapshot after an error means the SDK recovered the watch itself (the CloudBase JS SDK
+          // reports CHECK_LOGIN_FAILED, logs in again and carries on): the rebuild is not needed.
+          if (snapshot.isInit || retryTimer !== null) {
+            clearRetry()
+            attempt = 0
+            options.onLive({ kind: 'live' })
+          }
+          publish(mergeSnapshot(set, snapshot.docs))
+        },
+        onError() {
+          if (mine !== generation || retryTimer !== null) return
+          attempt += 1
+          const delay = reconnectDelay(attempt)
+          if (delay === null) {
+            generation += 1
+            closeWatcher()
+            options.onLive({ kind: 'offline' })
+            return
+          }
+          options.onLive({ kind: 'reconnecting', attempt, retryAt: options.timers.now() + delay })
+          retryTimer = options.timers.setTimeout(() => {
+            retryTimer = null
+            open()
+          }, delay)
+        },
       },
-      onError() {
-        if (mine !== generation || retryTimer !== null) return
-        attempt += 1
-        const delay = reconnectDelay(attempt)
-        if (delay === null) {
-          generation += 1
-          closeWatcher()
-          options.onLive({ kind: 'offline' })
-          return
-        }
-        options.onLive({ kind: 'reconnecting', attempt, retryAt: options.timers.now() + delay })
-        retryTimer = options.timers.setTimeout(() => { retryTimer = null; open() }, delay)
-      },
-    })
+    )
   }
 
   return {

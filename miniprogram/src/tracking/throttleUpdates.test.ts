@@ -5,7 +5,8 @@ function setup(intervalMs = 300) {
   const timers = manualTimers(1_000)
   const flushed: Array<{ at: number; value: number[] }> = []
   const throttle = throttleUpdates<number[]>({
-    intervalMs, timers,
+    intervalMs,
+    timers,
     combine: (pending, next) => [...(pending ?? []), ...next],
     flush: (value) => flushed.push({ at: timers.now(), value }),
   })
@@ -28,7 +29,10 @@ describe('throttleUpdates', () => {
     throttle.push([3])
     expect(flushed).toHaveLength(1)
     timers.advance(280)
-    expect(flushed).toEqual([{ at: 1_000, value: [1] }, { at: 1_300, value: [2, 3] }])
+    expect(flushed).toEqual([
+      { at: 1_000, value: [1] },
+      { at: 1_300, value: [2, 3] },
+    ])
   })
 
   it.each([

@@ -5,14 +5,34 @@ import type { TrackingEvent, UnifiedStatus } from '../../../core/tracking'
 
 /** The unified status each sandbox stage must come out as (DESIGN §4 vocabulary, read off the stage names). */
 export const STAGE_STATUS: Record<string, UnifiedStatus> = {
-  'picked-up': 'PICKED_UP', departed: 'IN_TRANSIT', 'at-hub': 'IN_TRANSIT', 'in-transit': 'IN_TRANSIT', 'arrived-dest-city': 'IN_TRANSIT',
-  'at-dest-station': 'IN_TRANSIT', 'out-for-delivery': 'OUT_FOR_DELIVERY', locker: 'AWAITING_PICKUP', delivered: 'DELIVERED',
-  'delivered-locker': 'DELIVERED', 'delivered-proxy': 'DELIVERED', 'delivered-after-exception': 'DELIVERED', failed: 'DELIVERY_FAILED',
-  redelivery: 'DELIVERY_FAILED', refused: 'RETURNING', returning: 'RETURNING', returned: 'RETURNED',
-  'customs-pending': 'IN_TRANSIT', 'customs-in-progress': 'IN_TRANSIT', 'customs-cleared': 'IN_TRANSIT', 'customs-hold': 'EXCEPTION',
+  'picked-up': 'PICKED_UP',
+  departed: 'IN_TRANSIT',
+  'at-hub': 'IN_TRANSIT',
+  'in-transit': 'IN_TRANSIT',
+  'arrived-dest-city': 'IN_TRANSIT',
+  'at-dest-station': 'IN_TRANSIT',
+  'out-for-delivery': 'OUT_FOR_DELIVERY',
+  locker: 'AWAITING_PICKUP',
+  delivered: 'DELIVERED',
+  'delivered-locker': 'DELIVERED',
+  'delivered-proxy': 'DELIVERED',
+  'delivered-after-exception': 'DELIVERED',
+  failed: 'DELIVERY_FAILED',
+  redelivery: 'DELIVERY_FAILED',
+  refused: 'RETURNING',
+  returning: 'RETURNING',
+  returned: 'RETURNED',
+  'customs-pending': 'IN_TRANSIT',
+  'customs-in-progress': 'IN_TRANSIT',
+  'customs-cleared': 'IN_TRANSIT',
+  'customs-hold': 'EXCEPTION',
 }
 
-export interface ExpectedEvent { at: number; text: string; status: UnifiedStatus }
+export interface ExpectedEvent {
+  at: number
+  text: string
+  status: UnifiedStatus
+}
 
 /** Events of `scenario` that happened by `until`, newest first, for a story that started at `startedAt`. */
 export function expectedTimeline(scenarioName: string, startedAt: number, until = Infinity): ExpectedEvent[] {

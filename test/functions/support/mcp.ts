@@ -23,20 +23,34 @@ export function toolText(result: CallToolResult): string {
   return result.content.map((part) => (part.type === 'text' ? part.text : '')).join('')
 }
 
-export const MCP_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-06-18' }
+export const MCP_HEADERS = {
+  'content-type': 'application/json',
+  accept: 'application/json, text/event-stream',
+  'mcp-protocol-version': '2025-06-18',
+}
 
-export function rawMcp(baseUrl: string, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<HttpResult> {
+export function rawMcp(
+  baseUrl: string,
+  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string },
+): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
     const payload = Buffer.from(options.body ?? '', 'utf8')
-    const request = http.request(`${baseUrl}${options.path ?? '/mcp'}`, {
-      method: options.method ?? 'POST', agent: false,
-      headers: { ...(payload.length > 0 ? { 'content-length': String(payload.length) } : {}), ...options.headers },
-    }, (response) => {
-      const chunks: Buffer[] = []
-      response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }))
-      response.on('error', reject)
-    })
+    const request = http.request(
+      `${baseUrl}${options.path ?? '/mcp'}`,
+      {
+        method: options.method ?? 'POST',
+        agent: false,
+        headers: { ...(payload.length > 0 ? { 'content-length': String(payload.length) } : {}), ...options.headers },
+      },
+      (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        )
+        response.on('error', reject)
+      },
+    )
     request.setTimeout(30_000, () => request.destroy(new Error('no answer from /mcp within 30 s')))
     request.on('error', reject)
     request.end(payload)

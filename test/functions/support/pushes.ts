@@ -10,13 +10,23 @@ export function form(fields: Array<[string, string]>): string {
   return fields.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&')
 }
 
-export interface KdniaoTrace { time: string; text: string; action: string }
+export interface KdniaoTrace {
+  time: string
+  text: string
+  action: string
+}
 
 export function kdniaoRequestData(waybills: Array<{ shipper: string; number: string; state: string; traces: KdniaoTrace[] }>): string {
   return JSON.stringify({
-    EBusinessID: DEV_KDNIAO.eBusinessId, Count: String(waybills.length), PushTime: '2025-01-02 10:00:00',
+    EBusinessID: DEV_KDNIAO.eBusinessId,
+    Count: String(waybills.length),
+    PushTime: '2025-01-02 10:00:00',
     Data: waybills.map((waybill) => ({
-      EBusinessID: DEV_KDNIAO.eBusinessId, ShipperCode: waybill.shipper, LogisticCode: waybill.number, Success: true, State: waybill.state,
+      EBusinessID: DEV_KDNIAO.eBusinessId,
+      ShipperCode: waybill.shipper,
+      LogisticCode: waybill.number,
+      Success: true,
+      State: waybill.state,
       Traces: waybill.traces.map((trace) => ({ AcceptTime: trace.time, AcceptStation: trace.text, Action: trace.action })),
     })),
   })
@@ -24,11 +34,18 @@ export function kdniaoRequestData(waybills: Array<{ shipper: string; number: str
 
 /** §1.6: DataSign = Base64(lowercase hex MD5(RequestData + AppKey)). */
 export function kdniaoPush(requestData: string, appKey: string = DEV_KDNIAO.appKey): string {
-  return form([['RequestData', requestData], ['RequestType', '102'], ['DataSign', Buffer.from(md5(requestData + appKey)).toString('base64')]])
+  return form([
+    ['RequestData', requestData],
+    ['RequestType', '102'],
+    ['DataSign', Buffer.from(md5(requestData + appKey)).toString('base64')],
+  ])
 }
 
 /** §2.2: sign = UPPER(MD5(param + salt)). */
 export function kuaidi100Push(param: Record<string, unknown>, salt: string = DEV_KUAIDI100_SALT): string {
   const text = JSON.stringify(param)
-  return form([['param', text], ['sign', md5(text + salt).toUpperCase()]])
+  return form([
+    ['param', text],
+    ['sign', md5(text + salt).toUpperCase()],
+  ])
 }

@@ -4,7 +4,13 @@
 // the functions' rate limits, backoffs and silences move with it. Close it in afterAll.
 import { startDevCloud, type DevCloud, type Doc } from '../../../dev/cloud'
 import {
-  createManualClock, DEV_KDNIAO, DEV_KUAIDI100, startSandbox, type ManualClock, type Sandbox, type SandboxOptions,
+  createManualClock,
+  DEV_KDNIAO,
+  DEV_KUAIDI100,
+  startSandbox,
+  type ManualClock,
+  type Sandbox,
+  type SandboxOptions,
 } from '../../../dev/aggregators'
 import { localFunctionEnv } from '../../../dev/start/functionEnv'
 import { demoMerchants } from '../../../dev/seed/merchants'
@@ -86,7 +92,10 @@ export async function startRig(options: RigOptions): Promise<Rig> {
     await cloud.idle()
   }
   return {
-    cloud, sandbox, clock, settle,
+    cloud,
+    sandbox,
+    clock,
+    settle,
     call: (name, data, openid) => cloud.invoke(name, data, { openid }),
     http: (path, body, headers = {}) => post(`${url}${path}`, body, headers),
     async advance(ms) {
@@ -111,6 +120,13 @@ export async function startRig(options: RigOptions): Promise<Rig> {
 
 /** The address object wx.chooseAddress returns (a made-up person; the phone is never stored clear). */
 export const ADDRESS = {
-  userName: '测试收件人', telNumber: '13800005678', provinceName: '北京市', cityName: '北京市', countyName: '朝阳区',
-  detailInfo: '望京街道 1 号', postalCode: '100102', nationalCode: '110105', errMsg: 'chooseAddress:ok',
+  userName: '测试收件人',
+  telNumber: '13800005678',
+  provinceName: '北京市',
+  cityName: '北京市',
+  countyName: '朝阳区',
+  detailInfo: '望京街道 1 号',
+  postalCode: '100102',
+  nationalCode: '110105',
+  errMsg: 'chooseAddress:ok',
 }

@@ -5,7 +5,8 @@ import { execFile } from 'node:child_process'
 import * as path from 'node:path'
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..')
-const SCRIPT = "require('./test/functions/support/buildOnce').ensureFunctionsBuilt().catch((error) => { console.error(error); process.exit(1) })"
+const SCRIPT =
+  "require('./test/functions/support/buildOnce').ensureFunctionsBuilt().catch((error) => { console.error(error); process.exit(1) })"
 
 export function ensureFunctionsBuiltOutOfProcess(): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -3,7 +3,12 @@
 import WebSocket from 'ws'
 import { rawAction } from '../../support/sdk'
 
-export interface RealtimeMessage { requestId?: string; watchId?: string; msgType: string; msgData: Record<string, unknown> | null }
+export interface RealtimeMessage {
+  requestId?: string
+  watchId?: string
+  msgType: string
+  msgData: Record<string, unknown> | null
+}
 
 export interface RawRealtime {
   send(message: object): void
@@ -24,7 +29,10 @@ export async function connectAs(url: string, envId: string, openid: string): Pro
     inbox.push(JSON.parse(raw.toString()) as RealtimeMessage)
     for (const wake of waiters.splice(0)) wake()
   })
-  await new Promise((resolve, reject) => { socket.once('open', resolve); socket.once('error', reject) })
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve)
+    socket.once('error', reject)
+  })
   const client: RawRealtime = {
     send: (message) => socket.send(JSON.stringify(message)),
     async next(match = () => true, timeoutMs = 5000) {
@@ -37,14 +45,22 @@ export async function connectAs(url: string, envId: string, openid: string): Pro
         if (left <= 0) throw new Error(`no matching realtime message within ${timeoutMs} ms`)
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, Math.min(left, 50))
-          waiters.push(() => { clearTimeout(timer); resolve() })
+          waiters.push(() => {
+            clearTimeout(timer)
+            resolve()
+          })
         })
       }
     },
     pending: () => [...inbox],
     close: () => socket.terminate(),
   }
-  client.send({ requestId: 'login', msgType: 'LOGIN', msgData: { envId, accessToken: '', referrer: 'web' }, exMsgData: { signStr, secretVersion: 1 } })
+  client.send({
+    requestId: 'login',
+    msgType: 'LOGIN',
+    msgData: { envId, accessToken: '', referrer: 'web' },
+    exMsgData: { signStr, secretVersion: 1 },
+  })
   const login = await client.next((message) => message.requestId === 'login')
   if (login.msgType !== 'LOGIN_RES') throw new Error(`realtime login refused: ${JSON.stringify(login)}`)
   return client

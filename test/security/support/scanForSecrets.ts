@@ -5,15 +5,26 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import * as path from 'node:path'
 
-export interface Finding { file: string; rule: string; offset: number; masked: string }
+export interface Finding {
+  file: string
+  rule: string
+  offset: number
+  masked: string
+}
 
-export interface SecretRule { rule: string; pattern: RegExp }
+export interface SecretRule {
+  rule: string
+  pattern: RegExp
+}
 
 /** Credential shapes (global regexes). Names and contexts from the vendors' and Tencent Cloud's docs. */
 export const SECRET_SHAPES: readonly SecretRule[] = [
   { rule: 'private key block', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/g },
   // KDNIAO_APP_KEY=…, KUAIDI100_SALT: "…", WAREHOUSE_HMAC_SECRET='…' (env files, inlined process.env values).
-  { rule: 'credential assignment', pattern: /\b[A-Z][A-Z0-9_]*?(?:KEY|SALT|SECRET|SECRETID|SECRETKEY|TOKEN|PASSWORD)\s*[=:]\s*["'`]?[A-Za-z0-9+/=_.-]{6,}/g },
+  {
+    rule: 'credential assignment',
+    pattern: /\b[A-Z][A-Z0-9_]*?(?:KEY|SALT|SECRET|SECRETID|SECRETKEY|TOKEN|PASSWORD)\s*[=:]\s*["'`]?[A-Za-z0-9+/=_.-]{6,}/g,
+  },
   // Tencent Cloud API keys: SecretId is AKID + 32 alphanumerics; a SecretKey is 32 alphanumerics next to its name.
   { rule: 'Tencent Cloud SecretId', pattern: /\bAKID[0-9A-Za-z]{32}\b/g },
   { rule: 'Tencent Cloud SecretKey', pattern: /secret_?key["']?\s*[:=]\s*["'`][0-9A-Za-z]{32}["'`]/gi },
@@ -50,7 +61,12 @@ export function credentialValues(repoRoot: string, sources: readonly string[] = 
 
 const mask = (text: string) => `${text.slice(0, 4)}…(${text.length} chars)`
 
-export function scanText(file: string, text: string, knownValues: readonly string[], shapes: readonly SecretRule[] = SECRET_SHAPES): Finding[] {
+export function scanText(
+  file: string,
+  text: string,
+  knownValues: readonly string[],
+  shapes: readonly SecretRule[] = SECRET_SHAPES,
+): Finding[] {
   const findings: Finding[] = []
   for (const value of knownValues) {
     for (let offset = text.indexOf(value); offset !== -1; offset = text.indexOf(value, offset + 1)) {

@@ -5,7 +5,10 @@ import { AskParcel } from './AskParcel'
 const ANSWER = '11月18日下单的竹制砧板（订单尾号 b002）：\n包裹：圆通速递 YT1400000000703，运输中。'
 
 function setup(result: AskParcelResult | Error) {
-  const ask = jest.fn(async (_question: string) => { if (result instanceof Error) throw result; return result })
+  const ask = jest.fn(async (_question: string) => {
+    if (result instanceof Error) throw result
+    return result
+  })
   const onOpenOrder = jest.fn()
   const view = render(<AskParcel ask={ask} onOpenOrder={onOpenOrder} />)
   const input = view.container.querySelector('input') as HTMLInputElement
@@ -14,7 +17,9 @@ function setup(result: AskParcelResult | Error) {
 
 async function askFor(input: HTMLInputElement, question: string) {
   fireEvent.change(input, { target: { value: question } })
-  await act(async () => { fireEvent.click(screen.getByText('问一下')) })
+  await act(async () => {
+    fireEvent.click(screen.getByText('问一下'))
+  })
 }
 
 describe('AskParcel', () => {
@@ -30,7 +35,9 @@ describe('AskParcel', () => {
 
   it('lists the orders a vague question fits, each opening its order', async () => {
     const { onOpenOrder, view, input } = setup({
-      ok: true, answer: '有 2 个订单符合：', choices: [
+      ok: true,
+      answer: '有 2 个订单符合：',
+      choices: [
         { orderId: 'o1', parcelIds: [], label: '11月20日下单的竹制砧板：运输中' },
         { orderId: 'o2', parcelIds: [], label: '11月2日下单的竹制砧板：已签收' },
       ],

@@ -30,9 +30,11 @@ export function AskParcel({ ask, onOpenOrder }: AskParcelProps) {
     setReply({ kind: 'asking' })
     try {
       const result = await ask(asked)
-      setReply(result.ok
-        ? { kind: 'answered', answer: result.answer, orderId: result.orderId ?? null, choices: result.choices ?? [] }
-        : { kind: 'failed', message: result.reason === 'invalid_input' ? text.tooLong : text.failed })
+      setReply(
+        result.ok
+          ? { kind: 'answered', answer: result.answer, orderId: result.orderId ?? null, choices: result.choices ?? [] }
+          : { kind: 'failed', message: result.reason === 'invalid_input' ? text.tooLong : text.failed },
+      )
     } catch {
       setReply({ kind: 'failed', message: text.failed })
     }
@@ -43,10 +45,22 @@ export function AskParcel({ ask, onOpenOrder }: AskParcelProps) {
       <Text className={`${classPrefix}__title`}>{text.title}</Text>
       <View className={`${classPrefix}__row`}>
         <Input
-          className={`${classPrefix}__input`} value={question} placeholder={text.placeholder} maxlength={MAX_QUESTION_CHARS}
-          onInput={(event) => setQuestion(event.detail.value)} onConfirm={(event) => { submit(event.detail.value) }}
+          className={`${classPrefix}__input`}
+          value={question}
+          placeholder={text.placeholder}
+          maxlength={MAX_QUESTION_CHARS}
+          onInput={(event) => setQuestion(event.detail.value)}
+          onConfirm={(event) => {
+            submit(event.detail.value)
+          }}
         />
-        <Button className={`${classPrefix}__send`} disabled={reply.kind === 'asking' || question.trim() === ''} onClick={() => { submit() }}>
+        <Button
+          className={`${classPrefix}__send`}
+          disabled={reply.kind === 'asking' || question.trim() === ''}
+          onClick={() => {
+            submit()
+          }}
+        >
           {reply.kind === 'asking' ? text.asking : text.send}
         </Button>
       </View>
@@ -54,10 +68,25 @@ export function AskParcel({ ask, onOpenOrder }: AskParcelProps) {
       {reply.kind === 'failed' && <Text className={`${classPrefix}__error`}>{reply.message}</Text>}
       {reply.kind === 'answered' && (
         <View className={`${classPrefix}__answer`}>
-          {reply.answer.split('\n').map((line, index) => <Text key={index} className={`${classPrefix}__line`}>{line}</Text>)}
-          {reply.orderId && <Text className={`${classPrefix}__open`} onClick={() => onOpenOrder(reply.orderId ?? '')}>{text.openOrder}</Text>}
+          {reply.answer.split('\n').map((line, index) => (
+            <Text key={index} className={`${classPrefix}__line`}>
+              {line}
+            </Text>
+          ))}
+          {reply.orderId && (
+            <Text className={`${classPrefix}__open`} onClick={() => onOpenOrder(reply.orderId ?? '')}>
+              {text.openOrder}
+            </Text>
+          )}
           {reply.choices.map((choice) => (
-            <Text key={choice.orderId} className={`${classPrefix}__choice`} data-order-id={choice.orderId} onClick={() => onOpenOrder(choice.orderId)}>{choice.label}</Text>
+            <Text
+              key={choice.orderId}
+              className={`${classPrefix}__choice`}
+              data-order-id={choice.orderId}
+              onClick={() => onOpenOrder(choice.orderId)}
+            >
+              {choice.label}
+            </Text>
           ))}
         </View>
       )}

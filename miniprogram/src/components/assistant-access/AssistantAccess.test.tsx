@@ -23,11 +23,19 @@ function fakeApi(initial: AssistantTokenInfo[]) {
   }
 }
 
-const OLD: AssistantTokenInfo = { tokenId: 'a'.repeat(24), label: 'Claude', createdAt: T0 - 86_400_000, lastUsedAt: T0 - 3_600_000, expiresAt: T0 + 29 * 86_400_000 }
+const OLD: AssistantTokenInfo = {
+  tokenId: 'a'.repeat(24),
+  label: 'Claude',
+  createdAt: T0 - 86_400_000,
+  lastUsedAt: T0 - 3_600_000,
+  expiresAt: T0 + 29 * 86_400_000,
+}
 
 async function mount(api: ReturnType<typeof fakeApi>) {
   let view!: ReturnType<typeof render>
-  await act(async () => { view = render(<AssistantAccess api={api} zone='Asia/Shanghai' />) })
+  await act(async () => {
+    view = render(<AssistantAccess api={api} zone='Asia/Shanghai' />)
+  })
   return view
 }
 
@@ -45,13 +53,21 @@ describe('AssistantAccess', () => {
   it('issues a token, shows it once with copy buttons for it and for the client config', async () => {
     const api = fakeApi([OLD])
     const view = await mount(api)
-    await act(async () => { fireEvent.click(screen.getByText('生成令牌')) })
+    await act(async () => {
+      fireEvent.click(screen.getByText('生成令牌'))
+    })
     expect(view.container.querySelector('.ps-assistant__token')?.textContent).toBe(SECRET)
     expect(view.container.querySelector('.ps-assistant__config')?.textContent).toBe(clientConfig(MCP_URL, SECRET))
-    expect(JSON.parse(clientConfig(MCP_URL, SECRET))).toEqual({ mcpServers: { 'parcel-shop': { type: 'http', url: MCP_URL, headers: { Authorization: `Bearer ${SECRET}` } } } })
-    await act(async () => { fireEvent.click(screen.getByText('复制')) })
+    expect(JSON.parse(clientConfig(MCP_URL, SECRET))).toEqual({
+      mcpServers: { 'parcel-shop': { type: 'http', url: MCP_URL, headers: { Authorization: `Bearer ${SECRET}` } } },
+    })
+    await act(async () => {
+      fireEvent.click(screen.getByText('复制'))
+    })
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: SECRET })
-    await act(async () => { fireEvent.click(screen.getByText('复制配置')) })
+    await act(async () => {
+      fireEvent.click(screen.getByText('复制配置'))
+    })
     expect(Taro.setClipboardData).toHaveBeenLastCalledWith({ data: clientConfig(MCP_URL, SECRET) })
     expect(view.container.querySelectorAll('.ps-assistant__token-row')).toHaveLength(2)
   })
@@ -59,8 +75,12 @@ describe('AssistantAccess', () => {
   it('revoking the token just issued hides its secret and drops it from the list', async () => {
     const api = fakeApi([])
     const view = await mount(api)
-    await act(async () => { fireEvent.click(screen.getByText('生成令牌')) })
-    await act(async () => { fireEvent.click(screen.getByText('撤销')) })
+    await act(async () => {
+      fireEvent.click(screen.getByText('生成令牌'))
+    })
+    await act(async () => {
+      fireEvent.click(screen.getByText('撤销'))
+    })
     expect(api.revokeToken).toHaveBeenCalledWith('c'.repeat(24))
     expect(view.container.querySelector('.ps-assistant__token')).toBeNull()
     expect(view.container.textContent).toContain('还没有令牌。')
@@ -69,7 +89,9 @@ describe('AssistantAccess', () => {
   it('says why a sixth token is refused', async () => {
     const five = Array.from({ length: 5 }, (_, index) => ({ ...OLD, tokenId: String(index).repeat(24) }))
     const view = await mount(fakeApi(five))
-    await act(async () => { fireEvent.click(screen.getByText('生成令牌')) })
+    await act(async () => {
+      fireEvent.click(screen.getByText('生成令牌'))
+    })
     expect(view.container.textContent).toContain('最多同时保留 5 个令牌')
     expect(view.container.querySelector('.ps-assistant__token')).toBeNull()
   })

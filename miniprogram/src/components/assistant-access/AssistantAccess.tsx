@@ -20,17 +20,33 @@ export interface AssistantAccessProps {
 
 /** The `mcpServers` entry most MCP clients read (Streamable HTTP with a Bearer header). */
 export function clientConfig(mcpUrl: string, token: string): string {
-  return JSON.stringify({ mcpServers: { 'parcel-shop': { type: 'http', url: mcpUrl, headers: { Authorization: `Bearer ${token}` } } } }, null, 2)
+  return JSON.stringify(
+    { mcpServers: { 'parcel-shop': { type: 'http', url: mcpUrl, headers: { Authorization: `Bearer ${token}` } } } },
+    null,
+    2,
+  )
 }
 
-type State = { tokens: AssistantTokenInfo[]; mcpUrl: string | null; issued: { token: string; tokenId: string } | null; busy: boolean; error: string | null }
+type State = {
+  tokens: AssistantTokenInfo[]
+  mcpUrl: string | null
+  issued: { token: string; tokenId: string } | null
+  busy: boolean
+  error: string | null
+}
 
 export function AssistantAccess({ api, zone }: AssistantAccessProps) {
   const [state, setState] = useState<State>({ tokens: [], mcpUrl: null, issued: null, busy: false, error: null })
 
-  const fail = useCallback((result: AssistantAccessResult | null) => setState((s) => ({
-    ...s, busy: false, error: result && !result.ok && result.reason === 'too_many_tokens' ? text.tooMany : text.failed,
-  })), [])
+  const fail = useCallback(
+    (result: AssistantAccessResult | null) =>
+      setState((s) => ({
+        ...s,
+        busy: false,
+        error: result && !result.ok && result.reason === 'too_many_tokens' ? text.tooMany : text.failed,
+      })),
+    [],
+  )
 
   const refresh = useCallback(async () => {
     try {
@@ -42,7 +58,9 @@ export function AssistantAccess({ api, zone }: AssistantAccessProps) {
     }
   }, [api, fail])
 
-  useEffect(() => { refresh() }, [refresh])
+  useEffect(() => {
+    refresh()
+  }, [refresh])
 
   async function issue() {
     setState((s) => ({ ...s, busy: true, error: null }))
@@ -67,7 +85,11 @@ export function AssistantAccess({ api, zone }: AssistantAccessProps) {
     }
   }
 
-  const copy = (data: string) => { Taro.setClipboardData({ data }).then(() => Taro.showToast({ title: text.copied, icon: 'none' })).catch(() => undefined) }
+  const copy = (data: string) => {
+    Taro.setClipboardData({ data })
+      .then(() => Taro.showToast({ title: text.copied, icon: 'none' }))
+      .catch(() => undefined)
+  }
 
   return (
     <View className={`ps-card ${classPrefix}`}>
@@ -75,25 +97,48 @@ export function AssistantAccess({ api, zone }: AssistantAccessProps) {
       <Text className={`${classPrefix}__intro`}>{text.intro}</Text>
       <View className={`${classPrefix}__field`}>
         <Text className={`${classPrefix}__label`}>{text.url}</Text>
-        {state.mcpUrl
-          ? <Text className={`${classPrefix}__mono`} selectable>{state.mcpUrl}</Text>
-          : <Text className={`${classPrefix}__muted`}>{text.noUrl}</Text>}
+        {state.mcpUrl ? (
+          <Text className={`${classPrefix}__mono`} selectable>
+            {state.mcpUrl}
+          </Text>
+        ) : (
+          <Text className={`${classPrefix}__muted`}>{text.noUrl}</Text>
+        )}
       </View>
       {state.issued && (
         <View className={`${classPrefix}__secret`}>
           <Text className={`${classPrefix}__label`}>{text.tokenOnce}</Text>
-          <Text className={`${classPrefix}__mono ${classPrefix}__token`} selectable>{state.issued.token}</Text>
-          <Button className={`${classPrefix}__button`} onClick={() => copy(state.issued?.token ?? '')}>{text.copy}</Button>
+          <Text className={`${classPrefix}__mono ${classPrefix}__token`} selectable>
+            {state.issued.token}
+          </Text>
+          <Button className={`${classPrefix}__button`} onClick={() => copy(state.issued?.token ?? '')}>
+            {text.copy}
+          </Button>
           {state.mcpUrl && (
             <View className={`${classPrefix}__field`}>
               <Text className={`${classPrefix}__label`}>{text.config}</Text>
-              <Text className={`${classPrefix}__mono ${classPrefix}__config`} selectable>{clientConfig(state.mcpUrl, state.issued.token)}</Text>
-              <Button className={`${classPrefix}__button`} onClick={() => copy(clientConfig(state.mcpUrl ?? '', state.issued?.token ?? ''))}>{text.copyConfig}</Button>
+              <Text className={`${classPrefix}__mono ${classPrefix}__config`} selectable>
+                {clientConfig(state.mcpUrl, state.issued.token)}
+              </Text>
+              <Button
+                className={`${classPrefix}__button`}
+                onClick={() => copy(clientConfig(state.mcpUrl ?? '', state.issued?.token ?? ''))}
+              >
+                {text.copyConfig}
+              </Button>
             </View>
           )}
         </View>
       )}
-      <Button className={`${classPrefix}__issue`} disabled={state.busy} onClick={() => { issue() }}>{state.busy ? text.issuing : text.issue}</Button>
+      <Button
+        className={`${classPrefix}__issue`}
+        disabled={state.busy}
+        onClick={() => {
+          issue()
+        }}
+      >
+        {state.busy ? text.issuing : text.issue}
+      </Button>
       {state.error && <Text className={`${classPrefix}__error`}>{state.error}</Text>}
       <Text className={`${classPrefix}__label`}>{text.tokens}</Text>
       {state.tokens.length === 0 && <Text className={`${classPrefix}__muted`}>{text.none}</Text>}
@@ -105,7 +150,14 @@ export function AssistantAccess({ api, zone }: AssistantAccessProps) {
               {`${text.lastUsed} ${token.lastUsedAt === null ? text.neverUsed : formatDateTime(token.lastUsedAt, zone)} · ${text.expires} ${formatDateTime(token.expiresAt, zone)}`}
             </Text>
           </View>
-          <Text className={`${classPrefix}__revoke`} onClick={() => { revoke(token.tokenId) }}>{text.revoke}</Text>
+          <Text
+            className={`${classPrefix}__revoke`}
+            onClick={() => {
+              revoke(token.tokenId)
+            }}
+          >
+            {text.revoke}
+          </Text>
         </View>
       ))}
     </View>

@@ -11,13 +11,23 @@ describe('CarrierCard', () => {
   beforeEach(() => jest.clearAllMocks())
 
   it('copies the tracking number', () => {
-    render(<CarrierCard view={carrierView(fixtureParcel(NOW, { orderId: 'o1', trackingNo: 'SF1400000000001', scans: SCANS_TO_DEST_CITY }))} labels={labels} />)
+    render(
+      <CarrierCard
+        view={carrierView(fixtureParcel(NOW, { orderId: 'o1', trackingNo: 'SF1400000000001', scans: SCANS_TO_DEST_CITY }))}
+        labels={labels}
+      />,
+    )
     fireEvent.click(screen.getByText('复制'))
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: 'SF1400000000001' })
   })
 
   it('shows the courier masked and dials the real number', () => {
-    const { container } = render(<CarrierCard view={carrierView(fixtureParcel(NOW, { orderId: 'o1', scans: [...SCANS_TO_DEST_CITY, OUT_FOR_DELIVERY_SCAN] }))} labels={labels} />)
+    const { container } = render(
+      <CarrierCard
+        view={carrierView(fixtureParcel(NOW, { orderId: 'o1', scans: [...SCANS_TO_DEST_CITY, OUT_FOR_DELIVERY_SCAN] }))}
+        labels={labels}
+      />,
+    )
     expect(container.textContent).toContain('138****8000')
     expect(container.textContent).not.toContain(FIXTURE_COURIER_PHONE)
     fireEvent.click(screen.getByText('联系快递员'))
@@ -25,7 +35,9 @@ describe('CarrierCard', () => {
   })
 
   it('offers no call without a courier phone', () => {
-    const { container } = render(<CarrierCard view={carrierView(fixtureParcel(NOW, { orderId: 'o1', scans: SCANS_TO_DEST_CITY }))} labels={labels} />)
+    const { container } = render(
+      <CarrierCard view={carrierView(fixtureParcel(NOW, { orderId: 'o1', scans: SCANS_TO_DEST_CITY }))} labels={labels} />,
+    )
     expect(container.querySelector('.ps-carrier-card__contact')).toBeNull()
   })
 })

@@ -11,14 +11,20 @@ export interface CarrierCardProps {
 const classPrefix = 'ps-carrier-card'
 
 export function CarrierCard({ view, labels }: CarrierCardProps) {
-  const copy = () => { Taro.setClipboardData({ data: view.trackingNo }) }
-  const call = () => { if (view.contact) Taro.makePhoneCall({ phoneNumber: view.contact.phone }) }
+  const copy = () => {
+    Taro.setClipboardData({ data: view.trackingNo })
+  }
+  const call = () => {
+    if (view.contact) Taro.makePhoneCall({ phoneNumber: view.contact.phone })
+  }
   return (
     <View className={classPrefix}>
       <View className={`${classPrefix}__line`}>
         <Text className={`${classPrefix}__carrier`}>{view.carrierName}</Text>
         <Text className={`${classPrefix}__number`}>{view.trackingNo}</Text>
-        <Text className={`${classPrefix}__copy`} onClick={copy}>{labels.copy}</Text>
+        <Text className={`${classPrefix}__copy`} onClick={copy}>
+          {labels.copy}
+        </Text>
       </View>
       {view.contact && (
         <View className={`${classPrefix}__contact`} onClick={call}>

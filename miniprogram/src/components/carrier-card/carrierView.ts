@@ -20,7 +20,14 @@ export interface CarrierView {
 }
 
 // Once delivered or returned, calling the courier helps nobody and the number is a stranger's.
-const CONTACT_STATUSES = new Set<ParcelDoc['status']>(['PICKED_UP', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'AWAITING_PICKUP', 'DELIVERY_FAILED', 'EXCEPTION'])
+const CONTACT_STATUSES = new Set<ParcelDoc['status']>([
+  'PICKED_UP',
+  'IN_TRANSIT',
+  'OUT_FOR_DELIVERY',
+  'AWAITING_PICKUP',
+  'DELIVERY_FAILED',
+  'EXCEPTION',
+])
 
 export function carrierView(parcel: Pick<ParcelDoc, 'carrier' | 'trackingNo' | 'events' | 'status'>): CarrierView {
   const withPhone = parcel.events.find((event) => event.courier?.phone)
@@ -30,13 +37,14 @@ export function carrierView(parcel: Pick<ParcelDoc, 'carrier' | 'trackingNo' | '
   return {
     carrierName: carrierInfo(parcel.carrier).names['zh-CN'],
     trackingNo: parcel.trackingNo,
-    contact: courier && dialable && CONTACT_STATUSES.has(parcel.status)
-      ? {
-        label: courier.kind === 'station' ? t.tracking.callStation : t.tracking.callCourier,
-        name: courier.name ?? null,
-        phone: dialable,
-        phoneMasked: maskPhones(dialable),
-      }
-      : null,
+    contact:
+      courier && dialable && CONTACT_STATUSES.has(parcel.status)
+        ? {
+            label: courier.kind === 'station' ? t.tracking.callStation : t.tracking.callCourier,
+            name: courier.name ?? null,
+            phone: dialable,
+            phoneMasked: maskPhones(dialable),
+          }
+        : null,
   }
 }

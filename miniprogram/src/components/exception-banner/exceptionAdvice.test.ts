@@ -40,7 +40,11 @@ describe('exceptionAdvice', () => {
   })
 
   it('counts a parcel never scanned since shipment as stuck after 48 h', () => {
-    expect(exceptionAdvice({ status: 'PENDING', subStatus: null, terminal: false, lastEventAt: null, shippedAt: NOW - 50 * HOUR }, NOW)?.kind).toBe('STUCK')
-    expect(exceptionAdvice({ status: 'PENDING', subStatus: null, terminal: false, lastEventAt: null, shippedAt: NOW - 5 * HOUR }, NOW)).toBeNull()
+    expect(
+      exceptionAdvice({ status: 'PENDING', subStatus: null, terminal: false, lastEventAt: null, shippedAt: NOW - 50 * HOUR }, NOW)?.kind,
+    ).toBe('STUCK')
+    expect(
+      exceptionAdvice({ status: 'PENDING', subStatus: null, terminal: false, lastEventAt: null, shippedAt: NOW - 5 * HOUR }, NOW),
+    ).toBeNull()
   })
 })

@@ -30,9 +30,20 @@ const BY_SUB_STATUS: Partial<Record<SubStatus, AdviceKind>> = {
 }
 
 const TONE: Record<AdviceKind, AdviceTone> = {
-  DELIVERY_FAILED: 'warning', UNREACHABLE: 'warning', REFUSED: 'danger', RETURNING: 'warning', RETURNED: 'info',
-  LOCKER_TIMEOUT: 'warning', STUCK: 'warning', ADDRESS_PROBLEM: 'warning', DAMAGED: 'danger', LOST: 'danger',
-  CUSTOMS_HOLD: 'warning', EXCEPTION: 'danger', EXPIRED: 'info', CANCELLED: 'info',
+  DELIVERY_FAILED: 'warning',
+  UNREACHABLE: 'warning',
+  REFUSED: 'danger',
+  RETURNING: 'warning',
+  RETURNED: 'info',
+  LOCKER_TIMEOUT: 'warning',
+  STUCK: 'warning',
+  ADDRESS_PROBLEM: 'warning',
+  DAMAGED: 'danger',
+  LOST: 'danger',
+  CUSTOMS_HOLD: 'warning',
+  EXCEPTION: 'danger',
+  EXPIRED: 'info',
+  CANCELLED: 'info',
 }
 
 type AdviceParcel = Pick<ParcelDoc, 'status' | 'subStatus' | 'terminal' | 'lastEventAt' | 'shippedAt'>
@@ -40,13 +51,20 @@ type AdviceParcel = Pick<ParcelDoc, 'status' | 'subStatus' | 'terminal' | 'lastE
 function kindOf(parcel: AdviceParcel, now: number): AdviceKind | null {
   const bySub = parcel.subStatus ? BY_SUB_STATUS[parcel.subStatus] : undefined
   switch (parcel.status) {
-    case 'DELIVERY_FAILED': return bySub ?? 'DELIVERY_FAILED'
-    case 'EXCEPTION': return bySub ?? 'EXCEPTION'
-    case 'RETURNING': return bySub === 'REFUSED' ? 'REFUSED' : 'RETURNING'
-    case 'RETURNED': return 'RETURNED'
-    case 'EXPIRED': return 'EXPIRED'
-    case 'CANCELLED': return 'CANCELLED'
-    default: break
+    case 'DELIVERY_FAILED':
+      return bySub ?? 'DELIVERY_FAILED'
+    case 'EXCEPTION':
+      return bySub ?? 'EXCEPTION'
+    case 'RETURNING':
+      return bySub === 'REFUSED' ? 'REFUSED' : 'RETURNING'
+    case 'RETURNED':
+      return 'RETURNED'
+    case 'EXPIRED':
+      return 'EXPIRED'
+    case 'CANCELLED':
+      return 'CANCELLED'
+    default:
+      break
   }
   if (parcel.terminal) return null
   // A parcel waiting in a locker is not moving on purpose; its own advice comes from LOCKER_TIMEOUT.

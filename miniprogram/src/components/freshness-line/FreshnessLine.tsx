@@ -18,7 +18,9 @@ export function FreshnessLine({ view, onReconnect, reconnectText }: FreshnessLin
         <View className={`${classPrefix}__pulse`} />
         <Text className={`${classPrefix}__live-text`}>{view.live.text}</Text>
         {view.live.tone === 'broken' && onReconnect && (
-          <Text className={`${classPrefix}__reconnect`} onClick={onReconnect}>{reconnectText}</Text>
+          <Text className={`${classPrefix}__reconnect`} onClick={onReconnect}>
+            {reconnectText}
+          </Text>
         )}
       </View>
       <Text className={`${classPrefix}__facts`}>{[view.lastScan, view.lastChecked].filter(Boolean).join(' · ')}</Text>

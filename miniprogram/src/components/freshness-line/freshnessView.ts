@@ -16,17 +16,22 @@ type FreshParcel = Pick<ParcelDoc, 'lastEventAt' | 'lastCheckedAt'>
 
 export function liveText(live: LiveState): FreshnessView['live'] {
   switch (live.kind) {
-    case 'live': return { text: t.tracking.live, tone: 'ok' }
-    case 'connecting': return { text: t.tracking.connecting, tone: 'pending' }
-    case 'reconnecting': return { text: t.tracking.reconnecting(live.attempt), tone: 'broken' }
-    case 'offline': return { text: t.tracking.offline, tone: 'broken' }
+    case 'live':
+      return { text: t.tracking.live, tone: 'ok' }
+    case 'connecting':
+      return { text: t.tracking.connecting, tone: 'pending' }
+    case 'reconnecting':
+      return { text: t.tracking.reconnecting(live.attempt), tone: 'broken' }
+    case 'offline':
+      return { text: t.tracking.offline, tone: 'broken' }
   }
 }
 
 export function freshnessView(parcel: FreshParcel, live: LiveState, now: number, zone: string): FreshnessView {
   return {
     lastScan: parcel.lastEventAt === null ? null : t.tracking.lastScan(relativeTime(parcel.lastEventAt, now, zone)),
-    lastChecked: parcel.lastCheckedAt === null ? t.tracking.neverChecked : t.tracking.lastChecked(relativeTime(parcel.lastCheckedAt, now, zone)),
+    lastChecked:
+      parcel.lastCheckedAt === null ? t.tracking.neverChecked : t.tracking.lastChecked(relativeTime(parcel.lastCheckedAt, now, zone)),
     live: liveText(live),
   }
 }

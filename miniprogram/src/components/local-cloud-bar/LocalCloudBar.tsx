@@ -18,8 +18,10 @@ function relaunchCurrentPage(): void {
   if (!router?.path) return
   const path = router.path.split('?')[0] ?? ''
   // Taro adds its own `$taroTimestamp`-style params to the router; the page's own are the rest.
-  const query = Object.entries(router.params).filter(([key, value]) => !key.startsWith('$') && value !== undefined)
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`).join('&')
+  const query = Object.entries(router.params)
+    .filter(([key, value]) => !key.startsWith('$') && value !== undefined)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+    .join('&')
   try {
     Taro.reLaunch({ url: `${path.startsWith('/') ? '' : '/'}${path}${query ? `?${query}` : ''}` }).catch(() => undefined)
   } catch {
@@ -62,7 +64,12 @@ export function LocalCloudBar() {
       <View className={`${prefix}__row`}>
         <Text className={`${prefix}__label`}>本地构建 · 非正式版</Text>
         <Text className={`${prefix}__url`}>{local.url}</Text>
-        <View className={`${prefix}__identity`} onClick={() => { void chooseIdentity() }}>
+        <View
+          className={`${prefix}__identity`}
+          onClick={() => {
+            void chooseIdentity()
+          }}
+        >
           <Text>身份 {openid} ▾</Text>
         </View>
       </View>

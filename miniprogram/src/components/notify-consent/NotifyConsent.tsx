@@ -10,7 +10,13 @@ import { consentPlan, type SubscriptionsSetting } from '@core/notify/consentRequ
 import { shopperApi } from '../../services/shopper/shopperApi'
 import './index.css'
 
-type State = { kind: 'idle' } | { kind: 'asking' } | { kind: 'subscribed'; count: number } | { kind: 'declined' } | { kind: 'switched_off' } | { kind: 'failed' }
+type State =
+  | { kind: 'idle' }
+  | { kind: 'asking' }
+  | { kind: 'subscribed'; count: number }
+  | { kind: 'declined' }
+  | { kind: 'switched_off' }
+  | { kind: 'failed' }
 
 const TEXT: Record<State['kind'], string> = {
   idle: '派送、签收和异常时微信通知我',
@@ -28,11 +34,20 @@ export function NotifyConsent({ orderId, status }: { orderId: string; status: Or
 
   useEffect(() => {
     let live = true
-    shopperApi.notificationTemplates().then((result) => { if (live && result.ok) setTemplates(result.templates) }).catch(() => undefined)
-    Taro.getSetting({ withSubscriptions: true })
-      .then((result) => { if (live) setSetting((result as { subscriptionsSetting?: SubscriptionsSetting }).subscriptionsSetting) })
+    shopperApi
+      .notificationTemplates()
+      .then((result) => {
+        if (live && result.ok) setTemplates(result.templates)
+      })
       .catch(() => undefined)
-    return () => { live = false }
+    Taro.getSetting({ withSubscriptions: true })
+      .then((result) => {
+        if (live) setSetting((result as { subscriptionsSetting?: SubscriptionsSetting }).subscriptionsSetting)
+      })
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
   }, [])
 
   const plan = consentPlan(templates, status, setting)
@@ -42,8 +57,12 @@ export function NotifyConsent({ orderId, status }: { orderId: string; status: Or
     if (plan.kind !== 'ask') return setState({ kind: 'switched_off' })
     setState({ kind: 'asking' })
     try {
-      const answer = await Taro.requestSubscribeMessage({ tmplIds: plan.templateIds, entityIds: [] } as Parameters<typeof Taro.requestSubscribeMessage>[0])
-      const results = Object.fromEntries(plan.templateIds.map((id) => [id, String((answer as unknown as Record<string, unknown>)[id] ?? 'reject')]))
+      const answer = await Taro.requestSubscribeMessage({ tmplIds: plan.templateIds, entityIds: [] } as Parameters<
+        typeof Taro.requestSubscribeMessage
+      >[0])
+      const results = Object.fromEntries(
+        plan.templateIds.map((id) => [id, String((answer as unknown as Record<string, unknown>)[id] ?? 'reject')]),
+      )
       const recorded = await shopperApi.recordConsent(orderId, results)
       if (!recorded.ok) return setState({ kind: 'failed' })
       const accepted = Object.values(results).filter((result) => result === 'accept').length
@@ -58,7 +77,14 @@ export function NotifyConsent({ orderId, status }: { orderId: string; status: Or
     <View className='ps-card ps-notify-consent' data-state={shown}>
       <Text className='ps-notify-consent__text'>{state.kind === 'subscribed' ? `已订阅 ${state.count} 项物流通知` : TEXT[shown]}</Text>
       {plan.kind === 'ask' && state.kind !== 'asking' && (
-        <Text className='ps-notify-consent__button' onClick={() => { ask() }}>{state.kind === 'subscribed' ? '再订阅' : '订阅物流通知'}</Text>
+        <Text
+          className='ps-notify-consent__button'
+          onClick={() => {
+            ask()
+          }}
+        >
+          {state.kind === 'subscribed' ? '再订阅' : '订阅物流通知'}
+        </Text>
       )}
     </View>
   )

@@ -30,7 +30,12 @@ export function activeParcels(parcels: readonly ParcelDoc[]): ParcelDoc[] {
 export function parcelTabs(order: Pick<OrderDoc, 'items'>, parcels: readonly ParcelDoc[]): ParcelTab[] {
   const images = new Map(order.items.map((item) => [item.productId, item.image]))
   return activeParcels(parcels).map((parcel) => {
-    const items = parcel.items.map((item) => ({ productId: item.productId, title: item.title, quantity: item.quantity, image: images.get(item.productId) ?? null }))
+    const items = parcel.items.map((item) => ({
+      productId: item.productId,
+      title: item.title,
+      quantity: item.quantity,
+      image: images.get(item.productId) ?? null,
+    }))
     const count = items.reduce((sum, item) => sum + item.quantity, 0)
     return {
       parcelId: parcel._id,

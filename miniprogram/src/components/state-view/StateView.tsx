@@ -20,7 +20,11 @@ export function StateView({ icon, tone, title, body, action }: StateViewProps) {
       <StatusIcon icon={icon} tone={tone} />
       <Text className={`${classPrefix}__title`}>{title}</Text>
       {body && <Text className={`${classPrefix}__body`}>{body}</Text>}
-      {action && <Button className={`${classPrefix}__action`} onClick={action.onClick}>{action.text}</Button>}
+      {action && (
+        <Button className={`${classPrefix}__action`} onClick={action.onClick}>
+          {action.text}
+        </Button>
+      )}
     </View>
   )
 }

@@ -7,7 +7,10 @@ const NOW = Date.parse('2026-03-01T02:00:00Z')
 describe('orderCardView', () => {
   it('shows a paid order as waiting for shipment', () => {
     expect(orderCardView(fixtureOrder(NOW, 'o1', []), NOW, SH)).toEqual({
-      statusText: '待发货', chips: [], latest: { text: '商家正在备货，发货后可在这里查看物流', when: '' }, itemsCount: '共3件',
+      statusText: '待发货',
+      chips: [],
+      latest: { text: '商家正在备货，发货后可在这里查看物流', when: '' },
+      itemsCount: '共3件',
     })
   })
 

@@ -25,7 +25,11 @@ export function orderCardView(order: Pick<OrderDoc, 'status' | 'parcels' | 'item
   const several = active.length > 1
   const chips = active.map((parcel) => {
     const status = parcel.lastEvent ? statusLabel(parcel.status) : t.tracking.noScansTimeline
-    return { key: parcel.parcelId, label: several ? `${t.tracking.parcel(parcel.seq)} ${status}` : status, tone: STATUS_APPEARANCE[parcel.status].tone }
+    return {
+      key: parcel.parcelId,
+      label: several ? `${t.tracking.parcel(parcel.seq)} ${status}` : status,
+      tone: STATUS_APPEARANCE[parcel.status].tone,
+    }
   })
   const newest = active
     .map((parcel) => parcel.lastEvent)
@@ -36,7 +40,9 @@ export function orderCardView(order: Pick<OrderDoc, 'status' | 'parcels' | 'item
     chips,
     latest: newest
       ? { text: newest.text, when: relativeTime(newest.at, now, zone) }
-      : order.status === 'PAID' ? { text: t.orders.waitingShipment, when: '' } : null,
+      : order.status === 'PAID'
+        ? { text: t.orders.waitingShipment, when: '' }
+        : null,
     itemsCount: t.orders.itemsCount(order.items.reduce((sum, item) => sum + item.quantity, 0)),
   }
 }

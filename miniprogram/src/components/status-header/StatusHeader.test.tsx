@@ -1,5 +1,11 @@
 import { render } from '@testing-library/react'
-import { DELIVERED_SCAN, fixtureParcel, OUT_FOR_DELIVERY_SCAN, SCANS_TO_DEST_CITY, FAILED_DELIVERY_SCAN } from '../../testing/trackingFixtures'
+import {
+  DELIVERED_SCAN,
+  fixtureParcel,
+  OUT_FOR_DELIVERY_SCAN,
+  SCANS_TO_DEST_CITY,
+  FAILED_DELIVERY_SCAN,
+} from '../../testing/trackingFixtures'
 import { StatusHeader } from './StatusHeader'
 import { statusHeaderView } from './statusHeaderView'
 

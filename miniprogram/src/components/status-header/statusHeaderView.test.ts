@@ -7,9 +7,21 @@ const HOUR = 3_600_000
 
 describe('statusHeaderView', () => {
   it.each([
-    ['in transit at the destination city', SCANS_TO_DEST_CITY, { tone: 'progress', icon: 'truck', title: '运输中', detail: '到达派件城市', latestTime: '今天 07:00', updated: '3小时前更新' }],
-    ['out for delivery', [...SCANS_TO_DEST_CITY, OUT_FOR_DELIVERY_SCAN], { tone: 'progress', icon: 'courier', title: '派送中', detail: null, updated: '40分钟前更新' }],
-    ['delivered', [...SCANS_TO_DEST_CITY, OUT_FOR_DELIVERY_SCAN, DELIVERED_SCAN], { tone: 'success', icon: 'check', title: '已签收', detail: '本人签收', updated: '8分钟前更新' }],
+    [
+      'in transit at the destination city',
+      SCANS_TO_DEST_CITY,
+      { tone: 'progress', icon: 'truck', title: '运输中', detail: '到达派件城市', latestTime: '今天 07:00', updated: '3小时前更新' },
+    ],
+    [
+      'out for delivery',
+      [...SCANS_TO_DEST_CITY, OUT_FOR_DELIVERY_SCAN],
+      { tone: 'progress', icon: 'courier', title: '派送中', detail: null, updated: '40分钟前更新' },
+    ],
+    [
+      'delivered',
+      [...SCANS_TO_DEST_CITY, OUT_FOR_DELIVERY_SCAN, DELIVERED_SCAN],
+      { tone: 'success', icon: 'check', title: '已签收', detail: '本人签收', updated: '8分钟前更新' },
+    ],
     ['shipped but not scanned yet', [], { tone: 'muted', icon: 'box', title: '已发货，等待快递揽收', latestText: null, updated: null }],
   ])('%s', (_case, scans, expected) => {
     const view = statusHeaderView(fixtureParcel(NOW, { orderId: 'o1', scans }), NOW, SH)

@@ -26,7 +26,16 @@ type HeaderParcel = Pick<ParcelDoc, 'status' | 'subStatus' | 'events' | 'vendorE
 export function statusHeaderView(parcel: HeaderParcel, now: number, zone: string): StatusHeaderView {
   const latest = parcel.events[0]
   if (!latest) {
-    return { tone: 'muted', icon: 'box', title: t.tracking.noScansTitle, detail: null, latestText: null, latestTime: null, updated: null, eta: etaText(parcel, now, zone) }
+    return {
+      tone: 'muted',
+      icon: 'box',
+      title: t.tracking.noScansTitle,
+      detail: null,
+      latestText: null,
+      latestTime: null,
+      updated: null,
+      eta: etaText(parcel, now, zone),
+    }
   }
   const { tone, icon } = STATUS_APPEARANCE[parcel.status]
   const lastAt = parcel.lastEventAt ?? latest.at

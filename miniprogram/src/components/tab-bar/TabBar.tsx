@@ -22,15 +22,26 @@ export function TabBar({ current }: TabBarProps) {
   const [merchant, setMerchant] = useState(false)
   useEffect(() => {
     let alive = true
-    isMerchant().then((yes) => { if (alive) setMerchant(yes) })
-    return () => { alive = false }
+    isMerchant().then((yes) => {
+      if (alive) setMerchant(yes)
+    })
+    return () => {
+      alive = false
+    }
   }, [])
   return (
     <View className={classPrefix}>
       {visibleTabs(merchant).map((tab) => {
         const active = tab.pagePath === current
         return (
-          <View key={tab.key} className={`${classPrefix}__item${active ? ` ${classPrefix}__item--active` : ''}`} data-tab={tab.key} onClick={() => { if (!active) open(tab) }}>
+          <View
+            key={tab.key}
+            className={`${classPrefix}__item${active ? ` ${classPrefix}__item--active` : ''}`}
+            data-tab={tab.key}
+            onClick={() => {
+              if (!active) open(tab)
+            }}
+          >
             <View className={`${classPrefix}__icon ${classPrefix}__icon--${tab.key}${active ? '-active' : ''}`} />
             <Text className={`${classPrefix}__text`}>{tab.text}</Text>
           </View>

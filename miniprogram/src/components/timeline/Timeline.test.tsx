@@ -13,8 +13,14 @@ describe('Timeline', () => {
   it('renders every scan newest first under day headings, highlighting the latest', () => {
     const { container } = render(<Timeline days={days} total={7} shown={7} {...labels} />)
     // The DOM is oldest first (a live scan is an append); CSS column-reverse shows it newest first.
-    expect(Array.from(container.querySelectorAll('.ps-timeline__day-label')).map((node) => node.textContent).reverse()).toEqual(['今天', '昨天'])
-    const texts = Array.from(container.querySelectorAll('.ps-timeline__text')).map((node) => node.textContent).reverse()
+    expect(
+      Array.from(container.querySelectorAll('.ps-timeline__day-label'))
+        .map((node) => node.textContent)
+        .reverse(),
+    ).toEqual(['今天', '昨天'])
+    const texts = Array.from(container.querySelectorAll('.ps-timeline__text'))
+      .map((node) => node.textContent)
+      .reverse()
     expect(texts[0]).toBe(OUT_FOR_DELIVERY_SCAN.text)
     expect(texts).toHaveLength(7)
     const latest = container.querySelectorAll('.ps-timeline__row--latest')
@@ -31,7 +37,9 @@ describe('Timeline', () => {
 
   it('offers "show all" while collapsed and calls back', () => {
     const onToggle = jest.fn()
-    const { container } = render(<Timeline days={firstRows(days, COLLAPSED_ROWS)} total={7} shown={COLLAPSED_ROWS} onToggle={onToggle} {...labels} />)
+    const { container } = render(
+      <Timeline days={firstRows(days, COLLAPSED_ROWS)} total={7} shown={COLLAPSED_ROWS} onToggle={onToggle} {...labels} />,
+    )
     expect(container.querySelectorAll('.ps-timeline__row')).toHaveLength(COLLAPSED_ROWS)
     fireEvent.click(screen.getByText('查看全部 7 条物流信息'))
     expect(onToggle).toHaveBeenCalledTimes(1)

@@ -42,7 +42,17 @@ const Row = memo(function Row({ row }: { row: TimelineRow }) {
 })
 
 /** Memoised: a page re-render that changes nothing here (a new prop elsewhere) renders none of it. */
-export const Timeline = memo(function Timeline({ days, total, shown, expanded = false, onToggle, emptyText, showAllText, collapseText, tone = 'progress' }: TimelineProps) {
+export const Timeline = memo(function Timeline({
+  days,
+  total,
+  shown,
+  expanded = false,
+  onToggle,
+  emptyText,
+  showAllText,
+  collapseText,
+  tone = 'progress',
+}: TimelineProps) {
   if (days.length === 0) {
     return (
       <View className={`${classPrefix} ${classPrefix}--empty`}>
@@ -57,13 +67,23 @@ export const Timeline = memo(function Timeline({ days, total, shown, expanded = 
           <View key={day.key} className={`${classPrefix}__day`}>
             <Text className={`${classPrefix}__day-label`}>{day.label}</Text>
             <View className={`${classPrefix}__rows`}>
-              {[...day.rows].reverse().map((row) => <Row key={row.id} row={row} />)}
+              {[...day.rows].reverse().map((row) => (
+                <Row key={row.id} row={row} />
+              ))}
             </View>
           </View>
         ))}
       </View>
-      {onToggle && total > shown && <View className={`${classPrefix}__toggle`} onClick={onToggle}>{showAllText}</View>}
-      {onToggle && expanded && total > COLLAPSED_ROWS && <View className={`${classPrefix}__toggle`} onClick={onToggle}>{collapseText}</View>}
+      {onToggle && total > shown && (
+        <View className={`${classPrefix}__toggle`} onClick={onToggle}>
+          {showAllText}
+        </View>
+      )}
+      {onToggle && expanded && total > COLLAPSED_ROWS && (
+        <View className={`${classPrefix}__toggle`} onClick={onToggle}>
+          {collapseText}
+        </View>
+      )}
     </View>
   )
 })

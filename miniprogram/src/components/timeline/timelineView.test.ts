@@ -15,7 +15,10 @@ describe('groupEventsByDay', () => {
       ['今天', 2],
       ['昨天', 5],
     ])
-    expect(days.map((day) => day.rows.map((row) => row.time))).toEqual([['09:20', '07:00'], ['22:00', '19:00', '12:00', '11:00', '08:00']])
+    expect(days.map((day) => day.rows.map((row) => row.time))).toEqual([
+      ['09:20', '07:00'],
+      ['22:00', '19:00', '12:00', '11:00', '08:00'],
+    ])
   })
 
   it('highlights only the newest scan', () => {

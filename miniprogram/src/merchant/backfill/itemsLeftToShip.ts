@@ -5,13 +5,19 @@
 import type { OrderDoc, ParcelItem } from '@core/api/documents'
 import { activeParcels } from '@core/orders/orderStatus'
 
-export interface ItemLeft { productId: string; title: string; ordered: number; left: number }
+export interface ItemLeft {
+  productId: string
+  title: string
+  ordered: number
+  left: number
+}
 
 export function itemsLeftToShip(order: Pick<OrderDoc, 'items' | 'parcels'>, replacing: string | null = null): ItemLeft[] {
   const others = activeParcels(order.parcels).filter((parcel) => parcel.parcelId !== replacing)
   const coversRest = others.some((parcel) => !parcel.items || parcel.items.length === 0)
   const shipped = new Map<string, number>()
-  for (const parcel of others) for (const item of parcel.items ?? []) shipped.set(item.productId, (shipped.get(item.productId) ?? 0) + item.quantity)
+  for (const parcel of others)
+    for (const item of parcel.items ?? []) shipped.set(item.productId, (shipped.get(item.productId) ?? 0) + item.quantity)
   return order.items.map((item) => ({
     productId: item.productId,
     title: item.title,
@@ -21,7 +27,11 @@ export function itemsLeftToShip(order: Pick<OrderDoc, 'items' | 'parcels'>, repl
 }
 
 /** The allocation to send: only items given a quantity; none at all means "the rest of the order". */
-export function allocationEntry(quantities: Readonly<Record<string, number>>): Array<Pick<ParcelItem, 'productId' | 'quantity'>> | undefined {
-  const items = Object.entries(quantities).filter(([, quantity]) => quantity > 0).map(([productId, quantity]) => ({ productId, quantity }))
+export function allocationEntry(
+  quantities: Readonly<Record<string, number>>,
+): Array<Pick<ParcelItem, 'productId' | 'quantity'>> | undefined {
+  const items = Object.entries(quantities)
+    .filter(([, quantity]) => quantity > 0)
+    .map(([productId, quantity]) => ({ productId, quantity }))
   return items.length > 0 ? items : undefined
 }

@@ -1,6 +1,7 @@
 import { numberFeedback } from './numberFeedback'
 
-const feedback = (input: string, picked: Parameters<typeof numberFeedback>[0]['picked'] = null, phoneTail = '') => numberFeedback({ input, picked, phoneTail })
+const feedback = (input: string, picked: Parameters<typeof numberFeedback>[0]['picked'] = null, phoneTail = '') =>
+  numberFeedback({ input, picked, phoneTail })
 
 describe('numberFeedback as the merchant types', () => {
   it.each([
@@ -8,7 +9,11 @@ describe('numberFeedback as the merchant types', () => {
     ['the first characters', 'SF14', { problem: 'too_short', ready: false }],
     ['bad characters', 'SF14#', { problem: 'bad_characters', ready: false }],
     ['a number too long', 'SF'.padEnd(33, '1'), { problem: 'too_long', ready: false }],
-    ['spaces, dashes and lowercase', 'yt 1400-0000 00772', { trackingNo: 'YT1400000000772', carrier: 'YTO', source: 'detected', detection: 'detected', ready: true }],
+    [
+      'spaces, dashes and lowercase',
+      'yt 1400-0000 00772',
+      { trackingNo: 'YT1400000000772', carrier: 'YTO', source: 'detected', detection: 'detected', ready: true },
+    ],
     ['full-width characters', 'ＹＴ１４００００００００７７２', { trackingNo: 'YT1400000000772', carrier: 'YTO', ready: true }],
     ['an ambiguous number', '123456789012', { detection: 'ambiguous', candidates: ['SF', 'ANE'], carrier: null, ready: false }],
     ['an unrecognised number', 'XX99999999', { detection: 'unrecognised', candidates: [], carrier: null, ready: false }],
@@ -20,7 +25,11 @@ describe('numberFeedback as the merchant types', () => {
 
   it('keeps an explicit pick even when the number is detected as another carrier, with a warning', () => {
     expect(feedback('YT1400000000772', 'ZTO')).toMatchObject({
-      carrier: 'ZTO', source: 'picked', detection: 'detected', warnings: [{ kind: 'pattern_mismatch', detected: ['YTO'] }], ready: true,
+      carrier: 'ZTO',
+      source: 'picked',
+      detection: 'detected',
+      warnings: [{ kind: 'pattern_mismatch', detected: ['YTO'] }],
+      ready: true,
     })
   })
 

@@ -40,7 +40,16 @@ function phoneTailState(carrier: CarrierCode | null, raw: string): NumberFeedbac
 
 export function numberFeedback({ input, picked, phoneTail }: NumberFeedbackInput): NumberFeedback {
   const tail = phoneTailState(picked, phoneTail)
-  const none = { trackingNo: null, detection: 'none' as const, carrier: picked, source: picked ? 'picked' as const : null, candidates: [], warnings: [], phoneTail: tail, ready: false }
+  const none = {
+    trackingNo: null,
+    detection: 'none' as const,
+    carrier: picked,
+    source: picked ? ('picked' as const) : null,
+    candidates: [],
+    warnings: [],
+    phoneTail: tail,
+    ready: false,
+  }
   const normalised = normaliseTrackingNumber(input)
   if (!normalised.ok) return { ...none, problem: normalised.detail }
   const { trackingNo } = normalised
@@ -67,8 +76,14 @@ export function numberFeedback({ input, picked, phoneTail }: NumberFeedbackInput
   }
   const phone = phoneTailState(carrier, phoneTail)
   return {
-    trackingNo, problem, detection: state, carrier, source: picked ? 'picked' : carrier ? 'detected' : null,
-    candidates: state === 'ambiguous' ? candidates : [], warnings, phoneTail: phone,
+    trackingNo,
+    problem,
+    detection: state,
+    carrier,
+    source: picked ? 'picked' : carrier ? 'detected' : null,
+    candidates: state === 'ambiguous' ? candidates : [],
+    warnings,
+    phoneTail: phone,
     ready: problem === null && carrier !== null && phone.problem === null,
   }
 }

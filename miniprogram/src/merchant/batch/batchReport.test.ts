@@ -24,15 +24,38 @@ function outcomes(): LineOutcome[] {
   const preview = previewOf(TEXT)
   const [l1, l2, l4, l5] = [nth(preview.entries, 0), nth(preview.entries, 1), nth(preview.entries, 2), nth(preview.entries, 3)]
   return [
-    { ...l1, result: { ok: true, parcelId: 'SF:SF1400000000771', carrier: 'SF', trackingNo: 'SF1400000000771', outcome: 'created', subscription: 'subscribed' } },
-    { ...l2, result: { ok: true, parcelId: 'YTO:YT1400000000772', carrier: 'YTO', trackingNo: 'YT1400000000772', outcome: 'unchanged', subscription: 'subscribed' } },
-    { ...l4, result: { ok: false, reason: 'number_on_other_order', message: 'YT1400000000774 is already on order B9', otherOrderId: 'B9' } },
+    {
+      ...l1,
+      result: {
+        ok: true,
+        parcelId: 'SF:SF1400000000771',
+        carrier: 'SF',
+        trackingNo: 'SF1400000000771',
+        outcome: 'created',
+        subscription: 'subscribed',
+      },
+    },
+    {
+      ...l2,
+      result: {
+        ok: true,
+        parcelId: 'YTO:YT1400000000772',
+        carrier: 'YTO',
+        trackingNo: 'YT1400000000772',
+        outcome: 'unchanged',
+        subscription: 'subscribed',
+      },
+    },
+    {
+      ...l4,
+      result: { ok: false, reason: 'number_on_other_order', message: 'YT1400000000774 is already on order B9', otherOrderId: 'B9' },
+    },
     { ...l5, result: { ok: false, reason: 'not_sent', message: 'network down' } },
   ]
 }
 
 describe('batch report', () => {
-  it('gives every pasted line a verdict in the merchant\'s words', () => {
+  it("gives every pasted line a verdict in the merchant's words", () => {
     const lines = reportLines(previewOf(TEXT).rows, outcomes())
     expect(lines.map((line) => [line.lineNo, line.verdict, line.text])).toEqual([
       [1, 'created', '新录入'],
@@ -48,7 +71,9 @@ describe('batch report', () => {
 
   it('names the candidates of an ambiguous number', () => {
     const preview = previewOf('A1,123456789012,SF')
-    const lines = reportLines(preview.rows, [{ ...nth(preview.entries, 0), result: { ok: false, reason: 'ambiguous_carrier', message: 'x', candidates: ['SF', 'ANE'] } }])
+    const lines = reportLines(preview.rows, [
+      { ...nth(preview.entries, 0), result: { ok: false, reason: 'ambiguous_carrier', message: 'x', candidates: ['SF', 'ANE'] } },
+    ])
     expect(lines[0]?.text).toBe('单号可能属于多家快递，请指定快递公司（顺丰速运 / 安能快递）')
   })
 
@@ -67,6 +92,8 @@ describe('batch report', () => {
   })
 
   it('hands back only the lines that did not go through, as written', () => {
-    expect(failedLinesText(reportLines(previewOf(TEXT).rows, outcomes()))).toBe('A3,123456789012\nA4,YT1400000000774\nA5,YT1400000000775\nA6,ABC')
+    expect(failedLinesText(reportLines(previewOf(TEXT).rows, outcomes()))).toBe(
+      'A3,123456789012\nA4,YT1400000000774\nA5,YT1400000000775\nA6,ABC',
+    )
   })
 })

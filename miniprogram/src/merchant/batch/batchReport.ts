@@ -39,12 +39,25 @@ export function reportLines(rows: readonly PreviewRow[], outcomes: readonly Line
     const base = { lineNo: row.lineNo, raw: row.raw, orderId: row.orderId ?? '', trackingNo: row.trackingNo }
     if (!outcome) {
       const repeatOf = row.issues.find((issue) => issue.kind === 'repeated_line')
-      if (repeatOf) return { ...base, carrierName: carrierName(row.carrier), verdict: 'skipped', text: `与第 ${repeatOf.firstLine} 行重复，已合并` }
+      if (repeatOf)
+        return { ...base, carrierName: carrierName(row.carrier), verdict: 'skipped', text: `与第 ${repeatOf.firstLine} 行重复，已合并` }
       const blocking = blockingIssue(row)
-      return { ...base, carrierName: carrierName(row.carrier), verdict: 'not_submitted', text: blocking ? `未提交：${issueText(blocking)}` : '未提交' }
+      return {
+        ...base,
+        carrierName: carrierName(row.carrier),
+        verdict: 'not_submitted',
+        text: blocking ? `未提交：${issueText(blocking)}` : '未提交',
+      }
     }
     const { result } = outcome
-    if (result.ok) return { ...base, trackingNo: result.trackingNo, carrierName: carrierName(result.carrier), verdict: result.outcome, text: OUTCOME_TEXT[result.outcome] }
+    if (result.ok)
+      return {
+        ...base,
+        trackingNo: result.trackingNo,
+        carrierName: carrierName(result.carrier),
+        verdict: result.outcome,
+        text: OUTCOME_TEXT[result.outcome],
+      }
     return { ...base, carrierName: carrierName(outcome.entry.carrier), verdict: 'failed', text: failureText(result) }
   })
 }
@@ -55,10 +68,24 @@ const FAILURE: ReadonlySet<LineVerdict> = new Set(['failed', 'not_submitted'])
 export function reportSummary(lines: readonly ReportLine[]) {
   const count = (verdicts: ReadonlySet<LineVerdict>) => lines.filter((line) => verdicts.has(line.verdict)).length
   const only = (verdict: LineVerdict) => count(new Set([verdict]))
-  return { ok: count(SUCCESS), failed: count(FAILURE), skipped: only('skipped'), created: only('created'), unchanged: only('unchanged'), replaced: only('replaced') }
+  return {
+    ok: count(SUCCESS),
+    failed: count(FAILURE),
+    skipped: only('skipped'),
+    created: only('created'),
+    unchanged: only('unchanged'),
+    replaced: only('replaced'),
+  }
 }
 
-const RESULT_CELL: Record<LineVerdict, string> = { created: '成功', unchanged: '成功', replaced: '成功', failed: '失败', not_submitted: '失败', skipped: '跳过' }
+const RESULT_CELL: Record<LineVerdict, string> = {
+  created: '成功',
+  unchanged: '成功',
+  replaced: '成功',
+  failed: '失败',
+  not_submitted: '失败',
+  skipped: '跳过',
+}
 
 /** Tab-separated, one row per pasted line, so it pastes straight into a spreadsheet. */
 export function reportText(lines: readonly ReportLine[]): string {
@@ -67,11 +94,16 @@ export function reportText(lines: readonly ReportLine[]): string {
   return [
     `批量发货结果：共 ${lines.length} 行，成功 ${summary.ok} 行（新录入 ${summary.created}，已录入过 ${summary.unchanged}），失败 ${summary.failed} 行${summary.skipped ? `，重复跳过 ${summary.skipped} 行` : ''}`,
     ['行号', '订单号', '运单号', '快递公司', '结果', '说明'].join('\t'),
-    ...lines.map((line) => [String(line.lineNo), line.orderId, line.trackingNo, line.carrierName, RESULT_CELL[line.verdict], line.text].map(cell).join('\t')),
+    ...lines.map((line) =>
+      [String(line.lineNo), line.orderId, line.trackingNo, line.carrierName, RESULT_CELL[line.verdict], line.text].map(cell).join('\t'),
+    ),
   ].join('\n')
 }
 
 /** The lines that did not go through, as the merchant wrote them, to fix and submit again. */
 export function failedLinesText(lines: readonly ReportLine[]): string {
-  return lines.filter((line) => FAILURE.has(line.verdict)).map((line) => line.raw).join('\n')
+  return lines
+    .filter((line) => FAILURE.has(line.verdict))
+    .map((line) => line.raw)
+    .join('\n')
 }

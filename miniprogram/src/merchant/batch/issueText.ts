@@ -24,17 +24,29 @@ const NUMBER_TEXT = {
 
 export function issueText(issue: RowIssue): string {
   switch (issue.kind) {
-    case 'parse': return PARSE_TEXT[issue.problem](issue.detail)
-    case 'invalid_number': return NUMBER_TEXT[issue.detail]
-    case 'ambiguous': return `可能是 ${issue.candidates.map(name).join(' / ')}，请选择`
-    case 'unrecognised': return '未能识别快递公司，请在行末加上快递公司'
-    case 'duplicate_in_batch': return `与第 ${issue.otherLines.join('、')} 行的运单号相同但订单或快递不同`
-    case 'on_other_order': return `该运单号已用于订单 ${issue.otherOrderId}`
-    case 'pattern_mismatch': return issue.detected.length > 0 ? `单号格式更像 ${issue.detected.map(name).join(' / ')}` : `单号格式不像 ${name(issue.carrier)}`
-    case 'low_confidence': return `按单号推测为 ${name(issue.carrier)}，请确认`
-    case 'check_digit': return '运单号校验位不正确，请核对'
-    case 'repeated_line': return `与第 ${issue.firstLine} 行重复，只提交一次`
-    case 'already_on_order': return '此前已录入，提交后不会重复创建'
-    case 'phone_tail_from_order': return `${name(issue.carrier)}需要手机尾号，将使用收件人手机后4位`
+    case 'parse':
+      return PARSE_TEXT[issue.problem](issue.detail)
+    case 'invalid_number':
+      return NUMBER_TEXT[issue.detail]
+    case 'ambiguous':
+      return `可能是 ${issue.candidates.map(name).join(' / ')}，请选择`
+    case 'unrecognised':
+      return '未能识别快递公司，请在行末加上快递公司'
+    case 'duplicate_in_batch':
+      return `与第 ${issue.otherLines.join('、')} 行的运单号相同但订单或快递不同`
+    case 'on_other_order':
+      return `该运单号已用于订单 ${issue.otherOrderId}`
+    case 'pattern_mismatch':
+      return issue.detected.length > 0 ? `单号格式更像 ${issue.detected.map(name).join(' / ')}` : `单号格式不像 ${name(issue.carrier)}`
+    case 'low_confidence':
+      return `按单号推测为 ${name(issue.carrier)}，请确认`
+    case 'check_digit':
+      return '运单号校验位不正确，请核对'
+    case 'repeated_line':
+      return `与第 ${issue.firstLine} 行重复，只提交一次`
+    case 'already_on_order':
+      return '此前已录入，提交后不会重复创建'
+    case 'phone_tail_from_order':
+      return `${name(issue.carrier)}需要手机尾号，将使用收件人手机后4位`
   }
 }

@@ -6,8 +6,10 @@ function lines(text: string): BatchLine[] {
   return parsed.lines
 }
 
-const fields = (orderId: string, trackingNo: string, carrier: string | null = null, phoneTail: string | null = null) =>
-  ({ ok: true, fields: { orderId, trackingNo, carrier, phoneTail } })
+const fields = (orderId: string, trackingNo: string, carrier: string | null = null, phoneTail: string | null = null) => ({
+  ok: true,
+  fields: { orderId, trackingNo, carrier, phoneTail },
+})
 
 describe('parseBatchLines', () => {
   it.each([
@@ -38,10 +40,12 @@ describe('parseBatchLines', () => {
     expect(lines(text)[0]).toMatchObject({ ok: false, problem, lineNo: 1 })
   })
 
-  it('skips blank lines, a header and a BOM, keeping each line\'s number in the original text', () => {
+  it("skips blank lines, a header and a BOM, keeping each line's number in the original text", () => {
     const parsed = parseBatchLines('\ufeff订单号,运单号,快递公司\r\n\r\nORDER1,SF1400000000771\n   \nORDER2,YT1400000000772,YTO\n')
     expect(parsed).toMatchObject({ ok: true, headerLineNo: 1 })
-    expect(lines('\ufeff订单号,运单号,快递公司\r\n\r\nORDER1,SF1400000000771\n   \nORDER2,YT1400000000772,YTO\n').map((line) => line.lineNo)).toEqual([3, 5])
+    expect(
+      lines('\ufeff订单号,运单号,快递公司\r\n\r\nORDER1,SF1400000000771\n   \nORDER2,YT1400000000772,YTO\n').map((line) => line.lineNo),
+    ).toEqual([3, 5])
   })
 
   it.each(['orderId,trackingNo', 'order id\ttracking no\tcarrier', '订单编号，物流单号'])('recognises the header %p', (header) => {
@@ -50,14 +54,21 @@ describe('parseBatchLines', () => {
 
   it('never takes a data line with a bad order id for a header', () => {
     expect(parseBatchLines('订单1,SF1400000000771\nORDER2,SF1400000000772')).toMatchObject({
-      ok: true, headerLineNo: null, lines: [{ lineNo: 1, ok: false, problem: 'invalid_order_id' }, { lineNo: 2, ok: true }],
+      ok: true,
+      headerLineNo: null,
+      lines: [
+        { lineNo: 1, ok: false, problem: 'invalid_order_id' },
+        { lineNo: 2, ok: true },
+      ],
     })
   })
 
   it('refuses an empty paste and a batch over the limit', () => {
     expect(parseBatchLines(' \n\n ')).toEqual({ ok: false, reason: 'empty', lines: 0 })
     expect(parseBatchLines('orderId,trackingNo\n')).toEqual({ ok: false, reason: 'empty', lines: 0 })
-    const tooMany = Array.from({ length: MAX_BATCH_LINES + 1 }, (_, index) => `O${index},SF14000${String(index).padStart(8, '0')}`).join('\n')
+    const tooMany = Array.from({ length: MAX_BATCH_LINES + 1 }, (_, index) => `O${index},SF14000${String(index).padStart(8, '0')}`).join(
+      '\n',
+    )
     expect(parseBatchLines(tooMany)).toEqual({ ok: false, reason: 'too_many_lines', lines: MAX_BATCH_LINES + 1 })
   })
 })

@@ -9,7 +9,13 @@ import { carrierFromText } from './carrierFromText'
 /** A batch is previewed on one page and looked up 500 numbers per call; beyond this, split it. */
 export const MAX_BATCH_LINES = 2000
 
-export const LINE_PROBLEMS = ['missing_tracking_number', 'too_many_fields', 'invalid_order_id', 'unknown_carrier', 'invalid_phone_tail'] as const
+export const LINE_PROBLEMS = [
+  'missing_tracking_number',
+  'too_many_fields',
+  'invalid_order_id',
+  'unknown_carrier',
+  'invalid_phone_tail',
+] as const
 export type LineProblem = (typeof LINE_PROBLEMS)[number]
 
 export interface BatchFields {
@@ -25,8 +31,7 @@ export type BatchLine =
   | { lineNo: number; raw: string; ok: false; problem: LineProblem; detail: string }
 
 export type ParseResult =
-  | { ok: true; lines: BatchLine[]; headerLineNo: number | null }
-  | { ok: false; reason: 'empty' | 'too_many_lines'; lines: number }
+  { ok: true; lines: BatchLine[]; headerLineNo: number | null } | { ok: false; reason: 'empty' | 'too_many_lines'; lines: number }
 
 // Comma, full-width comma, ideographic comma, tab and semicolons (some CSV exports use ;).
 const SEPARATOR = /[,，、\t;；]/
@@ -35,7 +40,12 @@ const HEADER_WORDS = /订单|运单|单号|快递|物流|order|tracking|carrier/
 // Header names that are also valid ids, so the id check alone cannot tell them from data.
 const HEADER_NAMES = /^(order_?id|order_?no|order_?number|orders?)$/i
 
-const unquote = (field: string) => field.trim().replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1').trim()
+const unquote = (field: string) =>
+  field
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .replace(/^'(.*)'$/, '$1')
+    .trim()
 const halfWidthDigits = (text: string) => text.replace(FULL_WIDTH_DIGIT, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
 
 function parseFields(lineNo: number, raw: string): BatchLine {
@@ -63,7 +73,9 @@ function isHeader(raw: string): boolean {
 }
 
 export function parseBatchLines(text: string): ParseResult {
-  const rows = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/)
+  const rows = text
+    .replace(/^\ufeff/, '')
+    .split(/\r\n|\r|\n/)
     .map((raw, index) => ({ lineNo: index + 1, raw: raw.trim() }))
     .filter((row) => row.raw !== '')
   const [first] = rows

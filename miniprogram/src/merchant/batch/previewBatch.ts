@@ -28,11 +28,18 @@ export type RowIssue =
 
 /** What an issue does to its row; `note` issues are shown but change nothing. */
 const SEVERITY: Record<RowIssue['kind'], 'error' | 'needs_carrier' | 'warning' | 'skipped' | 'note'> = {
-  parse: 'error', invalid_number: 'error', duplicate_in_batch: 'error', on_other_order: 'error',
-  ambiguous: 'needs_carrier', unrecognised: 'needs_carrier',
-  pattern_mismatch: 'warning', low_confidence: 'warning', check_digit: 'warning',
+  parse: 'error',
+  invalid_number: 'error',
+  duplicate_in_batch: 'error',
+  on_other_order: 'error',
+  ambiguous: 'needs_carrier',
+  unrecognised: 'needs_carrier',
+  pattern_mismatch: 'warning',
+  low_confidence: 'warning',
+  check_digit: 'warning',
   repeated_line: 'skipped',
-  already_on_order: 'note', phone_tail_from_order: 'note',
+  already_on_order: 'note',
+  phone_tail_from_order: 'note',
 }
 const STATE_ORDER: RowState[] = ['error', 'needs_carrier', 'skipped', 'warning', 'ready']
 
@@ -49,7 +56,11 @@ export interface PreviewRow {
   issues: RowIssue[]
 }
 
-export interface UsedNumber { trackingNo: string; parcelId: string; orderId: string }
+export interface UsedNumber {
+  trackingNo: string
+  parcelId: string
+  orderId: string
+}
 
 export interface BatchPreview {
   rows: PreviewRow[]
@@ -69,25 +80,50 @@ function stateOf(issues: RowIssue[]): RowState {
 }
 
 function checkLine(line: BatchLine): Omit<PreviewRow, 'state'> {
-  if (!line.ok) return { lineNo: line.lineNo, raw: line.raw, orderId: null, trackingNo: '', carrier: null, carrierSource: null, phoneTail: null, issues: [{ kind: 'parse', problem: line.problem, detail: line.detail }] }
+  if (!line.ok)
+    return {
+      lineNo: line.lineNo,
+      raw: line.raw,
+      orderId: null,
+      trackingNo: '',
+      carrier: null,
+      carrierSource: null,
+      phoneTail: null,
+      issues: [{ kind: 'parse', problem: line.problem, detail: line.detail }],
+    }
   const { orderId, trackingNo, carrier, phoneTail } = line.fields
   const base = { lineNo: line.lineNo, raw: line.raw, orderId, phoneTail }
   const issues: RowIssue[] = []
   const normalised = normaliseTrackingNumber(trackingNo)
-  if (!normalised.ok) return { ...base, trackingNo, carrier, carrierSource: carrier ? 'given' : null, issues: [{ kind: 'invalid_number', detail: normalised.detail }] }
+  if (!normalised.ok)
+    return {
+      ...base,
+      trackingNo,
+      carrier,
+      carrierSource: carrier ? 'given' : null,
+      issues: [{ kind: 'invalid_number', detail: normalised.detail }],
+    }
   const number = normalised.trackingNo
   const detection = detectCarrier(number)
   // A failed UPU S10 check digit is almost surely a typo; with a carrier given the server accepts it
   // (the merchant's choice stands), so the preview warns instead of refusing.
   if (!detection.ok && detection.reason === 'invalid_check_digit') {
-    if (!carrier) return { ...base, trackingNo: number, carrier, carrierSource: null, issues: [{ kind: 'invalid_number', detail: 'invalid_check_digit' }] }
+    if (!carrier)
+      return {
+        ...base,
+        trackingNo: number,
+        carrier,
+        carrierSource: null,
+        issues: [{ kind: 'invalid_number', detail: 'invalid_check_digit' }],
+      }
     issues.push({ kind: 'check_digit' })
   }
   let chosen: CarrierCode | null = carrier
   if (carrier) {
     const checked = checkTrackingNumber({ carrier, trackingNo: number, phoneTail })
     for (const warning of checked.ok ? checked.warnings : []) {
-      if (warning.kind === 'pattern_mismatch') issues.push({ kind: 'pattern_mismatch', carrier, detected: warning.detected.map((candidate) => candidate.carrier) })
+      if (warning.kind === 'pattern_mismatch')
+        issues.push({ kind: 'pattern_mismatch', carrier, detected: warning.detected.map((candidate) => candidate.carrier) })
     }
   } else if (detection.ok) {
     chosen = detection.carrier
@@ -118,7 +154,8 @@ function markDuplicates(rows: Array<Omit<PreviewRow, 'state'>>): void {
       for (const row of repeats) row.issues.push({ kind: 'repeated_line', firstLine: first.lineNo })
       continue
     }
-    for (const row of group) row.issues.push({ kind: 'duplicate_in_batch', otherLines: group.filter((other) => other !== row).map((other) => other.lineNo) })
+    for (const row of group)
+      row.issues.push({ kind: 'duplicate_in_batch', otherLines: group.filter((other) => other !== row).map((other) => other.lineNo) })
   }
 }
 
@@ -155,7 +192,12 @@ export function previewBatch(lines: readonly BatchLine[], used: readonly UsedNum
     .filter((row) => (row.state === 'ready' || row.state === 'warning') && row.orderId !== null && row.carrier !== null)
     .map((row) => ({
       lineNo: row.lineNo,
-      entry: { orderId: row.orderId as string, trackingNo: row.trackingNo, carrier: row.carrier as CarrierCode, ...(row.phoneTail ? { phoneTail: row.phoneTail } : {}) },
+      entry: {
+        orderId: row.orderId as string,
+        trackingNo: row.trackingNo,
+        carrier: row.carrier as CarrierCode,
+        ...(row.phoneTail ? { phoneTail: row.phoneTail } : {}),
+      },
     }))
   return { rows, counts, entries }
 }

@@ -9,9 +9,16 @@ export const CHUNK_SIZE = 50
 
 export type LineResult = BackfillEntryResult | { ok: false; reason: 'not_sent'; message: string }
 
-export interface LineOutcome { lineNo: number; entry: BackfillEntry; result: LineResult }
+export interface LineOutcome {
+  lineNo: number
+  entry: BackfillEntry
+  result: LineResult
+}
 
-export interface SubmitProgress { done: number; total: number }
+export interface SubmitProgress {
+  done: number
+  total: number
+}
 
 export type SendChunk = (entries: BackfillEntry[]) => Promise<BackfillTrackingResult>
 
@@ -35,7 +42,8 @@ export async function submitInChunks(
       }
       if (answer && !answer.ok) stoppedBecause = `${answer.reason}: ${answer.message}`
       // One result per entry, in input order (core/api backfill); anything else is not trusted.
-      else if (answer && answer.results.length !== chunk.length) stoppedBecause = `expected ${chunk.length} results, got ${answer.results.length}`
+      else if (answer && answer.results.length !== chunk.length)
+        stoppedBecause = `expected ${chunk.length} results, got ${answer.results.length}`
       else if (answer) {
         for (const [index, line] of chunk.entries()) {
           const result = answer.results[index]

@@ -7,7 +7,9 @@ import { cloud } from '../../services/cloud'
 
 type ConsoleRequest = z.input<typeof merchantConsoleInput>
 
-function consoleCall<A extends ConsoleRequest['action']>(request: Extract<ConsoleRequest, { action: A }>): Promise<MerchantConsoleResult<A>> {
+function consoleCall<A extends ConsoleRequest['action']>(
+  request: Extract<ConsoleRequest, { action: A }>,
+): Promise<MerchantConsoleResult<A>> {
   return cloud().callFunction<MerchantConsoleResult<A>>('merchantConsole', request)
 }
 

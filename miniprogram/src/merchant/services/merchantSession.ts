@@ -4,10 +4,7 @@
 import type { MerchantConsoleResult } from '@core/api/merchant'
 import { merchantApi } from './merchantApi'
 
-export type MerchantSession =
-  | { kind: 'merchant'; name: string }
-  | { kind: 'not_merchant' }
-  | { kind: 'failed' }
+export type MerchantSession = { kind: 'merchant'; name: string } | { kind: 'not_merchant' } | { kind: 'failed' }
 
 let answer: Promise<MerchantSession> | null = null
 

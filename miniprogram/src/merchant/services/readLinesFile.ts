@@ -25,7 +25,10 @@ function pickInBrowser(): Promise<ReadFileResult> {
         resolve({ ok: false, reason: 'cancelled' })
         return
       }
-      file.arrayBuffer().then((buffer) => resolve({ ok: true, text: decode(buffer) }), () => resolve({ ok: false, reason: 'read_failed' }))
+      file.arrayBuffer().then(
+        (buffer) => resolve({ ok: true, text: decode(buffer) }),
+        () => resolve({ ok: false, reason: 'read_failed' }),
+      )
     }
     input.click()
   })

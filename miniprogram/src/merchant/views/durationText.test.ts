@@ -17,7 +17,12 @@ describe('durationText', () => {
 })
 
 describe('hoursText', () => {
-  it.each([[0.5, '0.5小时'], [36.44, '36.4小时'], [48, '2天'], [61, '2.5天']])('%d h → %s', (hours, text) => {
+  it.each([
+    [0.5, '0.5小时'],
+    [36.44, '36.4小时'],
+    [48, '2天'],
+    [61, '2.5天'],
+  ])('%d h → %s', (hours, text) => {
     expect(hoursText(hours)).toBe(text)
   })
 })

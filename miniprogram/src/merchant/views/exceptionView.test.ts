@@ -6,7 +6,18 @@ const NOW = Date.parse('2026-03-01T02:00:00Z')
 
 describe('exceptionRow', () => {
   it.each([
-    [0, { kindLabel: '超48小时无更新', tone: 'warning', statusText: '运输中', ageText: '3天无新动态', carrierName: '中通快递', lastEventText: '快件已发往【杭州转运中心】', lastEventWhere: '金华市' }],
+    [
+      0,
+      {
+        kindLabel: '超48小时无更新',
+        tone: 'warning',
+        statusText: '运输中',
+        ageText: '3天无新动态',
+        carrierName: '中通快递',
+        lastEventText: '快件已发往【杭州转运中心】',
+        lastEventWhere: '金华市',
+      },
+    ],
     [1, { kindLabel: '派送失败', tone: 'danger', ageText: '5小时无新动态', carrierName: '顺丰速运' }],
     [2, { kindLabel: '退回中', tone: 'warning' }],
     [3, { kindLabel: '异常件', tone: 'danger' }],

@@ -37,6 +37,13 @@ export function performanceRows(groups: ReadonlyArray<DeliveryFigures & { key: s
     medianPct: share(group.medianHours),
     p90Pct: share(group.p90Hours),
     exceptionText: group.exceptionRate === null ? '—' : percent(group.exceptionRate),
-    exceptionTone: group.exceptionRate === null ? 'muted' : group.exceptionRate >= RATE_DANGER ? 'danger' : group.exceptionRate >= RATE_WARNING ? 'warning' : 'success',
+    exceptionTone:
+      group.exceptionRate === null
+        ? 'muted'
+        : group.exceptionRate >= RATE_DANGER
+          ? 'danger'
+          : group.exceptionRate >= RATE_WARNING
+            ? 'warning'
+            : 'success',
   }))
 }

@@ -44,8 +44,11 @@ export function toShipRow(order: OrderDoc, now: number): ToShipRow {
 
 export function filterToShip(orders: readonly OrderDoc[], filter: ToShipFilter, now: number): OrderDoc[] {
   switch (filter) {
-    case 'all': return [...orders]
-    case 'overdue': return orders.filter((order) => now - order.payment.paidAt > OVERDUE_AFTER_MS)
-    default: return orders.filter((order) => order.status === filter)
+    case 'all':
+      return [...orders]
+    case 'overdue':
+      return orders.filter((order) => now - order.payment.paidAt > OVERDUE_AFTER_MS)
+    default:
+      return orders.filter((order) => order.status === filter)
   }
 }

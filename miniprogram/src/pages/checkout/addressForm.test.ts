@@ -1,7 +1,14 @@
 import { addressInput } from '@core/api'
 import { checkAddress, EMPTY_ADDRESS, type AddressFields } from './addressForm'
 
-const valid: AddressFields = { userName: '王小明', telNumber: '13800138000', provinceName: '上海市', cityName: '上海市', countyName: '徐汇区', detailInfo: '漕溪北路 88 号' }
+const valid: AddressFields = {
+  userName: '王小明',
+  telNumber: '13800138000',
+  provinceName: '上海市',
+  cityName: '上海市',
+  countyName: '徐汇区',
+  detailInfo: '漕溪北路 88 号',
+}
 
 describe('checkAddress', () => {
   it.each([
@@ -15,7 +22,7 @@ describe('checkAddress', () => {
     ['letters for a phone', { ...valid, telNumber: 'call me' }, false],
     ['a too short phone', { ...valid, telNumber: '123' }, false],
     ['a too long street', { ...valid, detailInfo: '路'.repeat(121) }, false],
-  ])('%s: agrees with createOrder\'s schema', (_case, fields, ok) => {
+  ])("%s: agrees with createOrder's schema", (_case, fields, ok) => {
     const check = checkAddress(fields)
     expect(check.ok).toBe(ok)
     expect(addressInput.safeParse(check.ok ? check.address : { ...fields, postalCode: '' }).success).toBe(ok)

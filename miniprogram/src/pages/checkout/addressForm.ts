@@ -9,7 +9,14 @@ export type AddressFields = Record<AddressField, string>
 
 export const EMPTY_ADDRESS: AddressFields = { userName: '', telNumber: '', provinceName: '', cityName: '', countyName: '', detailInfo: '' }
 
-const LIMITS: Record<AddressField, number> = { userName: 40, telNumber: 20, provinceName: 20, cityName: 30, countyName: 30, detailInfo: 120 }
+const LIMITS: Record<AddressField, number> = {
+  userName: 40,
+  telNumber: 20,
+  provinceName: 20,
+  cityName: 30,
+  countyName: 30,
+  detailInfo: 120,
+}
 const PHONE = /^\+?[0-9][0-9 -]{4,19}$/
 
 export type AddressCheck = { ok: true; address: AddressInput } | { ok: false; reason: 'incomplete' | 'invalid_phone'; field: AddressField }

@@ -25,17 +25,25 @@ export default function CheckoutPage() {
   const [paying, setPaying] = useState(false)
 
   useEffect(() => {
-    shopperApi.listProducts().then((result) => {
-      if (result.ok) setProduct(result.products.find((candidate) => candidate._id === productId) ?? null)
-    }, () => toast(t.common.networkError))
+    shopperApi.listProducts().then(
+      (result) => {
+        if (result.ok) setProduct(result.products.find((candidate) => candidate._id === productId) ?? null)
+      },
+      () => toast(t.common.networkError),
+    )
   }, [productId])
 
   async function chooseAddress() {
     try {
       const picked = await Taro.chooseAddress()
       setChosen({
-        userName: picked.userName, telNumber: picked.telNumber, provinceName: picked.provinceName, cityName: picked.cityName,
-        countyName: picked.countyName, detailInfo: picked.detailInfo, postalCode: picked.postalCode ?? '',
+        userName: picked.userName,
+        telNumber: picked.telNumber,
+        provinceName: picked.provinceName,
+        cityName: picked.cityName,
+        countyName: picked.countyName,
+        detailInfo: picked.detailInfo,
+        postalCode: picked.postalCode ?? '',
       })
     } catch {
       // Cancelled or not authorised: the shopper stays on the page and can try again.
@@ -75,20 +83,29 @@ export default function CheckoutPage() {
       <View className='ps-card ps-checkout__address'>
         {chosen ? (
           <View className='ps-checkout__chosen' onClick={chooseAddress}>
-            <Text className='ps-checkout__receiver'>{chosen.userName}  {chosen.telNumber}</Text>
+            <Text className='ps-checkout__receiver'>
+              {chosen.userName} {chosen.telNumber}
+            </Text>
             <Text className='ps-checkout__where'>{`${chosen.provinceName}${chosen.cityName}${chosen.countyName}${chosen.detailInfo}`}</Text>
             <Text className='ps-checkout__change'>{t.checkout.changeAddress}</Text>
           </View>
         ) : CAN_CHOOSE_ADDRESS ? (
-          <View className='ps-checkout__choose' onClick={chooseAddress}>{t.checkout.chooseAddress}</View>
+          <View className='ps-checkout__choose' onClick={chooseAddress}>
+            {t.checkout.chooseAddress}
+          </View>
         ) : (
           <View className='ps-checkout__form'>
             <Text className='ps-checkout__form-title'>{t.checkout.addressForm}</Text>
             {ADDRESS_FIELDS.map((field) => (
               <View key={field} className='ps-checkout__field'>
                 <Text className='ps-checkout__label'>{t.checkout[field]}</Text>
-                <Input className={`ps-checkout__input ps-checkout__input--${field}`} value={fields[field]} type={field === 'telNumber' ? 'number' : 'text'}
-                  placeholder={t.checkout[field]} onInput={(event) => setFields({ ...fields, [field]: event.detail.value })} />
+                <Input
+                  className={`ps-checkout__input ps-checkout__input--${field}`}
+                  value={fields[field]}
+                  type={field === 'telNumber' ? 'number' : 'text'}
+                  placeholder={t.checkout[field]}
+                  onInput={(event) => setFields({ ...fields, [field]: event.detail.value })}
+                />
               </View>
             ))}
           </View>
@@ -100,9 +117,16 @@ export default function CheckoutPage() {
           <Text className='ps-checkout__item-title'>{product.title}</Text>
           <Price fen={product.priceFen} />
           <View className='ps-checkout__stepper'>
-            <Text className='ps-checkout__step ps-checkout__step--minus' onClick={() => setQuantity(Math.max(1, quantity - 1))}>−</Text>
+            <Text className='ps-checkout__step ps-checkout__step--minus' onClick={() => setQuantity(Math.max(1, quantity - 1))}>
+              −
+            </Text>
             <Text className='ps-checkout__quantity'>{quantity}</Text>
-            <Text className='ps-checkout__step ps-checkout__step--plus' onClick={() => setQuantity(Math.min(MAX_QUANTITY, product.stock, quantity + 1))}>+</Text>
+            <Text
+              className='ps-checkout__step ps-checkout__step--plus'
+              onClick={() => setQuantity(Math.min(MAX_QUANTITY, product.stock, quantity + 1))}
+            >
+              +
+            </Text>
           </View>
         </View>
       </View>

@@ -26,8 +26,12 @@ function ShopPage() {
     }
   }
 
-  useEffect(() => { load() }, [])
-  usePullDownRefresh(() => { load().finally(() => Taro.stopPullDownRefresh()) })
+  useEffect(() => {
+    load()
+  }, [])
+  usePullDownRefresh(() => {
+    load().finally(() => Taro.stopPullDownRefresh())
+  })
 
   return (
     <View className='ps-page ps-page--tab ps-shop'>
@@ -36,25 +40,43 @@ function ShopPage() {
         <Text className='ps-shop__tagline'>{t.shop.banner}</Text>
       </View>
       {catalogue.kind === 'failed' && (
-        <StateView icon='alert' tone='danger' title={t.shop.loadFailed} body={t.common.networkError} action={{ text: t.common.retry, onClick: () => { setCatalogue({ kind: 'loading' }); load() } }} />
+        <StateView
+          icon='alert'
+          tone='danger'
+          title={t.shop.loadFailed}
+          body={t.common.networkError}
+          action={{
+            text: t.common.retry,
+            onClick: () => {
+              setCatalogue({ kind: 'loading' })
+              load()
+            },
+          }}
+        />
       )}
       {catalogue.kind === 'ready' && catalogue.products.length === 0 && <StateView icon='box' tone='muted' title={t.shop.empty} />}
       <View className='ps-shop__grid'>
-        {catalogue.kind === 'loading' && [0, 1, 2, 3].map((index) => <View key={index} className='ps-shop__card ps-shop__card--placeholder' />)}
-        {catalogue.kind === 'ready' && catalogue.products.map((product) => (
-          <View key={product._id} className={`ps-shop__card${product.stock <= 0 ? ' ps-shop__card--sold-out' : ''}`} data-product-id={product._id}
-            onClick={() => Taro.navigateTo({ url: `/pages/product/detail?id=${product._id}` })}>
-            <ProductThumb productId={product._id} title={product.title} size='large' />
-            <View className='ps-shop__info'>
-              <Text className='ps-shop__title'>{product.title}</Text>
-              <View className='ps-shop__bottom'>
-                <Price fen={product.priceFen} />
-                {product.stock <= 0 && <Text className='ps-shop__badge'>{t.shop.soldOut}</Text>}
-                {product.stock > 0 && product.stock <= 15 && <Text className='ps-shop__stock'>{t.shop.stockLeft(product.stock)}</Text>}
+        {catalogue.kind === 'loading' &&
+          [0, 1, 2, 3].map((index) => <View key={index} className='ps-shop__card ps-shop__card--placeholder' />)}
+        {catalogue.kind === 'ready' &&
+          catalogue.products.map((product) => (
+            <View
+              key={product._id}
+              className={`ps-shop__card${product.stock <= 0 ? ' ps-shop__card--sold-out' : ''}`}
+              data-product-id={product._id}
+              onClick={() => Taro.navigateTo({ url: `/pages/product/detail?id=${product._id}` })}
+            >
+              <ProductThumb productId={product._id} title={product.title} size='large' />
+              <View className='ps-shop__info'>
+                <Text className='ps-shop__title'>{product.title}</Text>
+                <View className='ps-shop__bottom'>
+                  <Price fen={product.priceFen} />
+                  {product.stock <= 0 && <Text className='ps-shop__badge'>{t.shop.soldOut}</Text>}
+                  {product.stock > 0 && product.stock <= 15 && <Text className='ps-shop__stock'>{t.shop.stockLeft(product.stock)}</Text>}
+                </View>
               </View>
             </View>
-          </View>
-        ))}
+          ))}
       </View>
       <H5TabBar current='pages/index/index' />
     </View>

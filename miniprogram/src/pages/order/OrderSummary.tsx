@@ -18,8 +18,12 @@ export function OrderSummary({ order, zone }: OrderSummaryProps) {
   return (
     <View className={`ps-card ${classPrefix}`}>
       <View className={`${classPrefix}__address`}>
-        <Text className={`${classPrefix}__receiver`}>{address.userName}  {address.telMasked}</Text>
-        <Text className={`${classPrefix}__where`}>{`${address.provinceName}${address.cityName}${address.countyName}${address.detailInfo}`}</Text>
+        <Text className={`${classPrefix}__receiver`}>
+          {address.userName} {address.telMasked}
+        </Text>
+        <Text
+          className={`${classPrefix}__where`}
+        >{`${address.provinceName}${address.cityName}${address.countyName}${address.detailInfo}`}</Text>
       </View>
       {order.items.map((item) => (
         <View key={item.productId} className={`${classPrefix}__item`}>
@@ -36,8 +40,12 @@ export function OrderSummary({ order, zone }: OrderSummaryProps) {
         <Price fen={order.totalFen} />
       </View>
       <View className={`${classPrefix}__facts`}>
-        <Text className={`${classPrefix}__fact`}>{t.tracking.orderNo}：{order._id}</Text>
-        <Text className={`${classPrefix}__fact`}>{t.tracking.orderTime}：{formatDateTime(order.createdAt, zone)}</Text>
+        <Text className={`${classPrefix}__fact`}>
+          {t.tracking.orderNo}：{order._id}
+        </Text>
+        <Text className={`${classPrefix}__fact`}>
+          {t.tracking.orderTime}：{formatDateTime(order.createdAt, zone)}
+        </Text>
       </View>
     </View>
   )

@@ -75,13 +75,32 @@ function OrderDetailPage() {
     }
   })
 
-  if (load.kind === 'loading') return <View className='ps-page ps-tracking'><TrackingSkeleton /></View>
+  if (load.kind === 'loading')
+    return (
+      <View className='ps-page ps-tracking'>
+        <TrackingSkeleton />
+      </View>
+    )
   if (load.kind === 'failed') {
     const title = load.reason === 'not_found' ? t.tracking.notFound : t.tracking.loadFailed
     return (
       <View className='ps-page ps-tracking ps-tracking--failed'>
-        <StateView icon='alert' tone='danger' title={title} body={load.reason === 'network' ? t.common.networkError : undefined}
-          action={load.reason === 'not_found' ? undefined : { text: t.common.retry, onClick: () => { tracking.retry() } }} />
+        <StateView
+          icon='alert'
+          tone='danger'
+          title={title}
+          body={load.reason === 'network' ? t.common.networkError : undefined}
+          action={
+            load.reason === 'not_found'
+              ? undefined
+              : {
+                  text: t.common.retry,
+                  onClick: () => {
+                    tracking.retry()
+                  },
+                }
+          }
+        />
       </View>
     )
   }
@@ -91,7 +110,11 @@ function OrderDetailPage() {
     return (
       <View className='ps-page ps-tracking ps-tracking--not-shipped'>
         <StateView icon='box' tone='muted' title={t.tracking.notShippedTitle} body={t.tracking.notShippedBody} />
-        <FreshnessLine view={{ lastScan: null, lastChecked: t.orders.waitingShipment, live: liveText(live) }} onReconnect={tracking.reconnect} reconnectText={t.tracking.reconnect} />
+        <FreshnessLine
+          view={{ lastScan: null, lastChecked: t.orders.waitingShipment, live: liveText(live) }}
+          onReconnect={tracking.reconnect}
+          reconnectText={t.tracking.reconnect}
+        />
         <NotifyConsent orderId={order._id} status={order.status} />
         <OrderSummary order={order} zone={zone} />
       </View>
@@ -107,14 +130,33 @@ function OrderDetailPage() {
       <View className='ps-tracking__hero' />
       {/* A split shipment picks the parcel first: everything below describes the selected one. */}
       {(tabs.length > 1 || (tabs[0]?.items.length ?? 0) > 0) && (
-        <ParcelSwitcher tabs={tabs} selectedId={parcel._id} onSelect={(id) => { setSelectedId(id); setExpanded(false) }} />
+        <ParcelSwitcher
+          tabs={tabs}
+          selectedId={parcel._id}
+          onSelect={(id) => {
+            setSelectedId(id)
+            setExpanded(false)
+          }}
+        />
       )}
       {advice && <ExceptionBanner advice={advice} />}
       <StatusHeader view={header} />
       <View className='ps-card ps-tracking__story'>
-        <CarrierCard view={carrierView(parcel)} labels={{ carrier: t.tracking.carrier, trackingNo: t.tracking.trackingNo, copy: t.common.copy }} />
-        <Timeline days={shownDays} total={total} shown={shown} expanded={expanded} onToggle={toggleExpanded}
-          tone={header.tone} emptyText={t.tracking.noScansBody} showAllText={t.tracking.showAll(total)} collapseText={t.tracking.collapse} />
+        <CarrierCard
+          view={carrierView(parcel)}
+          labels={{ carrier: t.tracking.carrier, trackingNo: t.tracking.trackingNo, copy: t.common.copy }}
+        />
+        <Timeline
+          days={shownDays}
+          total={total}
+          shown={shown}
+          expanded={expanded}
+          onToggle={toggleExpanded}
+          tone={header.tone}
+          emptyText={t.tracking.noScansBody}
+          showAllText={t.tracking.showAll(total)}
+          collapseText={t.tracking.collapse}
+        />
       </View>
       <FreshnessLine view={freshnessView(parcel, live, now, zone)} onReconnect={tracking.reconnect} reconnectText={t.tracking.reconnect} />
       <NotifyConsent orderId={order._id} status={order.status} />

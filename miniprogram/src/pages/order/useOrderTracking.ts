@@ -10,10 +10,7 @@ import { liveParcels, type LiveParcels } from '../../tracking/liveParcels'
 import type { LiveState } from '../../tracking/liveState'
 import { systemTimers } from '../../tracking/timers'
 
-export type LoadState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; order: OrderDoc }
-  | { kind: 'failed'; reason: 'not_found' | 'network' }
+export type LoadState = { kind: 'loading' } | { kind: 'ready'; order: OrderDoc } | { kind: 'failed'; reason: 'not_found' | 'network' }
 
 /** core/api docIdSchema's alphabet: a link with anything else cannot name an order. */
 const ORDER_ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -33,7 +30,10 @@ export function useOrderTracking(orderId: string) {
     client: cloud(),
     orderId,
     timers: systemTimers,
-    onParcels: (next) => { setParcels(next); setNow(Date.now()) },
+    onParcels: (next) => {
+      setParcels(next)
+      setNow(Date.now())
+    },
     onLive: setLive,
   })
   const controller = liveRef.current
@@ -59,7 +59,7 @@ export function useOrderTracking(orderId: string) {
       setLoad({ kind: 'ready', order: orders[0] })
     } catch {
       // Keep showing what we have; only a first load turns into the error state.
-      setLoad((previous) => previous.kind === 'ready' ? previous : { kind: 'failed', reason: 'network' })
+      setLoad((previous) => (previous.kind === 'ready' ? previous : { kind: 'failed', reason: 'network' }))
     }
   }
 

@@ -17,12 +17,17 @@ export default function ProductPage() {
   useEffect(() => {
     // listProducts is the only catalogue read (DESIGN §5); the catalogue is small.
     shopperApi.listProducts().then(
-      (result) => setProduct(result.ok ? result.products.find((candidate) => candidate._id === productId) ?? 'failed' : 'failed'),
+      (result) => setProduct(result.ok ? (result.products.find((candidate) => candidate._id === productId) ?? 'failed') : 'failed'),
       () => setProduct('failed'),
     )
   }, [productId])
 
-  if (product === 'failed') return <View className='ps-page'><StateView icon='alert' tone='danger' title={t.shop.loadFailed} /></View>
+  if (product === 'failed')
+    return (
+      <View className='ps-page'>
+        <StateView icon='alert' tone='danger' title={t.shop.loadFailed} />
+      </View>
+    )
   if (product === null) return <View className='ps-page ps-product ps-product--loading' />
   const soldOut = product.stock <= 0
   return (
@@ -34,8 +39,11 @@ export default function ProductPage() {
         <Text className='ps-product__description'>{product.description}</Text>
       </View>
       <View className='ps-product__bar'>
-        <Button className='ps-button ps-product__buy' disabled={soldOut}
-          onClick={() => Taro.navigateTo({ url: `/pages/checkout/index?productId=${product._id}` })}>
+        <Button
+          className='ps-button ps-product__buy'
+          disabled={soldOut}
+          onClick={() => Taro.navigateTo({ url: `/pages/checkout/index?productId=${product._id}` })}
+        >
           {soldOut ? t.shop.soldOut : t.shop.buyNow}
         </Button>
       </View>

@@ -58,12 +58,24 @@ test('callFunction resolves with the result and rejects with the platform errCod
 test('watch: the first snapshot is the init (isInit), later ones are not; close ends delivery', async () => {
   const snapshots: Array<WatchSnapshot<{ status: string }>> = []
   let wake = () => undefined as void
-  const arrived = () => new Promise<void>((resolve) => { wake = resolve })
+  const arrived = () =>
+    new Promise<void>((resolve) => {
+      wake = resolve
+    })
   let next = arrived()
-  const watcher = client('o-alice').watch<{ status: string }>('parcels', { orderId: 'A1', _openid: '{openid}' }, {
-    onChange: (snapshot) => { snapshots.push(snapshot); wake() },
-    onError: (error) => { throw error },
-  })
+  const watcher = client('o-alice').watch<{ status: string }>(
+    'parcels',
+    { orderId: 'A1', _openid: '{openid}' },
+    {
+      onChange: (snapshot) => {
+        snapshots.push(snapshot)
+        wake()
+      },
+      onError: (error) => {
+        throw error
+      },
+    },
+  )
   await next
   next = arrived()
   await devcloud.db.put('parcels', { _id: 'SF:1', _openid: 'o-alice', orderId: 'A1', status: 'IN_TRANSIT' })

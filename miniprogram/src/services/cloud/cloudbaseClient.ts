@@ -41,13 +41,21 @@ const ERR_CODES: Record<string, number> = {
 }
 
 export class CloudCallError extends Error {
-  constructor(readonly errCode: number, readonly errMsg: string) {
+  constructor(
+    readonly errCode: number,
+    readonly errMsg: string,
+  ) {
     super(errMsg)
     this.name = 'CloudCallError'
   }
 }
 
-interface Reply { code?: string; message?: string; errCode?: number; data?: Record<string, unknown> }
+interface Reply {
+  code?: string
+  message?: string
+  errCode?: number
+  data?: Record<string, unknown>
+}
 
 interface ClientState {
   url: string
@@ -86,7 +94,12 @@ const INIT_WAIT_MS = 10_000
 
 async function settledWithin(promise: Promise<void>, timeoutMs: number): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined
-  await Promise.race([promise, new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs) })])
+  await Promise.race([
+    promise,
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs)
+    }),
+  ])
   clearTimeout(timer)
 }
 
@@ -118,13 +131,23 @@ type Handler<E> = (event: E) => void
  */
 function slimEvents(socket: EventSocket): unknown {
   return {
-    get readyState() { return socket.readyState },
+    get readyState() {
+      return socket.readyState
+    },
     send: (data: string) => socket.send(data),
     close: (code?: number, reason?: string) => socket.close(code, reason),
-    set onopen(handler: Handler<unknown>) { socket.onopen = () => handler({ type: 'open' }) },
-    set onerror(handler: Handler<unknown>) { socket.onerror = (event) => handler({ type: 'error', message: (event as { message?: string })?.message }) },
-    set onclose(handler: Handler<{ code: number; reason: string }>) { socket.onclose = (event) => handler({ code: event.code, reason: event.reason }) },
-    set onmessage(handler: Handler<{ data: unknown }>) { socket.onmessage = (event) => handler({ data: event.data }) },
+    set onopen(handler: Handler<unknown>) {
+      socket.onopen = () => handler({ type: 'open' })
+    },
+    set onerror(handler: Handler<unknown>) {
+      socket.onerror = (event) => handler({ type: 'error', message: (event as { message?: string })?.message })
+    },
+    set onclose(handler: Handler<{ code: number; reason: string }>) {
+      socket.onclose = (event) => handler({ code: event.code, reason: event.reason })
+    },
+    set onmessage(handler: Handler<{ data: unknown }>) {
+      socket.onmessage = (event) => handler({ data: event.data })
+    },
   }
 }
 
@@ -150,7 +173,10 @@ class DevcloudRequest {
 }
 
 async function post(state: ClientState, body: Record<string, unknown>): Promise<Reply> {
-  const response = await state.post(`${state.url}/client`, JSON.stringify(body), { 'content-type': 'application/json', 'x-devcloud-openid': state.openid })
+  const response = await state.post(`${state.url}/client`, JSON.stringify(body), {
+    'content-type': 'application/json',
+    'x-devcloud-openid': state.openid,
+  })
   if (response.status < 200 || response.status >= 300) return { code: 'SYS_ERR', message: `local cloud answered HTTP ${response.status}` }
   return response.json as Reply
 }
@@ -162,7 +188,16 @@ function failure(api: string, reply: Reply): CloudCallError {
 
 export function createCloudbaseClient(options: CloudbaseClientOptions): CloudClient {
   clientCounter += 1
-  const state: ClientState = { url: options.url.replace(/\/+$/, ''), envId: options.envId, openid: options.openid, tag: String(clientCounter), post: options.post ?? fetchPost, WebSocket: options.WebSocket as SocketClass, sockets: new Set(), watchers: 0 }
+  const state: ClientState = {
+    url: options.url.replace(/\/+$/, ''),
+    envId: options.envId,
+    openid: options.openid,
+    tag: String(clientCounter),
+    post: options.post ?? fetchPost,
+    WebSocket: options.WebSocket as SocketClass,
+    sockets: new Set(),
+    watchers: 0,
+  }
   const db = new Db({ env: options.envId, [CLIENT_STATE]: state })
   let realtime: unknown
 
@@ -183,7 +218,12 @@ export function createCloudbaseClient(options: CloudbaseClientOptions): CloudCli
 
   return {
     async callFunction<T>(name: string, data: Record<string, unknown> = {}): Promise<T> {
-      const reply = await post(state, { action: 'functions.invokeFunction', envName: state.envId, function_name: name, request_data: JSON.stringify(data) })
+      const reply = await post(state, {
+        action: 'functions.invokeFunction',
+        envName: state.envId,
+        function_name: name,
+        request_data: JSON.stringify(data),
+      })
       if (reply.code) throw failure('cloud.callFunction', reply)
       return JSON.parse(String(reply.data?.response_data ?? 'null')) as T
     },
@@ -199,26 +239,38 @@ export function createCloudbaseClient(options: CloudbaseClientOptions): CloudCli
       let first = true
       let failed = false
       let settle = () => undefined as void
-      const started = new Promise<void>((resolve) => { settle = resolve })
-      const listener = build(() => db.collection(collection).where(where).watch({
-        onChange(sdkSnapshot: unknown) {
-          settle()
-          const raw = sdkSnapshot as RawSnapshot<T>
-          // The JS SDK sets type 'init' only on an empty first snapshot; the first one is the init.
-          const snapshot: WatchSnapshot<T> = { id: raw.id, docs: raw.docs, docChanges: raw.docChanges.map(normaliseChange), isInit: first || raw.type === 'init' }
-          first = false
-          handlers.onChange(snapshot)
-        },
-        onError(error: unknown) {
-          // The SDK hands every server ERROR message to onError, even the login/sign ones it then
-          // retries by itself; only the final failure counts. It also reports a fatal error twice
-          // (raw message, then wrapped); pass it on once.
-          if (failed || RETRIED_BY_SDK.has((error as { msgData?: { code?: string } })?.msgData?.code ?? '')) return
-          failed = true
-          settle()
-          handlers.onError(watchError(error))
-        },
-      }))
+      const started = new Promise<void>((resolve) => {
+        settle = resolve
+      })
+      const listener = build(() =>
+        db
+          .collection(collection)
+          .where(where)
+          .watch({
+            onChange(sdkSnapshot: unknown) {
+              settle()
+              const raw = sdkSnapshot as RawSnapshot<T>
+              // The JS SDK sets type 'init' only on an empty first snapshot; the first one is the init.
+              const snapshot: WatchSnapshot<T> = {
+                id: raw.id,
+                docs: raw.docs,
+                docChanges: raw.docChanges.map(normaliseChange),
+                isInit: first || raw.type === 'init',
+              }
+              first = false
+              handlers.onChange(snapshot)
+            },
+            onError(error: unknown) {
+              // The SDK hands every server ERROR message to onError, even the login/sign ones it then
+              // retries by itself; only the final failure counts. It also reports a fatal error twice
+              // (raw message, then wrapped); pass it on once.
+              if (failed || RETRIED_BY_SDK.has((error as { msgData?: { code?: string } })?.msgData?.code ?? '')) return
+              failed = true
+              settle()
+              handlers.onError(watchError(error))
+            },
+          }),
+      )
       swallowAbortRejection(listener)
       state.watchers += 1
       let closed = false
@@ -246,12 +298,26 @@ const RETRIED_BY_SDK = new Set(['CHECK_LOGIN_FAILED', 'SIGN_EXPIRED_ERROR', 'SIG
 interface RawSnapshot<T> {
   id: number
   docs: T[]
-  docChanges: Array<{ id: number; docId: string; dataType: WatchChange<T>['dataType']; queueType: WatchChange<T>['queueType']; doc: T; updatedFields?: Record<string, unknown>; removedFields?: string[] }>
+  docChanges: Array<{
+    id: number
+    docId: string
+    dataType: WatchChange<T>['dataType']
+    queueType: WatchChange<T>['queueType']
+    doc: T
+    updatedFields?: Record<string, unknown>
+    removedFields?: string[]
+  }>
   type?: string
 }
 
 function normaliseChange<T>(change: RawSnapshot<T>['docChanges'][number]): WatchChange<T> {
-  const normal: WatchChange<T> = { id: change.id, docId: change.docId, dataType: change.dataType, queueType: change.queueType, doc: change.doc }
+  const normal: WatchChange<T> = {
+    id: change.id,
+    docId: change.docId,
+    dataType: change.dataType,
+    queueType: change.queueType,
+    doc: change.doc,
+  }
   if (change.updatedFields) normal.updatedFields = change.updatedFields
   if (change.removedFields) normal.removedFields = change.removedFields
   return normal
@@ -281,7 +347,8 @@ function stopAckTimer(listener: unknown): void {
  */
 function swallowAbortRejection(listener: unknown): void {
   type Options = { resolve: () => void; reject: (error: unknown) => void }
-  const virtual = (listener as { virtualClient?: { handleWatchEstablishmentError?: (error: unknown, options: Options) => unknown } }).virtualClient
+  const virtual = (listener as { virtualClient?: { handleWatchEstablishmentError?: (error: unknown, options: Options) => unknown } })
+    .virtualClient
   const original = virtual?.handleWatchEstablishmentError
   if (!virtual || typeof original !== 'function') return
   virtual.handleWatchEstablishmentError = (error, options) => original(error, { ...options, reject: () => options.resolve() })

@@ -32,20 +32,33 @@ export function createTaroCloudClient(env?: string): CloudClient {
 
     watch<T>(collection: string, where: Record<string, unknown>, handlers: WatchHandlers<T>) {
       let seenFirst = false
-      const watcher = cloud().database().collection(collection).where(where).watch({
-        onChange(result) {
-          const raw = result as unknown as NativeSnapshot<T>
-          // wx documents `type: 'init'` on the first snapshot only; treat the first callback as init
-          // whatever the base library sends (reference/wechat.md §2.4).
-          const snapshot: WatchSnapshot<T> = { id: raw.id, docs: raw.docs, docChanges: raw.docChanges, isInit: !seenFirst || raw.type === 'init' }
-          seenFirst = true
-          handlers.onChange(snapshot)
+      const watcher = cloud()
+        .database()
+        .collection(collection)
+        .where(where)
+        .watch({
+          onChange(result) {
+            const raw = result as unknown as NativeSnapshot<T>
+            // wx documents `type: 'init'` on the first snapshot only; treat the first callback as init
+            // whatever the base library sends (reference/wechat.md §2.4).
+            const snapshot: WatchSnapshot<T> = {
+              id: raw.id,
+              docs: raw.docs,
+              docChanges: raw.docChanges,
+              isInit: !seenFirst || raw.type === 'init',
+            }
+            seenFirst = true
+            handlers.onChange(snapshot)
+          },
+          onError(error: unknown) {
+            handlers.onError(error instanceof Error ? error : new Error(String((error as { errMsg?: string })?.errMsg ?? error)))
+          },
+        })
+      return {
+        close: async () => {
+          await watcher.close()
         },
-        onError(error: unknown) {
-          handlers.onError(error instanceof Error ? error : new Error(String((error as { errMsg?: string })?.errMsg ?? error)))
-        },
-      })
-      return { close: async () => { await watcher.close() } }
+      }
     },
   }
 }

@@ -12,7 +12,8 @@ export interface AssistantApi {
 
 export const assistantApi: AssistantApi = {
   ask: (question) => cloud().callFunction<AskParcelResult>('askParcel', { question }),
-  issueToken: (label) => cloud().callFunction<AssistantAccessResult>('assistantAccess', label ? { action: 'issue', label } : { action: 'issue' }),
+  issueToken: (label) =>
+    cloud().callFunction<AssistantAccessResult>('assistantAccess', label ? { action: 'issue', label } : { action: 'issue' }),
   listTokens: () => cloud().callFunction<AssistantAccessResult>('assistantAccess', { action: 'list' }),
   revokeToken: (tokenId) => cloud().callFunction<AssistantAccessResult>('assistantAccess', { action: 'revoke', tokenId }),
 }

@@ -5,10 +5,13 @@ import { shopperApi } from './shopperApi'
 let answer: Promise<boolean> | null = null
 
 export function isMerchant(): Promise<boolean> {
-  answer ??= shopperApi.merchantSession().then((result) => result.ok, () => {
-    // A failed call hides the tab this time but may be asked again later.
-    answer = null
-    return false
-  })
+  answer ??= shopperApi.merchantSession().then(
+    (result) => result.ok,
+    () => {
+      // A failed call hides the tab this time but may be asked again later.
+      answer = null
+      return false
+    },
+  )
   return answer
 }

@@ -2,8 +2,12 @@
 // failure is `{ ok: false, reason }`; a rejected promise means the platform itself failed the call
 // (network, function crash), which pages show as "try again".
 import type {
-  AddressInput, CreateOrderResult, ListMyOrdersResult, ListProductsResult,
-  MerchantConsoleResult, RefreshTrackingResult,
+  AddressInput,
+  CreateOrderResult,
+  ListMyOrdersResult,
+  ListProductsResult,
+  MerchantConsoleResult,
+  RefreshTrackingResult,
 } from '@core/api'
 import type { RecordConsentResult, TemplatesResult } from '@core/notify/consent'
 import { cloud } from '../cloud'
@@ -16,5 +20,6 @@ export const shopperApi = {
   refreshTracking: (parcelId: string) => cloud().callFunction<RefreshTrackingResult>('refreshTracking', { parcelId }),
   merchantSession: () => cloud().callFunction<MerchantConsoleResult<'session'>>('merchantConsole', { action: 'session' }),
   notificationTemplates: () => cloud().callFunction<TemplatesResult>('notificationConsent', { action: 'templates' }),
-  recordConsent: (orderId: string, results: Record<string, string>) => cloud().callFunction<RecordConsentResult>('notificationConsent', { action: 'record', orderId, results }),
+  recordConsent: (orderId: string, results: Record<string, string>) =>
+    cloud().callFunction<RecordConsentResult>('notificationConsent', { action: 'record', orderId, results }),
 }

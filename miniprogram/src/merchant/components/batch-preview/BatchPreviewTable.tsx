@@ -14,7 +14,13 @@ export interface BatchPreviewTableProps {
 }
 
 const classPrefix = 'mc-batch-preview'
-const STATE_TONE: Record<RowState, string> = { ready: 'success', warning: 'warning', needs_carrier: 'progress', error: 'danger', skipped: 'muted' }
+const STATE_TONE: Record<RowState, string> = {
+  ready: 'success',
+  warning: 'warning',
+  needs_carrier: 'progress',
+  error: 'danger',
+  skipped: 'muted',
+}
 /** Offered when no candidate is known: the carriers most shops use, a tap away; others can be typed in the line. */
 const COMMON: readonly CarrierCode[] = ['SF', 'ZTO', 'YTO', 'STO', 'YD', 'JTSD', 'EMS', 'JD']
 
@@ -33,7 +39,12 @@ export function BatchPreviewTable({ rows, onlyProblems, onPick }: BatchPreviewTa
         const ambiguous = row.issues.find((issue) => issue.kind === 'ambiguous')
         const choices = row.state === 'needs_carrier' ? (ambiguous?.kind === 'ambiguous' ? ambiguous.candidates : COMMON) : []
         return (
-          <View key={row.lineNo} className={`${classPrefix}__row ${classPrefix}__row--${row.state}`} data-line={row.lineNo} data-state={row.state}>
+          <View
+            key={row.lineNo}
+            className={`${classPrefix}__row ${classPrefix}__row--${row.state}`}
+            data-line={row.lineNo}
+            data-state={row.state}
+          >
             <Text className={`${classPrefix}__cell ${classPrefix}__cell--line`}>{row.lineNo}</Text>
             <Text className={`${classPrefix}__cell ${classPrefix}__cell--order mc-mono`}>{row.orderId ?? row.raw}</Text>
             <Text className={`${classPrefix}__cell ${classPrefix}__cell--number mc-mono`}>{row.trackingNo}</Text>
@@ -44,13 +55,17 @@ export function BatchPreviewTable({ rows, onlyProblems, onPick }: BatchPreviewTa
             <View className={`${classPrefix}__cell ${classPrefix}__cell--result`}>
               <Text className={`mc-tag mc-tag--${STATE_TONE[row.state]}`}>{m.batch.state[row.state]}</Text>
               {row.issues.map((issue, index) => (
-                <Text key={index} className={`${classPrefix}__issue`} data-issue={issue.kind}>{issueText(issue)}</Text>
+                <Text key={index} className={`${classPrefix}__issue`} data-issue={issue.kind}>
+                  {issueText(issue)}
+                </Text>
               ))}
               {choices.length > 0 && (
                 <View className={`${classPrefix}__choices`}>
                   <Text className='mc-muted'>{m.batch.pickFor}</Text>
                   {choices.map((code) => (
-                    <Text key={code} className={`${classPrefix}__choice`} data-carrier={code} onClick={() => onPick(row, code)}>{carrierInfo(code).names['zh-CN']}</Text>
+                    <Text key={code} className={`${classPrefix}__choice`} data-carrier={code} onClick={() => onPick(row, code)}>
+                      {carrierInfo(code).names['zh-CN']}
+                    </Text>
                   ))}
                 </View>
               )}

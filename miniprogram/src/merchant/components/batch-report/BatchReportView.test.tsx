@@ -5,9 +5,33 @@ import { BatchReportView } from './BatchReportView'
 import { nth } from '../../../../../test/support/nth'
 
 const LINES: ReportLine[] = [
-  { lineNo: 1, raw: 'A1,SF1400000000771', orderId: 'A1', trackingNo: 'SF1400000000771', carrierName: '顺丰速运', verdict: 'created', text: '新录入' },
-  { lineNo: 2, raw: 'A2,ABC', orderId: 'A2', trackingNo: 'ABC', carrierName: '', verdict: 'not_submitted', text: '未提交：运单号太短（至少6位）' },
-  { lineNo: 3, raw: 'A3,YT1400000000773', orderId: 'A3', trackingNo: 'YT1400000000773', carrierName: '圆通速递', verdict: 'unchanged', text: '已录入过，未变化' },
+  {
+    lineNo: 1,
+    raw: 'A1,SF1400000000771',
+    orderId: 'A1',
+    trackingNo: 'SF1400000000771',
+    carrierName: '顺丰速运',
+    verdict: 'created',
+    text: '新录入',
+  },
+  {
+    lineNo: 2,
+    raw: 'A2,ABC',
+    orderId: 'A2',
+    trackingNo: 'ABC',
+    carrierName: '',
+    verdict: 'not_submitted',
+    text: '未提交：运单号太短（至少6位）',
+  },
+  {
+    lineNo: 3,
+    raw: 'A3,YT1400000000773',
+    orderId: 'A3',
+    trackingNo: 'YT1400000000773',
+    carrierName: '圆通速递',
+    verdict: 'unchanged',
+    text: '已录入过，未变化',
+  },
 ]
 
 describe('BatchReportView', () => {

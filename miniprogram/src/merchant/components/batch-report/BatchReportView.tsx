@@ -11,25 +11,65 @@ export interface BatchReportViewProps {
 }
 
 const classPrefix = 'mc-batch-report'
-const VERDICT_TONE: Record<LineVerdict, string> = { created: 'success', unchanged: 'progress', replaced: 'success', failed: 'danger', not_submitted: 'danger', skipped: 'muted' }
-const VERDICT_TEXT: Record<LineVerdict, string> = { created: '成功', unchanged: '成功', replaced: '成功', failed: '失败', not_submitted: '未提交', skipped: '跳过' }
+const VERDICT_TONE: Record<LineVerdict, string> = {
+  created: 'success',
+  unchanged: 'progress',
+  replaced: 'success',
+  failed: 'danger',
+  not_submitted: 'danger',
+  skipped: 'muted',
+}
+const VERDICT_TEXT: Record<LineVerdict, string> = {
+  created: '成功',
+  unchanged: '成功',
+  replaced: '成功',
+  failed: '失败',
+  not_submitted: '未提交',
+  skipped: '跳过',
+}
 
 /** The per-line result of a submitted batch, copyable, with the way back for the lines that failed. */
 export function BatchReportView({ lines, onFixFailed, onNewBatch }: BatchReportViewProps) {
   const summary = reportSummary(lines)
   // Failures first: they are what the merchant acts on; the successes are the record.
-  const ordered = [...lines].sort((a, b) => Number(VERDICT_TONE[b.verdict] === 'danger') - Number(VERDICT_TONE[a.verdict] === 'danger') || a.lineNo - b.lineNo)
+  const ordered = [...lines].sort(
+    (a, b) => Number(VERDICT_TONE[b.verdict] === 'danger') - Number(VERDICT_TONE[a.verdict] === 'danger') || a.lineNo - b.lineNo,
+  )
   return (
     <View className={classPrefix}>
       <View className={`${classPrefix}__summary`}>
-        <View className={`${classPrefix}__figure ${classPrefix}__figure--ok`}><Text className={`${classPrefix}__number`}>{summary.ok}</Text><Text>成功</Text></View>
-        <View className={`${classPrefix}__figure ${classPrefix}__figure--failed`}><Text className={`${classPrefix}__number`}>{summary.failed}</Text><Text>失败</Text></View>
-        {summary.skipped > 0 && <View className={`${classPrefix}__figure`}><Text className={`${classPrefix}__number`}>{summary.skipped}</Text><Text>重复跳过</Text></View>}
+        <View className={`${classPrefix}__figure ${classPrefix}__figure--ok`}>
+          <Text className={`${classPrefix}__number`}>{summary.ok}</Text>
+          <Text>成功</Text>
+        </View>
+        <View className={`${classPrefix}__figure ${classPrefix}__figure--failed`}>
+          <Text className={`${classPrefix}__number`}>{summary.failed}</Text>
+          <Text>失败</Text>
+        </View>
+        {summary.skipped > 0 && (
+          <View className={`${classPrefix}__figure`}>
+            <Text className={`${classPrefix}__number`}>{summary.skipped}</Text>
+            <Text>重复跳过</Text>
+          </View>
+        )}
         <View className={`${classPrefix}__buttons`}>
-          <Button className='mc-button mc-button--ghost mc-button--small' data-action='copy-report'
-            onClick={() => { Taro.setClipboardData({ data: reportText(lines) }) }}>{m.batch.copyReport}</Button>
-          {summary.failed > 0 && <Button className='mc-button mc-button--small' data-action='fix-failed' onClick={onFixFailed}>{m.batch.fixFailed}</Button>}
-          <Button className='mc-button mc-button--plain mc-button--small' data-action='new-batch' onClick={onNewBatch}>{m.batch.newBatch}</Button>
+          <Button
+            className='mc-button mc-button--ghost mc-button--small'
+            data-action='copy-report'
+            onClick={() => {
+              Taro.setClipboardData({ data: reportText(lines) })
+            }}
+          >
+            {m.batch.copyReport}
+          </Button>
+          {summary.failed > 0 && (
+            <Button className='mc-button mc-button--small' data-action='fix-failed' onClick={onFixFailed}>
+              {m.batch.fixFailed}
+            </Button>
+          )}
+          <Button className='mc-button mc-button--plain mc-button--small' data-action='new-batch' onClick={onNewBatch}>
+            {m.batch.newBatch}
+          </Button>
         </View>
       </View>
       <View className={`${classPrefix}__list`}>

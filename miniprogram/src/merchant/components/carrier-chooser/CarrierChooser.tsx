@@ -21,13 +21,19 @@ export function CarrierChooser({ candidates, selected, onPick }: CarrierChooserP
   return (
     <View className={classPrefix}>
       {shown.map((code) => (
-        <View key={code} className={`${classPrefix}__chip${code === selected ? ` ${classPrefix}__chip--selected` : ''}${candidates.includes(code) ? ` ${classPrefix}__chip--candidate` : ''}`}
-          data-carrier={code} onClick={() => onPick(code)}>
+        <View
+          key={code}
+          className={`${classPrefix}__chip${code === selected ? ` ${classPrefix}__chip--selected` : ''}${candidates.includes(code) ? ` ${classPrefix}__chip--candidate` : ''}`}
+          data-carrier={code}
+          onClick={() => onPick(code)}
+        >
           <Text>{carrierInfo(code).names['zh-CN']}</Text>
         </View>
       ))}
       {!showAll && candidates.length > 0 && (
-        <View className={`${classPrefix}__more`} onClick={() => setShowAll(true)}><Text>{m.backfill.allCarriers}</Text></View>
+        <View className={`${classPrefix}__more`} onClick={() => setShowAll(true)}>
+          <Text>{m.backfill.allCarriers}</Text>
+        </View>
       )}
     </View>
   )

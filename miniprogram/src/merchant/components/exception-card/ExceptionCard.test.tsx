@@ -10,7 +10,9 @@ describe('ExceptionCard', () => {
   it('says why, for how long, what the carrier last said, and offers the two actions', () => {
     const onRefresh = jest.fn()
     const onOpenOrder = jest.fn()
-    const { container } = render(<ExceptionCard row={exceptionRow(nth(exceptionItems(NOW), 0))} refreshing={false} onRefresh={onRefresh} onOpenOrder={onOpenOrder} />)
+    const { container } = render(
+      <ExceptionCard row={exceptionRow(nth(exceptionItems(NOW), 0))} refreshing={false} onRefresh={onRefresh} onOpenOrder={onOpenOrder} />,
+    )
     expect(container.textContent).toContain('超48小时无更新3天无新动态中通快递78912345678901运输中')
     expect(container.textContent).toContain('快件已发往【杭州转运中心】金华市')
     fireEvent.click(screen.getByText('立即查询'))

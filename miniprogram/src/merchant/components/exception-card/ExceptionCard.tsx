@@ -31,12 +31,21 @@ export function ExceptionCard({ row, refreshing, onRefresh, onOpenOrder }: Excep
         {row.lastEventWhere && <Text className={`${classPrefix}__event-where`}>{row.lastEventWhere}</Text>}
       </View>
       <View className={`${classPrefix}__bottom`}>
-        <Text className={`${classPrefix}__order mc-muted`}>订单 <Text className='mc-mono'>{row.orderId}</Text></Text>
+        <Text className={`${classPrefix}__order mc-muted`}>
+          订单 <Text className='mc-mono'>{row.orderId}</Text>
+        </Text>
         <View className={`${classPrefix}__actions`}>
-          <Button className={buttonClass('mc-button mc-button--ghost mc-button--small', refreshing)} data-action='refresh' disabled={refreshing || undefined} onClick={onRefresh}>
+          <Button
+            className={buttonClass('mc-button mc-button--ghost mc-button--small', refreshing)}
+            data-action='refresh'
+            disabled={refreshing || undefined}
+            onClick={onRefresh}
+          >
             {refreshing ? m.exceptions.refreshing : m.exceptions.refresh}
           </Button>
-          <Button className='mc-button mc-button--plain mc-button--small' data-action='open-order' onClick={onOpenOrder}>{m.exceptions.openOrder}</Button>
+          <Button className='mc-button mc-button--plain mc-button--small' data-action='open-order' onClick={onOpenOrder}>
+            {m.exceptions.openOrder}
+          </Button>
         </View>
       </View>
     </View>

@@ -1,7 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import './index.css'
 
-export interface FilterOption<K extends string> { key: K; text: string; count?: number }
+export interface FilterOption<K extends string> {
+  key: K
+  text: string
+  count?: number
+}
 
 export interface FilterChipsProps<K extends string> {
   options: ReadonlyArray<FilterOption<K>>
@@ -15,8 +19,12 @@ export function FilterChips<K extends string>({ options, active, onChange }: Fil
   return (
     <View className={classPrefix}>
       {options.map((option) => (
-        <View key={option.key} className={`${classPrefix}__chip${option.key === active ? ` ${classPrefix}__chip--active` : ''}`} data-filter={option.key}
-          onClick={() => onChange(option.key)}>
+        <View
+          key={option.key}
+          className={`${classPrefix}__chip${option.key === active ? ` ${classPrefix}__chip--active` : ''}`}
+          data-filter={option.key}
+          onClick={() => onChange(option.key)}
+        >
           <Text>{option.text}</Text>
           {option.count !== undefined && <Text className={`${classPrefix}__count`}>{option.count}</Text>}
         </View>

@@ -22,14 +22,30 @@ export function ItemAllocation({ items, quantities, onChange }: ItemAllocationPr
           <View key={item.productId} className={`${classPrefix}__row`} data-product-id={item.productId}>
             <View className={`${classPrefix}__item`}>
               <Text className={`${classPrefix}__name`}>{item.title}</Text>
-              <Text className={`${classPrefix}__left mc-muted`}>{m.backfill.allocationLeft(item.left)} / {item.ordered}</Text>
+              <Text className={`${classPrefix}__left mc-muted`}>
+                {m.backfill.allocationLeft(item.left)} / {item.ordered}
+              </Text>
             </View>
             <View className={`${classPrefix}__stepper`}>
-              <View className={`${classPrefix}__step${quantity === 0 ? ` ${classPrefix}__step--off` : ''}`} data-step='minus'
-                onClick={() => { if (quantity > 0) onChange(item.productId, quantity - 1) }}><Text>−</Text></View>
+              <View
+                className={`${classPrefix}__step${quantity === 0 ? ` ${classPrefix}__step--off` : ''}`}
+                data-step='minus'
+                onClick={() => {
+                  if (quantity > 0) onChange(item.productId, quantity - 1)
+                }}
+              >
+                <Text>−</Text>
+              </View>
               <Text className={`${classPrefix}__quantity`}>{quantity}</Text>
-              <View className={`${classPrefix}__step${quantity >= item.left ? ` ${classPrefix}__step--off` : ''}`} data-step='plus'
-                onClick={() => { if (quantity < item.left) onChange(item.productId, quantity + 1) }}><Text>+</Text></View>
+              <View
+                className={`${classPrefix}__step${quantity >= item.left ? ` ${classPrefix}__step--off` : ''}`}
+                data-step='plus'
+                onClick={() => {
+                  if (quantity < item.left) onChange(item.productId, quantity + 1)
+                }}
+              >
+                <Text>+</Text>
+              </View>
             </View>
           </View>
         )

@@ -26,7 +26,10 @@ function go(path: string) {
 /** Every console page: the section nav (tabs on a phone, a sidebar on a desktop) and the merchant gate. */
 export function MerchantShell({ active, title, actions, children }: MerchantShellProps) {
   const [session, setSession] = useState<MerchantSession | null>(null)
-  const ask = () => { setSession(null); merchantSession().then(setSession) }
+  const ask = () => {
+    setSession(null)
+    merchantSession().then(setSession)
+  }
   useEffect(ask, [])
 
   return (
@@ -40,8 +43,14 @@ export function MerchantShell({ active, title, actions, children }: MerchantShel
           {SECTIONS.map((section) => {
             const current = section.key === active || (active === 'ship' && section.key === 'toShip')
             return (
-              <View key={section.key} className={`${classPrefix}__nav-item${current ? ` ${classPrefix}__nav-item--active` : ''}`} data-section={section.key}
-                onClick={() => { if (section.key !== active) go(section.path) }}>
+              <View
+                key={section.key}
+                className={`${classPrefix}__nav-item${current ? ` ${classPrefix}__nav-item--active` : ''}`}
+                data-section={section.key}
+                onClick={() => {
+                  if (section.key !== active) go(section.path)
+                }}
+              >
                 <View className={`${classPrefix}__nav-icon ${classPrefix}__nav-icon--${section.key}`} />
                 <Text className={`${classPrefix}__nav-text`}>{section.text}</Text>
               </View>
@@ -56,9 +65,15 @@ export function MerchantShell({ active, title, actions, children }: MerchantShel
           {actions && session?.kind === 'merchant' && <View className={`${classPrefix}__actions`}>{actions}</View>}
         </View>
         <View className={`${classPrefix}__body`}>
-          {session === null && <View className={`${classPrefix}__placeholder`}><Text>{m.loading}</Text></View>}
+          {session === null && (
+            <View className={`${classPrefix}__placeholder`}>
+              <Text>{m.loading}</Text>
+            </View>
+          )}
           {session?.kind === 'not_merchant' && <StateView icon='stop' tone='muted' title={m.notMerchantTitle} body={m.notMerchantBody} />}
-          {session?.kind === 'failed' && <StateView icon='alert' tone='danger' title={m.loadFailed} body={m.networkError} action={{ text: m.retry, onClick: ask }} />}
+          {session?.kind === 'failed' && (
+            <StateView icon='alert' tone='danger' title={m.loadFailed} body={m.networkError} action={{ text: m.retry, onClick: ask }} />
+          )}
           {session?.kind === 'merchant' && children(session.name)}
         </View>
       </View>

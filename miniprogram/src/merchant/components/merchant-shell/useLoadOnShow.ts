@@ -8,8 +8,12 @@ export function useLoadOnShow(load: () => void): void {
   const hidden = useRef(false)
   const latest = useRef(load)
   latest.current = load
-  useEffect(() => { latest.current() }, [])
-  useDidHide(() => { hidden.current = true })
+  useEffect(() => {
+    latest.current()
+  }, [])
+  useDidHide(() => {
+    hidden.current = true
+  })
   useDidShow(() => {
     if (!hidden.current) return
     hidden.current = false

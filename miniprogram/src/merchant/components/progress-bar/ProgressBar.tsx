@@ -1,7 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import './index.css'
 
-export interface ProgressBarProps { done: number; total: number; label: string }
+export interface ProgressBarProps {
+  done: number
+  total: number
+  label: string
+}
 
 const classPrefix = 'mc-progress'
 
@@ -10,7 +14,9 @@ export function ProgressBar({ done, total, label }: ProgressBarProps) {
   const percent = total === 0 ? 0 : Math.round((done / total) * 100)
   return (
     <View className={classPrefix} data-done={done} data-total={total}>
-      <View className={`${classPrefix}__track`}><View className={`${classPrefix}__fill`} style={{ width: `${percent}%` }} /></View>
+      <View className={`${classPrefix}__track`}>
+        <View className={`${classPrefix}__fill`} style={{ width: `${percent}%` }} />
+      </View>
       <Text className={`${classPrefix}__label`}>{label}</Text>
     </View>
   )

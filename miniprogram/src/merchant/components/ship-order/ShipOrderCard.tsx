@@ -7,15 +7,24 @@ import { m } from '../../strings'
 export function ShipOrderCard({ order }: { order: OrderDoc }) {
   return (
     <View className='mc-card mc-ship__order'>
-      <Text className='mc-card__title'>{m.backfill.order} <Text className='mc-mono mc-ship__order-id'>{order._id}</Text></Text>
+      <Text className='mc-card__title'>
+        {m.backfill.order} <Text className='mc-mono mc-ship__order-id'>{order._id}</Text>
+      </Text>
       <View className='mc-ship__receiver'>
         <Text className='mc-ship__label'>{m.backfill.receiver}</Text>
-        <Text className='mc-ship__value'>{order.address.userName} <Text className='mc-mono'>{order.address.telMasked}</Text></Text>
-        <Text className='mc-ship__value mc-muted'>{order.address.provinceName} {order.address.cityName} {order.address.countyName} {order.address.detailInfo}</Text>
+        <Text className='mc-ship__value'>
+          {order.address.userName} <Text className='mc-mono'>{order.address.telMasked}</Text>
+        </Text>
+        <Text className='mc-ship__value mc-muted'>
+          {order.address.provinceName} {order.address.cityName} {order.address.countyName} {order.address.detailInfo}
+        </Text>
       </View>
       <Text className='mc-ship__label'>{m.backfill.items}</Text>
       {order.items.map((item) => (
-        <View key={item.productId} className='mc-ship__item'><Text>{item.title}</Text><Text className='mc-muted'>×{item.quantity}</Text></View>
+        <View key={item.productId} className='mc-ship__item'>
+          <Text>{item.title}</Text>
+          <Text className='mc-muted'>×{item.quantity}</Text>
+        </View>
       ))}
     </View>
   )

@@ -18,9 +18,12 @@ export function ShipParcels({ parcels, onCorrect, onRefresh }: ShipParcelsProps)
       {parcels.length === 0 && <Text className='mc-muted'>{m.backfill.noParcels}</Text>}
       <View className='mc-ship__parcel-list'>
         {parcels.map((parcel) => (
-          <ParcelRow key={parcel._id} parcel={parcel}
+          <ParcelRow
+            key={parcel._id}
+            parcel={parcel}
             onCorrect={parcel.supersededBy === null ? () => onCorrect(parcel) : undefined}
-            onRefresh={parcel.supersededBy === null ? () => onRefresh(parcel) : undefined} />
+            onRefresh={parcel.supersededBy === null ? () => onRefresh(parcel) : undefined}
+          />
         ))}
       </View>
     </View>

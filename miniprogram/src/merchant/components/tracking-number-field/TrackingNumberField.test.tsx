@@ -70,9 +70,18 @@ describe('TrackingNumberField', () => {
   })
 
   it('scans a waybill barcode into the input', async () => {
-    jest.mocked(Taro.scanCode).mockResolvedValueOnce({ result: 'YT1400000000772', scanType: 'CODE_128', charSet: 'UTF-8', rawData: '', path: '', errMsg: 'scanCode:ok' } as never)
+    jest.mocked(Taro.scanCode).mockResolvedValueOnce({
+      result: 'YT1400000000772',
+      scanType: 'CODE_128',
+      charSet: 'UTF-8',
+      rawData: '',
+      path: '',
+      errMsg: 'scanCode:ok',
+    } as never)
     const { container } = render(<Harness />)
-    await act(async () => { fireEvent.click(screen.getByText('扫码')) })
+    await act(async () => {
+      fireEvent.click(screen.getByText('扫码'))
+    })
     expect(Taro.scanCode).toHaveBeenCalledWith({ onlyFromCamera: true, scanType: ['barCode'] })
     expect(numberInput(container).value).toBe('YT1400000000772')
     expect(feedbackText(container)).toContain('已识别：圆通速递')
@@ -82,7 +91,9 @@ describe('TrackingNumberField', () => {
     jest.mocked(Taro.scanCode).mockRejectedValueOnce({ errMsg: 'scanCode:fail cancel' })
     const { container } = render(<Harness />)
     type(container, 'YT14')
-    await act(async () => { fireEvent.click(screen.getByText('扫码')) })
+    await act(async () => {
+      fireEvent.click(screen.getByText('扫码'))
+    })
     expect(numberInput(container).value).toBe('YT14')
   })
 })

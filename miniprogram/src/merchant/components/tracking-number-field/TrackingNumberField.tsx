@@ -8,7 +8,11 @@ import { CarrierChooser } from '../carrier-chooser/CarrierChooser'
 import { feedbackLines } from './feedbackText'
 import './index.css'
 
-export interface NumberFieldValue { input: string; picked: CarrierCode | null; phoneTail: string }
+export interface NumberFieldValue {
+  input: string
+  picked: CarrierCode | null
+  phoneTail: string
+}
 
 export interface TrackingNumberFieldProps {
   value: NumberFieldValue
@@ -42,8 +46,14 @@ export function TrackingNumberField({ value, feedback, phoneTailPrefilled, onCha
     <View className={classPrefix}>
       <Text className={`${classPrefix}__label`}>{m.backfill.trackingNo}</Text>
       <View className={`${classPrefix}__row`}>
-        <Input className={`mc-input mc-mono ${classPrefix}__input`} value={value.input} placeholder={m.backfill.trackingPlaceholder} maxlength={64}
-          data-field='trackingNo' onInput={(event) => set({ input: event.detail.value })} />
+        <Input
+          className={`mc-input mc-mono ${classPrefix}__input`}
+          value={value.input}
+          placeholder={m.backfill.trackingPlaceholder}
+          maxlength={64}
+          data-field='trackingNo'
+          onInput={(event) => set({ input: event.detail.value })}
+        />
         {CAN_SCAN && (
           <View className={`${classPrefix}__scan`} data-action='scan' onClick={scan}>
             <View className={`${classPrefix}__scan-icon`} />
@@ -59,26 +69,43 @@ export function TrackingNumberField({ value, feedback, phoneTailPrefilled, onCha
           <View key={index} className={`${classPrefix}__line mc-tone--${line.tone}`} data-tone={line.tone}>
             <Text>{line.text}</Text>
             {index === 0 && feedback.carrier && !choosing && (
-              <Text className={`${classPrefix}__change mc-link`} data-action='change-carrier' onClick={() => setChoosing(true)}>{m.backfill.changeCarrier}</Text>
+              <Text className={`${classPrefix}__change mc-link`} data-action='change-carrier' onClick={() => setChoosing(true)}>
+                {m.backfill.changeCarrier}
+              </Text>
             )}
           </View>
         ))}
       </View>
       {feedback.problem === null && (needsChoice || choosing) && (
-        <CarrierChooser candidates={feedback.candidates} selected={value.picked}
-          onPick={(carrier) => { setChoosing(false); set({ picked: carrier }) }} />
+        <CarrierChooser
+          candidates={feedback.candidates}
+          selected={value.picked}
+          onPick={(carrier) => {
+            setChoosing(false)
+            set({ picked: carrier })
+          }}
+        />
       )}
       {feedback.phoneTail.rule !== 'none' && (
         <View className={`${classPrefix}__tail`}>
           <Text className={`${classPrefix}__label`}>{m.backfill.phoneTail}</Text>
-          <Input className={`mc-input mc-mono ${classPrefix}__tail-input`} type='number' maxlength={4} value={value.phoneTail}
-            data-field='phoneTail' onInput={(event) => set({ phoneTail: event.detail.value })} />
+          <Input
+            className={`mc-input mc-mono ${classPrefix}__tail-input`}
+            type='number'
+            maxlength={4}
+            value={value.phoneTail}
+            data-field='phoneTail'
+            onInput={(event) => set({ phoneTail: event.detail.value })}
+          />
           <Text className={`${classPrefix}__tail-hint ${feedback.phoneTail.problem ? 'mc-tone--danger' : 'mc-muted'}`}>
-            {feedback.phoneTail.problem === 'invalid' ? m.backfill.phoneTailInvalid
-              : phoneTailPrefilled && feedback.phoneTail.value ? m.backfill.phoneTailPrefilled
-              : feedback.carrier && (feedback.phoneTail.rule === 'required'
-                ? m.backfill.phoneTailRequired(carrierInfo(feedback.carrier).names['zh-CN'])
-                : m.backfill.phoneTailRecommended(carrierInfo(feedback.carrier).names['zh-CN']))}
+            {feedback.phoneTail.problem === 'invalid'
+              ? m.backfill.phoneTailInvalid
+              : phoneTailPrefilled && feedback.phoneTail.value
+                ? m.backfill.phoneTailPrefilled
+                : feedback.carrier &&
+                  (feedback.phoneTail.rule === 'required'
+                    ? m.backfill.phoneTailRequired(carrierInfo(feedback.carrier).names['zh-CN'])
+                    : m.backfill.phoneTailRecommended(carrierInfo(feedback.carrier).names['zh-CN']))}
           </Text>
         </View>
       )}

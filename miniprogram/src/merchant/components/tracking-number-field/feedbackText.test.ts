@@ -14,8 +14,22 @@ describe('feedbackLines', () => {
     ['123456789012', null, [{ tone: 'warning', text: '这个单号可能属于多家快递，请选择：' }]],
     ['XX99999999', null, [{ tone: 'warning', text: '未能识别快递公司，请选择：' }]],
     ['123456789012', 'SF', [{ tone: 'success', text: '已选择：顺丰速运' }]],
-    ['YT1400000000772', 'ZTO', [{ tone: 'success', text: '已选择：中通快递' }, { tone: 'warning', text: '单号格式更像 圆通速递，确认是 中通快递 吗？' }]],
-    ['EA123456784CN', 'EMS', [{ tone: 'success', text: '已选择：EMS' }, { tone: 'warning', text: '单号校验位不正确，请核对是否输错' }]],
+    [
+      'YT1400000000772',
+      'ZTO',
+      [
+        { tone: 'success', text: '已选择：中通快递' },
+        { tone: 'warning', text: '单号格式更像 圆通速递，确认是 中通快递 吗？' },
+      ],
+    ],
+    [
+      'EA123456784CN',
+      'EMS',
+      [
+        { tone: 'success', text: '已选择：EMS' },
+        { tone: 'warning', text: '单号校验位不正确，请核对是否输错' },
+      ],
+    ],
   ] as const)('%p picked %p', (input, picked, expected) => {
     expect(lines(input, picked)).toEqual(expected)
   })

@@ -7,7 +7,14 @@ import { useState } from 'react'
 import type { CarrierCode } from '@core/carriers/carrierRegistry'
 import { failedLinesText, reportLines, type ReportLine } from '../../batch/batchReport'
 import { MAX_BATCH_LINES, parseBatchLines, type BatchLine } from '../../batch/parseBatchLines'
-import { lineWithCarrier, numbersToLookUp, previewBatch, type BatchPreview, type PreviewRow, type UsedNumber } from '../../batch/previewBatch'
+import {
+  lineWithCarrier,
+  numbersToLookUp,
+  previewBatch,
+  type BatchPreview,
+  type PreviewRow,
+  type UsedNumber,
+} from '../../batch/previewBatch'
 import { submitInChunks } from '../../batch/submitInChunks'
 import { BatchPreviewTable } from '../../components/batch-preview/BatchPreviewTable'
 import { BatchReportView } from '../../components/batch-report/BatchReportView'
@@ -76,8 +83,9 @@ function BatchBody() {
     if (phase.kind !== 'preview' || phase.preview.entries.length === 0) return
     const { preview } = phase
     setPhase({ kind: 'submitting', preview, done: 0, total: preview.entries.length })
-    const outcomes = await submitInChunks(preview.entries, merchantApi.backfill,
-      (progress) => setPhase({ kind: 'submitting', preview, done: progress.done, total: progress.total }))
+    const outcomes = await submitInChunks(preview.entries, merchantApi.backfill, (progress) =>
+      setPhase({ kind: 'submitting', preview, done: progress.done, total: progress.total }),
+    )
     setPhase({ kind: 'report', lines: reportLines(preview.rows, outcomes) })
   }
 
@@ -94,9 +102,19 @@ function BatchBody() {
       <View className='mc-batch'>
         <View className='mc-card'>
           <Text className='mc-card__title'>{m.batch.resultTitle}</Text>
-          <BatchReportView lines={phase.lines}
-            onFixFailed={() => { const failed = failedLinesText(phase.lines); setText(failed); check(failed) }}
-            onNewBatch={() => { setText(''); setNotice(null); setPhase({ kind: 'edit' }) }} />
+          <BatchReportView
+            lines={phase.lines}
+            onFixFailed={() => {
+              const failed = failedLinesText(phase.lines)
+              setText(failed)
+              check(failed)
+            }}
+            onNewBatch={() => {
+              setText('')
+              setNotice(null)
+              setPhase({ kind: 'edit' })
+            }}
+          />
         </View>
       </View>
     )
@@ -110,24 +128,80 @@ function BatchBody() {
       <View className='mc-card mc-batch__input'>
         <Text className='mc-card__title'>{m.batch.format}</Text>
         <Text className='mc-batch__hint mc-muted'>{m.batch.formatHint}</Text>
-        <Textarea className='mc-batch__textarea mc-mono' value={text} placeholder={m.batch.placeholder} maxlength={-1} disabled={busy || undefined} data-field='lines'
-          onInput={(event) => { setText(event.detail.value); if (phase.kind === 'preview') setPhase({ kind: 'edit' }) }} />
-        {notice && <Text className='mc-batch__notice mc-tone--danger' data-notice='yes'>{notice}</Text>}
+        <Textarea
+          className='mc-batch__textarea mc-mono'
+          value={text}
+          placeholder={m.batch.placeholder}
+          maxlength={-1}
+          disabled={busy || undefined}
+          data-field='lines'
+          onInput={(event) => {
+            setText(event.detail.value)
+            if (phase.kind === 'preview') setPhase({ kind: 'edit' })
+          }}
+        />
+        {notice && (
+          <Text className='mc-batch__notice mc-tone--danger' data-notice='yes'>
+            {notice}
+          </Text>
+        )}
         <View className='mc-batch__buttons'>
-          <Button className={buttonClass('mc-button', busy)} data-action='preview' disabled={busy || undefined} onClick={() => { check() }}>{phase.kind === 'checking' ? m.batch.checking : m.batch.preview}</Button>
-          <Button className={buttonClass('mc-button mc-button--ghost', busy)} data-action='upload' disabled={busy || undefined} onClick={() => { upload() }}>{m.batch.upload}</Button>
-          <Button className={buttonClass('mc-button mc-button--plain', busy || text === '')} data-action='clear' disabled={(busy || text === '') || undefined} onClick={() => { setText(''); setNotice(null); setPhase({ kind: 'edit' }) }}>{m.batch.clear}</Button>
+          <Button
+            className={buttonClass('mc-button', busy)}
+            data-action='preview'
+            disabled={busy || undefined}
+            onClick={() => {
+              check()
+            }}
+          >
+            {phase.kind === 'checking' ? m.batch.checking : m.batch.preview}
+          </Button>
+          <Button
+            className={buttonClass('mc-button mc-button--ghost', busy)}
+            data-action='upload'
+            disabled={busy || undefined}
+            onClick={() => {
+              upload()
+            }}
+          >
+            {m.batch.upload}
+          </Button>
+          <Button
+            className={buttonClass('mc-button mc-button--plain', busy || text === '')}
+            data-action='clear'
+            disabled={busy || text === '' || undefined}
+            onClick={() => {
+              setText('')
+              setNotice(null)
+              setPhase({ kind: 'edit' })
+            }}
+          >
+            {m.batch.clear}
+          </Button>
         </View>
       </View>
       {preview && (
         <View className='mc-card mc-batch__preview'>
           <View className='mc-batch__preview-head'>
-            <Text className='mc-batch__summary' data-summary='yes'>{m.batch.summary(preview.rows.length, preview.entries.length, blocked)}</Text>
-            <Text className='mc-link mc-batch__toggle' onClick={() => setOnlyProblems(!onlyProblems)}>{onlyProblems ? m.batch.showAll : m.batch.showOnlyProblems}</Text>
+            <Text className='mc-batch__summary' data-summary='yes'>
+              {m.batch.summary(preview.rows.length, preview.entries.length, blocked)}
+            </Text>
+            <Text className='mc-link mc-batch__toggle' onClick={() => setOnlyProblems(!onlyProblems)}>
+              {onlyProblems ? m.batch.showAll : m.batch.showOnlyProblems}
+            </Text>
           </View>
-          {phase.kind === 'submitting' && <ProgressBar done={phase.done} total={phase.total} label={m.batch.submitting(phase.done, phase.total)} />}
+          {phase.kind === 'submitting' && (
+            <ProgressBar done={phase.done} total={phase.total} label={m.batch.submitting(phase.done, phase.total)} />
+          )}
           <BatchPreviewTable rows={preview.rows} onlyProblems={onlyProblems} onPick={pick} />
-          <Button className={buttonClass('mc-button mc-button--block mc-batch__submit', busy || preview.entries.length === 0)} data-action='submit' disabled={(busy || preview.entries.length === 0) || undefined} onClick={() => { submit() }}>
+          <Button
+            className={buttonClass('mc-button mc-button--block mc-batch__submit', busy || preview.entries.length === 0)}
+            data-action='submit'
+            disabled={busy || preview.entries.length === 0 || undefined}
+            onClick={() => {
+              submit()
+            }}
+          >
             {phase.kind === 'submitting' ? m.batch.submitting(phase.done, phase.total) : m.batch.submit(preview.entries.length)}
           </Button>
         </View>
@@ -137,5 +211,9 @@ function BatchBody() {
 }
 
 export default function BatchPage() {
-  return <MerchantShell active='batch' title={m.nav.batch}>{() => <BatchBody />}</MerchantShell>
+  return (
+    <MerchantShell active='batch' title={m.nav.batch}>
+      {() => <BatchBody />}
+    </MerchantShell>
+  )
 }

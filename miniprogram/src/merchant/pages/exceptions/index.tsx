@@ -34,15 +34,20 @@ function ExceptionsBody() {
       setBoard((previous) => (previous.kind === 'ready' ? previous : { kind: 'failed' }))
     }
   }
-  useLoadOnShow(() => { load() })
-  usePullDownRefresh(() => { load().finally(() => Taro.stopPullDownRefresh()) })
+  useLoadOnShow(() => {
+    load()
+  })
+  usePullDownRefresh(() => {
+    load().finally(() => Taro.stopPullDownRefresh())
+  })
 
   async function refresh(parcelId: string) {
     setRefreshing(parcelId)
     try {
       const result = await merchantApi.refreshParcel(parcelId)
       if (result.ok) toast(m.exceptions.refreshed)
-      else if (result.reason === 'rate_limited') toast(m.exceptions.rateLimited(Math.max(1, Math.ceil((result.retryAfterMs ?? 60_000) / 60_000))))
+      else if (result.reason === 'rate_limited')
+        toast(m.exceptions.rateLimited(Math.max(1, Math.ceil((result.retryAfterMs ?? 60_000) / 60_000))))
       else if (result.reason === 'vendor_unavailable') toast(m.exceptions.vendorUnavailable)
       else toast(textFor(m.failures, result.reason) ?? result.message)
       if (result.ok) await load()
@@ -53,25 +58,63 @@ function ExceptionsBody() {
     }
   }
 
-  if (board.kind === 'loading') return <View className='mc-exceptions__placeholder'><Text>{m.loading}</Text></View>
-  if (board.kind === 'failed') return <View className='mc-exceptions__placeholder'><Text>{m.loadFailed}</Text><Text className='mc-link mc-exceptions__retry' onClick={() => { setBoard({ kind: 'loading' }); load() }}>{m.retry}</Text></View>
+  if (board.kind === 'loading')
+    return (
+      <View className='mc-exceptions__placeholder'>
+        <Text>{m.loading}</Text>
+      </View>
+    )
+  if (board.kind === 'failed')
+    return (
+      <View className='mc-exceptions__placeholder'>
+        <Text>{m.loadFailed}</Text>
+        <Text
+          className='mc-link mc-exceptions__retry'
+          onClick={() => {
+            setBoard({ kind: 'loading' })
+            load()
+          }}
+        >
+          {m.retry}
+        </Text>
+      </View>
+    )
   const counts = exceptionCounts(board.items)
   const shown = filterExceptions(board.items, filter)
   return (
     <View className='mc-exceptions'>
       <View className='mc-exceptions__bar'>
-        <FilterChips<ExceptionFilter> options={EXCEPTION_FILTERS.map((key) => ({ key, text: m.exceptions.kinds[key], count: counts[key] }))} active={filter} onChange={setFilter} />
+        <FilterChips<ExceptionFilter>
+          options={EXCEPTION_FILTERS.map((key) => ({ key, text: m.exceptions.kinds[key], count: counts[key] }))}
+          active={filter}
+          onChange={setFilter}
+        />
         <Text className='mc-exceptions__checked mc-muted'>{m.exceptions.checkedAt(formatDateTime(board.checkedAt, zone))}</Text>
       </View>
-      {shown.length === 0 && <View className='mc-exceptions__placeholder' data-empty='yes'><Text>{m.exceptions.empty}</Text></View>}
+      {shown.length === 0 && (
+        <View className='mc-exceptions__placeholder' data-empty='yes'>
+          <Text>{m.exceptions.empty}</Text>
+        </View>
+      )}
       {shown.map((item) => (
-        <ExceptionCard key={item.parcelId} row={exceptionRow(item)} refreshing={refreshing === item.parcelId}
-          onRefresh={() => { refresh(item.parcelId) }} onOpenOrder={() => Taro.navigateTo({ url: shipPageUrl(item.orderId) })} />
+        <ExceptionCard
+          key={item.parcelId}
+          row={exceptionRow(item)}
+          refreshing={refreshing === item.parcelId}
+          onRefresh={() => {
+            refresh(item.parcelId)
+          }}
+          onOpenOrder={() => Taro.navigateTo({ url: shipPageUrl(item.orderId) })}
+        />
       ))}
     </View>
   )
 }
 
 export default function ExceptionsPage() {
-  return <MerchantShell active='exceptions' title={m.nav.exceptions}>{() => <ExceptionsBody />}</MerchantShell>
+  return (
+    <MerchantShell active='exceptions' title={m.nav.exceptions}>
+      {() => <ExceptionsBody />}
+    </MerchantShell>
+  )
 }

@@ -32,22 +32,61 @@ function PerformanceBody() {
       setReport({ kind: 'failed' })
     }
   }
-  useLoadOnShow(() => { load() })
-  usePullDownRefresh(() => { load().finally(() => Taro.stopPullDownRefresh()) })
+  useLoadOnShow(() => {
+    load()
+  })
+  usePullDownRefresh(() => {
+    load().finally(() => Taro.stopPullDownRefresh())
+  })
 
   return (
     <View className='mc-performance-page'>
-      <FilterChips<Window> options={WINDOWS.map((key) => ({ key, text: m.performance.since(Number(key)) }))} active={days}
-        onChange={(window) => { setDays(window); setReport({ kind: 'loading' }); load(window) }} />
-      {report.kind === 'loading' && <View className='mc-performance-page__placeholder'><Text>{m.loading}</Text></View>}
-      {report.kind === 'failed' && <View className='mc-performance-page__placeholder'><Text>{m.loadFailed}</Text><Text className='mc-link' onClick={() => { setReport({ kind: 'loading' }); load() }}> {m.retry}</Text></View>}
-      {report.kind === 'ready' && report.figures.byCarrier.length === 0 && <View className='mc-performance-page__placeholder' data-empty='yes'><Text>{m.performance.empty}</Text></View>}
+      <FilterChips<Window>
+        options={WINDOWS.map((key) => ({ key, text: m.performance.since(Number(key)) }))}
+        active={days}
+        onChange={(window) => {
+          setDays(window)
+          setReport({ kind: 'loading' })
+          load(window)
+        }}
+      />
+      {report.kind === 'loading' && (
+        <View className='mc-performance-page__placeholder'>
+          <Text>{m.loading}</Text>
+        </View>
+      )}
+      {report.kind === 'failed' && (
+        <View className='mc-performance-page__placeholder'>
+          <Text>{m.loadFailed}</Text>
+          <Text
+            className='mc-link'
+            onClick={() => {
+              setReport({ kind: 'loading' })
+              load()
+            }}
+          >
+            {' '}
+            {m.retry}
+          </Text>
+        </View>
+      )}
+      {report.kind === 'ready' && report.figures.byCarrier.length === 0 && (
+        <View className='mc-performance-page__placeholder' data-empty='yes'>
+          <Text>{m.performance.empty}</Text>
+        </View>
+      )}
       {report.kind === 'ready' && report.figures.byCarrier.length > 0 && (
         <View className='mc-performance-page__tables'>
-          <PerformanceTable title={m.performance.byCarrier}
-            rows={performanceRows(report.figures.byCarrier.map((row) => ({ ...row, key: row.carrier, name: carrierInfo(row.carrier).names['zh-CN'] })))} />
-          <PerformanceTable title={m.performance.byProvince}
-            rows={performanceRows(report.figures.byProvince.map((row) => ({ ...row, key: row.province, name: row.province })))} />
+          <PerformanceTable
+            title={m.performance.byCarrier}
+            rows={performanceRows(
+              report.figures.byCarrier.map((row) => ({ ...row, key: row.carrier, name: carrierInfo(row.carrier).names['zh-CN'] })),
+            )}
+          />
+          <PerformanceTable
+            title={m.performance.byProvince}
+            rows={performanceRows(report.figures.byProvince.map((row) => ({ ...row, key: row.province, name: row.province })))}
+          />
         </View>
       )}
     </View>
@@ -55,5 +94,9 @@ function PerformanceBody() {
 }
 
 export default function PerformancePage() {
-  return <MerchantShell active='performance' title={m.nav.performance}>{() => <PerformanceBody />}</MerchantShell>
+  return (
+    <MerchantShell active='performance' title={m.nav.performance}>
+      {() => <PerformanceBody />}
+    </MerchantShell>
+  )
 }

@@ -27,7 +27,7 @@ type Message = { tone: 'success' | 'danger'; text: string }
 const REFRESH_TEXT: Record<string, string> = { rate_limited: '查询太频繁，请稍后再试', vendor_unavailable: m.exceptions.vendorUnavailable }
 
 function emptyField(order: OrderDoc | null): NumberFieldValue {
-  return { input: '', picked: null, phoneTail: order ? phoneTailFromMasked(order.address.telMasked) ?? '' : '' }
+  return { input: '', picked: null, phoneTail: order ? (phoneTailFromMasked(order.address.telMasked) ?? '') : '' }
 }
 
 function ShipBody({ orderId }: { orderId: string }) {
@@ -53,11 +53,37 @@ function ShipBody({ orderId }: { orderId: string }) {
       setLoad((previous) => (previous.kind === 'ready' ? previous : { kind: 'failed' }))
     }
   }
-  useLoadOnShow(() => { read() })
+  useLoadOnShow(() => {
+    read()
+  })
 
-  if (load.kind === 'loading') return <View className='mc-ship__placeholder'><Text>{m.loading}</Text></View>
-  if (load.kind === 'not_found') return <View className='mc-ship__placeholder'><Text>{m.backfill.notFound}</Text></View>
-  if (load.kind === 'failed') return <View className='mc-ship__placeholder'><Text>{m.loadFailed}</Text><Text className='mc-link mc-ship__retry' onClick={() => { setLoad({ kind: 'loading' }); read() }}>{m.retry}</Text></View>
+  if (load.kind === 'loading')
+    return (
+      <View className='mc-ship__placeholder'>
+        <Text>{m.loading}</Text>
+      </View>
+    )
+  if (load.kind === 'not_found')
+    return (
+      <View className='mc-ship__placeholder'>
+        <Text>{m.backfill.notFound}</Text>
+      </View>
+    )
+  if (load.kind === 'failed')
+    return (
+      <View className='mc-ship__placeholder'>
+        <Text>{m.loadFailed}</Text>
+        <Text
+          className='mc-link mc-ship__retry'
+          onClick={() => {
+            setLoad({ kind: 'loading' })
+            read()
+          }}
+        >
+          {m.retry}
+        </Text>
+      </View>
+    )
 
   const { order, parcels } = load
   const left = itemsLeftToShip(order, replacing?._id ?? null)
@@ -95,11 +121,20 @@ function ShipBody({ orderId }: { orderId: string }) {
     try {
       const answer = await merchantApi.backfill([entry])
       const result = answer.ok ? answer.results[0] : null
-      if (!answer.ok || !result) setMessage({ tone: 'danger', text: answer.ok ? m.failures.internal_error : (textFor(m.failures, answer.reason) ?? answer.message) })
+      if (!answer.ok || !result)
+        setMessage({ tone: 'danger', text: answer.ok ? m.failures.internal_error : (textFor(m.failures, answer.reason) ?? answer.message) })
       else if (!result.ok) setMessage({ tone: 'danger', text: failureText(result) })
       else {
         const seq = result.outcome === 'unchanged' ? null : (replacing?.seq ?? Math.max(0, ...parcels.map((parcel) => parcel.seq)) + 1)
-        setMessage({ tone: 'success', text: result.outcome === 'created' ? m.backfill.created(seq ?? 1) : result.outcome === 'replaced' ? m.backfill.replaced : m.backfill.unchanged })
+        setMessage({
+          tone: 'success',
+          text:
+            result.outcome === 'created'
+              ? m.backfill.created(seq ?? 1)
+              : result.outcome === 'replaced'
+                ? m.backfill.replaced
+                : m.backfill.unchanged,
+        })
         reset()
         await read()
       }
@@ -130,24 +165,60 @@ function ShipBody({ orderId }: { orderId: string }) {
       <View className={`mc-card mc-ship__form${replacing ? ' mc-ship__form--correcting' : ''}`}>
         <View className='mc-ship__form-head'>
           <Text className='mc-card__title'>{replacing ? m.backfill.correctParcel(replacing.seq) : m.backfill.addParcel}</Text>
-          {replacing && <Text className='mc-link mc-ship__cancel' data-action='cancel-correction' onClick={reset}>{m.backfill.cancelCorrection}</Text>}
+          {replacing && (
+            <Text className='mc-link mc-ship__cancel' data-action='cancel-correction' onClick={reset}>
+              {m.backfill.cancelCorrection}
+            </Text>
+          )}
         </View>
-        <TrackingNumberField value={field} feedback={feedback} phoneTailPrefilled={prefilledTail !== null && field.phoneTail === prefilledTail}
-          onChange={(next) => { setField(next); setMessage(null) }} />
+        <TrackingNumberField
+          value={field}
+          feedback={feedback}
+          phoneTailPrefilled={prefilledTail !== null && field.phoneTail === prefilledTail}
+          onChange={(next) => {
+            setField(next)
+            setMessage(null)
+          }}
+        />
         {units > 1 && left.some((item) => item.left > 0) && (
-          <ItemAllocation items={left} quantities={quantities} onChange={(productId, quantity) => setQuantities({ ...quantities, [productId]: quantity })} />
+          <ItemAllocation
+            items={left}
+            quantities={quantities}
+            onChange={(productId, quantity) => setQuantities({ ...quantities, [productId]: quantity })}
+          />
         )}
-        {message && <Text className={`mc-ship__message mc-tone--${message.tone}`} data-message={message.tone}>{message.text}</Text>}
-        <Button className={buttonClass('mc-button mc-button--block mc-ship__submit', !feedback.ready || submitting)} data-action='submit' disabled={(!feedback.ready || submitting) || undefined} onClick={() => { submit() }}>
+        {message && (
+          <Text className={`mc-ship__message mc-tone--${message.tone}`} data-message={message.tone}>
+            {message.text}
+          </Text>
+        )}
+        <Button
+          className={buttonClass('mc-button mc-button--block mc-ship__submit', !feedback.ready || submitting)}
+          data-action='submit'
+          disabled={!feedback.ready || submitting || undefined}
+          onClick={() => {
+            submit()
+          }}
+        >
           {submitting ? m.backfill.submitting : replacing ? m.backfill.submitCorrection : m.backfill.submit}
         </Button>
       </View>
-      <ShipParcels parcels={parcels} onCorrect={startCorrection} onRefresh={(parcel) => { refresh(parcel) }} />
+      <ShipParcels
+        parcels={parcels}
+        onCorrect={startCorrection}
+        onRefresh={(parcel) => {
+          refresh(parcel)
+        }}
+      />
     </View>
   )
 }
 
 export default function ShipPage() {
   const orderId = useRouter().params.orderId ?? ''
-  return <MerchantShell active='ship' title={m.backfill.title}>{() => <ShipBody orderId={decodeURIComponent(orderId)} />}</MerchantShell>
+  return (
+    <MerchantShell active='ship' title={m.backfill.title}>
+      {() => <ShipBody orderId={decodeURIComponent(orderId)} />}
+    </MerchantShell>
+  )
 }

@@ -26,8 +26,12 @@ function SyncBody() {
       setBoard((previous) => (previous.kind === 'ready' ? previous : { kind: 'failed' }))
     }
   }
-  useLoadOnShow(() => { load() })
-  usePullDownRefresh(() => { load().finally(() => Taro.stopPullDownRefresh()) })
+  useLoadOnShow(() => {
+    load()
+  })
+  usePullDownRefresh(() => {
+    load().finally(() => Taro.stopPullDownRefresh())
+  })
 
   async function retry(orderId: string) {
     setRetrying(orderId)
@@ -42,23 +46,54 @@ function SyncBody() {
     }
   }
 
-  if (board.kind === 'loading') return <View className='mc-sync__placeholder'><Text>{m.loading}</Text></View>
-  if (board.kind === 'failed') return <View className='mc-sync__placeholder'><Text>{m.loadFailed}</Text></View>
-  if (board.rows.length === 0) return <View className='mc-sync__placeholder' data-empty='yes'><Text>还没有已发货的订单</Text></View>
+  if (board.kind === 'loading')
+    return (
+      <View className='mc-sync__placeholder'>
+        <Text>{m.loading}</Text>
+      </View>
+    )
+  if (board.kind === 'failed')
+    return (
+      <View className='mc-sync__placeholder'>
+        <Text>{m.loadFailed}</Text>
+      </View>
+    )
+  if (board.rows.length === 0)
+    return (
+      <View className='mc-sync__placeholder' data-empty='yes'>
+        <Text>还没有已发货的订单</Text>
+      </View>
+    )
   return (
     <View className='mc-sync'>
       {board.rows.map(({ order, sync, failedNotifications }) => {
         const state = sync?.state ?? 'unsynced'
-        const numbers = order.parcels.filter((parcel) => !parcel.superseded).map((parcel) => parcel.trackingNo).join('、')
+        const numbers = order.parcels
+          .filter((parcel) => !parcel.superseded)
+          .map((parcel) => parcel.trackingNo)
+          .join('、')
         return (
           <View key={order._id} className='mc-sync__row' data-order={order._id} data-state={state}>
             <Text className='mc-sync__order'>{order._id}</Text>
             <Text className='mc-sync__numbers'>{numbers}</Text>
-            <Text className='mc-sync__state' data-state={state}>{SYNC_STATE_LABELS[state]}</Text>
+            <Text className='mc-sync__state' data-state={state}>
+              {SYNC_STATE_LABELS[state]}
+            </Text>
             {sync?.lastError && state !== 'synced' && <Text className='mc-sync__reason'>{sync.lastError}</Text>}
-            {failedNotifications.map((failed) => <Text key={`${failed.parcelId}:${failed.event}`} className='mc-sync__reason'>订阅消息未发出：{failed.lastError ?? ''}</Text>)}
+            {failedNotifications.map((failed) => (
+              <Text key={`${failed.parcelId}:${failed.event}`} className='mc-sync__reason'>
+                订阅消息未发出：{failed.lastError ?? ''}
+              </Text>
+            ))}
             {(state === 'failed' || state === 'unsynced') && (
-              <Text className='mc-link mc-sync__retry' onClick={() => { if (retrying === null) retry(order._id) }}>{retrying === order._id ? '同步中…' : '重试'}</Text>
+              <Text
+                className='mc-link mc-sync__retry'
+                onClick={() => {
+                  if (retrying === null) retry(order._id)
+                }}
+              >
+                {retrying === order._id ? '同步中…' : '重试'}
+              </Text>
             )}
           </View>
         )
@@ -68,5 +103,9 @@ function SyncBody() {
 }
 
 export default function WechatSyncPage() {
-  return <MerchantShell active='wechatSync' title='微信发货同步'>{() => <SyncBody />}</MerchantShell>
+  return (
+    <MerchantShell active='wechatSync' title='微信发货同步'>
+      {() => <SyncBody />}
+    </MerchantShell>
+  )
 }

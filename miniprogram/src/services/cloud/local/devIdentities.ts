@@ -1,5 +1,8 @@
 // The identities the local cloud seeds (DESIGN §5), offered by the local build's identity badge.
-export interface DevIdentity { openid: string; label: string }
+export interface DevIdentity {
+  openid: string
+  label: string
+}
 
 export const DEV_IDENTITIES: readonly DevIdentity[] = [
   { openid: 'dev-shopper', label: '顾客 dev-shopper' },

@@ -40,7 +40,10 @@ export function localCloud(): LocalCloud {
 function weappLocalCloud(): LocalCloud {
   const url = String(process.env.LOCAL_CLOUD_BUILD_URL).replace(/\/+$/, '')
   const post = wxPost(wx)
-  const reach = reachability(() => answersAsLocalCloud((body) => post(`${url}/client`, body, { 'content-type': 'application/json' })), { setTimeout, clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) })
+  const reach = reachability(() => answersAsLocalCloud((body) => post(`${url}/client`, body, { 'content-type': 'application/json' })), {
+    setTimeout,
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  })
   const WebSocket = wxWebSocketClass(wx, { opened: () => reach.markUp(), lost: () => reach.markDown() })
   const remembered = readStorage(WEAPP_IDENTITY_KEY)
   let openid = isDevOpenid(remembered) ? remembered : DEFAULT_DEV_OPENID
@@ -59,7 +62,10 @@ function weappLocalCloud(): LocalCloud {
   }
 }
 
-interface DevCloudConfig { url: string; envId: string }
+interface DevCloudConfig {
+  url: string
+  envId: string
+}
 
 function h5LocalCloud(): LocalCloud {
   // Injected into index.html by the local stack (dev/h5/serveH5.ts), so one build serves any port.
@@ -92,7 +98,11 @@ function readStorage(key: string): unknown {
 
 /** Nothing answered (weapp: wx.request failed; H5: fetch rejected), or something that is not the local cloud did. */
 function unreachable(error: unknown): boolean {
-  return error instanceof LocalCloudUnreachable || error instanceof TypeError || /local cloud answered HTTP/.test(String((error as Error)?.message))
+  return (
+    error instanceof LocalCloudUnreachable ||
+    error instanceof TypeError ||
+    /local cloud answered HTTP/.test(String((error as Error)?.message))
+  )
 }
 
 function tracked(current: () => CloudClient, reach: Reachability): CloudClient {
@@ -109,12 +119,13 @@ function tracked(current: () => CloudClient, reach: Reachability): CloudClient {
   return {
     callFunction: (name, data) => guard(() => current().callFunction(name, data)),
     query: (collection, where) => guard(() => current().query(collection, where)),
-    watch: <T>(collection: string, where: Record<string, unknown>, handlers: WatchHandlers<T>) => current().watch<T>(collection, where, {
-      onChange(snapshot) {
-        reach.markUp()
-        handlers.onChange(snapshot)
-      },
-      onError: (error) => handlers.onError(error),
-    }),
+    watch: <T>(collection: string, where: Record<string, unknown>, handlers: WatchHandlers<T>) =>
+      current().watch<T>(collection, where, {
+        onChange(snapshot) {
+          reach.markUp()
+          handlers.onChange(snapshot)
+        },
+        onError: (error) => handlers.onError(error),
+      }),
   }
 }

@@ -5,8 +5,14 @@ function manualTimers() {
   const pending = new Map<number, () => void>()
   let next = 0
   const timers: ReachabilityTimers = {
-    setTimeout: (callback) => { next += 1; pending.set(next, callback); return next },
-    clearTimeout: (handle) => { pending.delete(handle as number) },
+    setTimeout: (callback) => {
+      next += 1
+      pending.set(next, callback)
+      return next
+    },
+    clearTimeout: (handle) => {
+      pending.delete(handle as number)
+    },
   }
   return {
     timers,
@@ -44,7 +50,11 @@ describe('local cloud reachability', () => {
   it('keeps probing when the probe itself throws', async () => {
     const clock = manualTimers()
     let calls = 0
-    const reach = reachability(async () => { calls += 1; if (calls === 1) throw new Error('boom'); return true }, clock.timers)
+    const reach = reachability(async () => {
+      calls += 1
+      if (calls === 1) throw new Error('boom')
+      return true
+    }, clock.timers)
     reach.markDown()
     await clock.fire()
     expect(reach.status()).toBe('down')

@@ -34,14 +34,17 @@ export function reachability(probe: () => Promise<boolean>, timers: Reachability
   function scheduleProbe(): void {
     if (timer !== null) return
     timer = timers.setTimeout(() => {
-      probe().then((answered) => {
-        timer = null
-        if (answered) set('up')
-        else if (current === 'down') scheduleProbe()
-      }, () => {
-        timer = null
-        if (current === 'down') scheduleProbe()
-      })
+      probe().then(
+        (answered) => {
+          timer = null
+          if (answered) set('up')
+          else if (current === 'down') scheduleProbe()
+        },
+        () => {
+          timer = null
+          if (current === 'down') scheduleProbe()
+        },
+      )
     }, intervalMs)
   }
 
@@ -59,7 +62,9 @@ export function reachability(probe: () => Promise<boolean>, timers: Reachability
     subscribe(listener) {
       listeners.add(listener)
       listener(current)
-      return () => { listeners.delete(listener) }
+      return () => {
+        listeners.delete(listener)
+      }
     },
   }
 }

@@ -30,7 +30,10 @@ export interface WxSocketTask {
 
 /** Nothing answered (refused, unreachable, timed out): the local cloud is not there. */
 export class LocalCloudUnreachable extends Error {
-  constructor(readonly url: string, detail: string) {
+  constructor(
+    readonly url: string,
+    detail: string,
+  ) {
     super(`local cloud unreachable at ${url}: ${detail}`)
     this.name = 'LocalCloudUnreachable'
   }
@@ -39,22 +42,24 @@ export class LocalCloudUnreachable extends Error {
 const REQUEST_TIMEOUT_MS = 15_000
 
 export function wxPost(network: WxNetwork): HttpPost {
-  return (url, body, headers) => new Promise((resolve, reject) => {
-    network.request({
-      url,
-      method: 'POST',
-      data: body,
-      header: headers,
-      dataType: 'json',
-      timeout: REQUEST_TIMEOUT_MS,
-      success: (result) => {
-        // Something answered that is not the local cloud (a wrong LOCAL_CLOUD_URL): not reachable either.
-        if (result.statusCode !== 200 || typeof result.data !== 'object' || result.data === null) reject(new LocalCloudUnreachable(url, `answered HTTP ${result.statusCode}, not as the local cloud`))
-        else resolve({ status: result.statusCode, json: result.data })
-      },
-      fail: (error) => reject(new LocalCloudUnreachable(url, error.errMsg)),
+  return (url, body, headers) =>
+    new Promise((resolve, reject) => {
+      network.request({
+        url,
+        method: 'POST',
+        data: body,
+        header: headers,
+        dataType: 'json',
+        timeout: REQUEST_TIMEOUT_MS,
+        success: (result) => {
+          // Something answered that is not the local cloud (a wrong LOCAL_CLOUD_URL): not reachable either.
+          if (result.statusCode !== 200 || typeof result.data !== 'object' || result.data === null)
+            reject(new LocalCloudUnreachable(url, `answered HTTP ${result.statusCode}, not as the local cloud`))
+          else resolve({ status: result.statusCode, json: result.data })
+        },
+        fail: (error) => reject(new LocalCloudUnreachable(url, error.errMsg)),
+      })
     })
-  })
 }
 
 const CONNECTING = 0
