@@ -130,7 +130,7 @@ describe('operators as values are refused at the edge of every function', () => 
       MERCHANT,
       '{"action":{"$ne":null}}',
       invalid(
-        "action: Invalid discriminator value. Expected 'session' | 'toShip' | 'exceptions' | 'carrierPerformance' | 'order' | 'refreshParcel' | 'lookupNumbers'",
+        "action: Invalid discriminator value. Expected 'session' | 'toShip' | 'exceptions' | 'carrierPerformance' | 'order' | 'refreshParcel' | 'lookupNumbers' | 'wechatSync' | 'retryShippingSync'",
       ),
     ],
     [

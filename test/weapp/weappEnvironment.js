@@ -42,6 +42,9 @@ class WeappEnvironment extends TestEnvironment {
     // Every weapp world (page, in-process local cloud, fixtures) starts at one fixed instant, so what
     // the page shows (今天/昨天, day groups, 3小时前) and what it costs do not depend on the run's date.
     this.global.Date = shiftedDate(this.global.Date, fixedNowFromEnv())
+    // ...and in the shoppers' zone (the page formats in the device's zone): a run on a UTC machine
+    // and one in Shanghai show the same 今天/明天. Node picks a TZ assigned at run time up at once.
+    process.env.TZ = process.env.TEST_TZ || 'Asia/Shanghai'
   }
 }
 
